@@ -1,0 +1,165 @@
+/**
+ * The customer performing the scripted steps. Each step either meets its expectation or
+ * fails with the problem the customer now has (the key mail never came, the portal does not
+ * know the purchase, …), which is where the recovery search starts.
+ */
+import type { Problem } from '../merchant/profile.ts';
+import { advanceTo, checkout, notify } from '../merchant/merchant.ts';
+import { licenceServerAnswers } from '../sandbox/licensing.ts';
+import { findMail } from '../sandbox/mailbox.ts';
+import { latestOrder } from '../sandbox/orders.ts';
+import type { RunEnv } from '../sandbox/runEnv.ts';
+import { contact } from '../sandbox/supportDesk.ts';
+import { addFact, hasFact, learn, type MailMessage, record, type World } from '../sandbox/world.ts';
+import type { Journey, PlannedStep } from './journey.ts';
+
+export interface Trouble {
+  problem: Problem | 'retry';
+  product: string;
+  /** Plain language: what went wrong for the customer. */
+  what: string;
+}
+
+export type StepResult = { ok: true } | { ok: false; trouble: Trouble };
+
+const OK: StepResult = { ok: true };
+const fail = (problem: Trouble['problem'], product: string, what: string): StepResult => ({
+  ok: false,
+  trouble: { problem, product, what },
+});
+
+const EFFORT: Partial<Record<PlannedStep['kind'], number>> = {
+  order: 10,
+  install: 20,
+  activate: 10,
+  'log-in': 5,
+  'cancel-subscription': 10,
+};
+
+export function readMessage(world: World, env: RunEnv, m: MailMessage): void {
+  m.read = true;
+  const order = world.orders.find((o) => o.id === m.orderId);
+  record(world, {
+    actor: 'customer',
+    kind: 'mail.read',
+    channel: 'email',
+    text: `The customer read "${m.subject}"${m.folder === 'spam' ? ' in the spam folder' : ''}.`,
+    data: { message: m.id, kind: m.kind },
+  });
+  addFact(world, `mail:${m.kind}`);
+  if (m.kind === 'licence-key' && order) addFact(world, `licence:${order.product}`);
+  if (m.kind === 'statement') addFact(world, 'statement');
+  if (m.kind === 'order-cancelled' && order) learn(world, `order-failed:${order.product}`);
+  void env;
+}
+
+/** Read what arrived; true when a message of the awaited kind was among it. */
+function readInbox(world: World, env: RunEnv, kind: MailMessage['kind']): boolean {
+  let found = false;
+  for (const m of findMail(world, 'inbox')) {
+    if (m.read) continue;
+    readMessage(world, env, m);
+    if (m.kind === kind) found = true;
+  }
+  return found;
+}
+
+/** Wait until `done()` or `limit`, letting everything due on the way happen. */
+function waitFor(world: World, env: RunEnv, limit: number, done: () => boolean): boolean {
+  if (done()) return true;
+  while (world.pending.length > 0 && world.pending[0]!.at <= limit) {
+    advanceTo(world, env, world.pending[0]!.at);
+    if (done()) return true;
+  }
+  advanceTo(world, env, limit);
+  return done();
+}
+
+const problemOfMail = (kind: MailMessage['kind']): Problem =>
+  kind === 'shipped' ? 'missing-delivery' : kind === 'statement' ? 'missing-statement' : 'missing-mail';
+
+export function runStep(world: World, env: RunEnv, journey: Journey, step: PlannedStep): StepResult {
+  world.customer.effortMinutes += EFFORT[step.kind] ?? 0;
+  const product = step.product;
+  switch (step.kind) {
+    case 'order': {
+      const name = env.product(product).name;
+      record(world, { actor: 'customer', kind: 'customer.order', channel: step.orderChannel, text: `The customer ordered ${name} (${step.orderChannel}).`, data: { product } });
+      const res = checkout(world, env, {
+        product,
+        channel: step.orderChannel ?? 'web',
+        shipping: step.shipping ?? 'standard',
+        quantity: step.quantity ?? 1,
+        email: world.customer.email,
+      });
+      return res.ok ? OK : fail('retry', product, `the order could not be placed: ${res.reason}`);
+    }
+    case 'await-mail':
+    case 'await-statement': {
+      const kind = step.mailKind!;
+      if (step.kind === 'await-statement' && !world.mail.some((m) => m.kind === 'statement')) {
+        notify(world, env, { to: world.customer.email, kind: 'statement', subject: 'Your monthly statement' });
+      }
+      const got = waitFor(world, env, world.now + step.waitMs!, () => readInbox(world, env, kind) || step.provides.every((f) => hasFact(world, f)));
+      return got ? OK : fail(problemOfMail(kind), product, `the ${kind} e-mail did not arrive within ${step.waitMs! / 3_600_000} hours`);
+    }
+    case 'await-delivery': {
+      const limit = step.by ?? world.now + (step.waitMs ?? 0);
+      const got = waitFor(world, env, limit, () => hasFact(world, `delivered:${product}`));
+      return got ? OK : fail('missing-delivery', product, `${env.product(product).name} was not delivered in time`);
+    }
+    case 'install': {
+      if (!hasFact(world, `licence:${product}`)) return fail('missing-mail', product, 'there is no licence key to install with');
+      if (!licenceServerAnswers(world, env, 'download', product)) return fail('retry', product, 'the download failed');
+      addFact(world, `installed:${product}`);
+      record(world, { actor: 'customer', kind: 'licence.installed', text: `The customer installed ${env.product(product).name} with the licence key.`, data: { product } });
+      return OK;
+    }
+    case 'activate': {
+      const p = env.product(product);
+      const portal = p.fulfilledBy ?? 'web-store';
+      const order = world.orders.find((o) => o.product === product && o.provisioned && o.status !== 'cancelled' && o.status !== 'refunded' && env.canSee(portal, o.system));
+      if (!order) {
+        record(world, { actor: 'merchant', kind: 'activation.refused', channel: 'web', text: `The ${portal} said the customer was not in the system.`, data: { product, portal } });
+        return fail('entitlement-missing', product, `the ${portal} did not know the ${p.name} purchase`);
+      }
+      addFact(world, `active:${product}`);
+      record(world, { actor: 'customer', kind: 'membership.activated', channel: 'web', text: `The customer activated ${p.name}.`, data: { product } });
+      return OK;
+    }
+    case 'log-in': {
+      const hit = env.faults.hit(world, 'site', { page: 'login', id: `login:${world.now}` });
+      if (hit && 'fails' in hit.result) {
+        record(world, { actor: 'fault', kind: 'site.login-failed', channel: 'web', text: 'The login page rejected the customer’s valid password.', data: { fault: hit.label } });
+        return fail('cannot-log-in', product, 'the customer could not log in');
+      }
+      addFact(world, 'logged-in');
+      return OK;
+    }
+    case 'contact-support': {
+      const channel = env.channel(step.channel!)!;
+      const result = contact(world, env, channel, step.about!, product);
+      if (result === 'resolved') {
+        addFact(world, `resolved:${step.about}`);
+        return OK;
+      }
+      return fail(step.about!, product, `${step.channel} support did not resolve it (${result})`);
+    }
+    case 'cancel-subscription': {
+      if (!env.profile.capabilities.cancelOnline) return fail('unwanted-renewal', product, 'subscriptions cannot be cancelled online');
+      for (const s of world.subscriptions) if (s.product === product) s.status = 'cancelled';
+      addFact(world, `cancelled:${product}`);
+      record(world, { actor: 'customer', kind: 'subscription.cancelled', channel: 'web', text: `The customer cancelled ${env.product(product).name} online.`, data: { product } });
+      return OK;
+    }
+    case 'wait':
+      advanceTo(world, env, world.now + step.waitMs!);
+      return OK;
+  }
+}
+
+export function isDone(world: World, step: PlannedStep): boolean {
+  return step.provides.length > 0 && step.provides.every((f) => hasFact(world, f));
+}
+
+export { latestOrder };

@@ -1,0 +1,180 @@
+/**
+ * The exhaustive explorer. It runs the scripted journey; at the first unmet expectation it
+ * searches the customer's recovery choices in earliest-arrival order (a Dijkstra over
+ * virtual time), de-duplicating states and bounded by the deadline, the customer's patience,
+ * their effort budget and a path length. First with self-service actions only, then with
+ * staff: the first search that reaches the goal decides the outcome. A dead end is a proof
+ * within those bounds, returned with the frontier that explains it.
+ */
+import { formatInstant } from '../clock/instant.ts';
+import type { Journey } from '../customer/journey.ts';
+import { availableActions, missingSelfService } from '../customer/recovery.ts';
+import { isDone, runStep, type Trouble } from '../customer/steps.ts';
+import { advanceTo } from '../merchant/merchant.ts';
+import type { Outcome } from '../report/results.ts';
+import type { RunEnv } from '../sandbox/runEnv.ts';
+import { describeClosure } from '../sandbox/supportDesk.ts';
+import { cloneWorld, record, stateKey, type World } from '../sandbox/world.ts';
+import { toArray } from '../trace/trace.ts';
+import { MinHeap } from './minHeap.ts';
+
+export interface JourneyOutcome {
+  outcome: Outcome;
+  world: World;
+  path: string[];
+  trouble?: Trouble;
+  troubleAt?: number;
+  goalAt?: number;
+  statesExplored: number;
+  explanation: string;
+  frontier: string[];
+}
+
+interface Node {
+  world: World;
+  next: number;
+  trouble: Trouble | undefined;
+  path: string[];
+}
+
+/** Run scripted steps from `from` until one fails or the script ends. */
+function resume(world: World, env: RunEnv, journey: Journey, from: number): { next: number; trouble?: Trouble } {
+  let i = from;
+  while (i < journey.steps.length && !goalMet(world, journey)) {
+    const step = journey.steps[i]!;
+    if (isDone(world, step)) {
+      i++;
+      continue;
+    }
+    const r = runStep(world, env, journey, step);
+    if (!r.ok) return { next: i, trouble: r.trouble };
+    i++;
+  }
+  return { next: i };
+}
+
+function goalMet(world: World, journey: Journey): boolean {
+  return journey.needs.every((f) => world.customer.facts.includes(f));
+}
+
+function activeMask(env: RunEnv, now: number): string {
+  let m = '';
+  for (const f of env.faults.active) m += now >= f.from && now < f.until ? '1' : '0';
+  return m;
+}
+
+interface Search {
+  found?: Node;
+  explored: number;
+  cuts: Map<string, number>;
+}
+
+function search(start: Node, env: RunEnv, journey: Journey, bound: number, withStaff: boolean, maxActions: number): Search {
+  const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
+  const seen = new Set<string>();
+  const cuts = new Map<string, number>();
+  const cut = (why: string) => cuts.set(why, (cuts.get(why) ?? 0) + 1);
+  heap.push(start);
+  let explored = 0;
+  while (heap.size > 0) {
+    const node = heap.pop()!;
+    explored++;
+    if (goalMet(node.world, journey) && node.world.now <= journey.deadline) return { found: node, explored, cuts };
+    if (!node.trouble) continue;
+    if (node.path.length >= maxActions) {
+      cut('the longest recovery path searched was reached');
+      continue;
+    }
+    for (const action of availableActions(node.world, env, journey, node.trouble, withStaff)) {
+      const w = cloneWorld(node.world);
+      if (action.id !== 'wait') advanceTo(w, env, w.now + journey.followUpMs);
+      action.apply(w, env, node.trouble);
+      const r = resume(w, env, journey, node.next);
+      const reached = goalMet(w, journey);
+      if (w.now > bound && !(reached && w.now <= journey.deadline)) {
+        cut(w.now > journey.deadline ? 'deadline' : 'patience');
+        continue;
+      }
+      if (w.customer.effortMinutes > journey.effortBudgetMinutes) {
+        cut('effort budget');
+        continue;
+      }
+      const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${JSON.stringify(w.faultHits)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      heap.push({ world: w, next: r.next, trouble: r.trouble ?? (reached ? undefined : node.trouble), path: [...node.path, action.id] });
+    }
+  }
+  return { explored, cuts };
+}
+
+export function exploreJourney(env: RunEnv, journey: Journey, initial: World, maxActions: number): JourneyOutcome {
+  const world = cloneWorld(initial);
+  const first = resume(world, env, journey, 0);
+  if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
+    return { outcome: 'ok', world, path: [], goalAt: world.now, statesExplored: 1, frontier: [], explanation: `The scripted journey worked: the goal was reached on ${formatInstant(world.now, journey.zone, 'long')}.` };
+  }
+  const trouble: Trouble = first.trouble ?? { problem: 'retry', product: journey.steps.at(-1)?.product ?? '', what: 'the journey ended without reaching the goal' };
+  const troubleAt = world.now;
+  world.customer.troubleSince = troubleAt;
+  record(world, { actor: 'customer', kind: 'customer.stuck', text: `The customer was stuck: ${trouble.what}.`, data: { problem: trouble.problem } });
+  const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
+  const startNode: Node = { world, next: first.next, trouble, path: [] };
+  const self = search(startNode, env, journey, bound, false, maxActions);
+  let explored = 1 + self.explored;
+  let outcome: Outcome = 'recovered';
+  let found = self.found;
+  let cuts = self.cuts;
+  if (!found) {
+    const staff = search(startNode, env, journey, bound, true, maxActions);
+    explored += staff.explored;
+    found = staff.found;
+    cuts = staff.cuts;
+    outcome = 'recovered-with-help';
+  }
+  if (found) {
+    const w = found.world;
+    return {
+      outcome,
+      world: w,
+      path: found.path,
+      trouble,
+      troubleAt,
+      goalAt: w.now,
+      statesExplored: explored,
+      frontier: [],
+      explanation: `${capitalise(trouble.what)}; the customer recovered ${outcome === 'recovered' ? 'on their own' : 'only with help from staff'} (${found.path.join(' → ')}) and reached the goal on ${formatInstant(w.now, journey.zone, 'long')}.`,
+    };
+  }
+  const frontier = explainDeadEnd(env, journey, world, trouble, troubleAt, bound, cuts);
+  return {
+    outcome: 'dead-end',
+    world,
+    path: [],
+    trouble,
+    troubleAt,
+    statesExplored: explored,
+    frontier,
+    explanation: `Dead end: ${trouble.what}. ${frontier.map(capitalise).join('. ')}.`,
+  };
+}
+
+function explainDeadEnd(env: RunEnv, journey: Journey, world: World, trouble: Trouble, at: number, bound: number, cuts: Map<string, number>): string[] {
+  const out: string[] = [];
+  const causes = toArray(world.trace).filter((e) => e.actor === 'fault' || e.kind === 'notify.skipped' || (e.kind === 'order.cancelled' && e.data?.notified === false));
+  for (const e of causes) out.push(lower(e.text.replace(/\.$/, '')));
+  for (const c of env.profile.support) {
+    if (!journey.channels.includes(c.kind)) continue;
+    const closed = describeClosure(env, c, at, journey.deadline);
+    if (closed) out.push(closed);
+  }
+  const self = missingSelfService(env, trouble);
+  if (self.length) out.push(`no self-service path: the merchant offers ${self.join(', ')}`);
+  const limit = bound < journey.deadline ? `the customer's patience ran out on ${formatInstant(bound, journey.zone, 'long')}` : `the deadline was ${formatInstant(journey.deadline, journey.zone, 'long')}`;
+  const tried = [...cuts.entries()].map(([why, n]) => `${n} path(s) ran past the ${why}`).join(', ');
+  out.push(`no recovery path reaches the goal in time: ${limit}${tried ? ` (${tried})` : ''}`);
+  return out;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -1,0 +1,119 @@
+/**
+ * The contract: the shape of `results.json`. Reporters read only this. Keep it stable and
+ * bump SCHEMA_VERSION on any incompatible change.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const OUTCOMES = ['ok', 'recovered', 'recovered-with-help', 'dead-end'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface TraceEntry {
+  /** ISO-8601 UTC timestamp of the event (virtual time). */
+  at: string;
+  actor: string;
+  kind: string;
+  channel?: string;
+  /** Plain-language sentence for a process owner. */
+  text: string;
+  data?: Record<string, unknown>;
+}
+
+export interface Scorecard {
+  /** Hours from the first failed expectation to the goal; null when the goal was never reached. */
+  timeToResolutionHours: number | null;
+  /** Contacts with staff on any channel (calls, e-mails, chats, callbacks, store conversations). */
+  contacts: number;
+  /** Phone calls, inbound and outbound. */
+  calls: number;
+  storeVisits: number;
+  /** Customer's own time spent, in hours. */
+  effortHours: number;
+  /** Money the customer is out of pocket at the end (extra charges, unrefunded payments, surcharges). */
+  moneyLost: number;
+  currency: string;
+}
+
+export type Severity = 'low' | 'medium' | 'high';
+
+export interface Finding {
+  oracle: string;
+  severity: Severity;
+  /** Plain-language explanation quoting the events that triggered it. */
+  message: string;
+  /** Indices into the run's `trace` of the events that triggered it. */
+  events: number[];
+}
+
+export interface Expectation {
+  outcome: Outcome;
+  /** Oracles expected to fire; when present, any other finding fails the run too. */
+  findings?: string[];
+}
+
+export interface RunResult {
+  /** Labels of the faults active in this combination, sorted; [] is the fault-free run. */
+  faults: string[];
+  persona: { index: number; name: string; email: string };
+  outcome: Outcome;
+  expected: Expectation;
+  pass: boolean;
+  /** Why the run missed its expectation (absent when it passed). */
+  failure?: string;
+  /** Plain language: how the journey ended; for a dead end, the frontier that explains it. */
+  explanation: string;
+  /** For a dead end: the reasons each remaining recovery path was closed. */
+  frontier?: string[];
+  /** Customer actions on the path the outcome is based on (the scripted path, or the recovery path). */
+  path: string[];
+  scorecard: Scorecard;
+  findings: Finding[];
+  trace: TraceEntry[];
+  /** Shell command that replays this run alone. */
+  replay: string;
+  stats: { statesExplored: number };
+}
+
+export interface ScenarioResult {
+  id: string;
+  file: string;
+  title: string;
+  /** The seed story or other source this journey comes from, when given. */
+  story?: string;
+  merchant: string;
+  /** IANA time zone of the customer: timelines are shown in it. */
+  timezone: string;
+  goal: string;
+  deadline: string;
+  runs: RunResult[];
+}
+
+export interface FailedExpectation {
+  scenario: string;
+  file: string;
+  faults: string[];
+  expected: Expectation;
+  outcome: Outcome;
+  findings: string[];
+  replay: string;
+}
+
+export interface Summary {
+  scenarios: number;
+  runs: number;
+  passed: number;
+  failed: number;
+  outcomes: Record<Outcome, number>;
+  findings: Record<string, number>;
+  failedExpectations: FailedExpectation[];
+}
+
+export interface ResultsFile {
+  schemaVersion: number;
+  tool: { name: 'deadend'; version: string };
+  seed: number;
+  target: string;
+  /** `--grep`/`--shard` that selected these runs, so merged shards can be checked. */
+  selection: { grep?: string; shard?: string };
+  summary: Summary;
+  scenarios: ScenarioResult[];
+}

@@ -1,0 +1,250 @@
+/**
+ * Plans and runs a suite on the `sim` target: every scenario × fault combination × persona,
+ * each in its own world with its own seed, then assembles the results contract.
+ */
+import { type BusinessCalendar, alwaysOpen } from '../clock/calendar.ts';
+import { calendarRegistry } from '../clock/calendarFiles.ts';
+import { parseInstant, toIso } from '../clock/instant.ts';
+import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
+import { type Journey, planJourney } from '../customer/journey.ts';
+import { runStep } from '../customer/steps.ts';
+import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
+import { faultCatalogue } from '../faults/catalogue.ts';
+import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
+import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
+import type { MerchantProfile } from '../merchant/profile.ts';
+import { runKey, shardOf, type Shard, sortScenarios, summarize } from '../report/merge.ts';
+import {
+  type Expectation,
+  type ResultsFile,
+  type RunResult,
+  SCHEMA_VERSION,
+  type ScenarioResult,
+  type Scorecard,
+} from '../report/results.ts';
+import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
+import type { LoadedScenario } from '../scenario/load.ts';
+import type { RunEnv } from '../sandbox/runEnv.ts';
+import { visibility } from '../sandbox/runEnv.ts';
+import { cloneWorld, emptyWorld, type World } from '../sandbox/world.ts';
+import { toArray } from '../trace/trace.ts';
+
+export const VERSION = '0.1.0';
+
+export interface SuiteOptions {
+  seed: number;
+  grep?: string;
+  shard?: Shard;
+  target?: string;
+  calendarsDir?: string;
+  onRun?: (label: string) => void;
+}
+
+export interface PlannedRun {
+  name: string;
+  combo: string[];
+  persona: number;
+}
+
+/** The name a run is known by in `--grep` and replay commands. */
+export function runName(scenarioId: string, combo: readonly string[], persona: number): string {
+  return `${scenarioId} › ${combinationKey(combo)} › #${persona}`;
+}
+
+export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep' | 'shard'>): PlannedRun[] {
+  const s = loaded.scenario;
+  const labels = s.faults.map(faultLabel);
+  const out: PlannedRun[] = [];
+  for (const combo of faultCombinations(labels, s.explore.maxFaults)) {
+    for (let p = 0; p < s.personas; p++) {
+      const name = runName(s.id, combo, p);
+      if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep)) continue;
+      if (opts.shard && !shardOf(runKey(s.id, combo, p), opts.shard)) continue;
+      out.push({ name, combo, persona: p });
+    }
+  }
+  return out;
+}
+
+export function countRuns(scenarios: readonly LoadedScenario[], opts: Pick<SuiteOptions, 'grep' | 'shard'>): number {
+  return scenarios.reduce((n, s) => n + planRuns(s, opts).length, 0);
+}
+
+const NEVER = Number.POSITIVE_INFINITY;
+
+/** Everything about a scenario that does not change between its runs. */
+export interface PreparedScenario {
+  loaded: LoadedScenario;
+  profile: MerchantProfile;
+  zone: string;
+  journey: Journey;
+  calendars: (id: string) => BusinessCalendar;
+}
+
+export function prepare(loaded: LoadedScenario, calendarsDir = 'fixtures/calendars'): PreparedScenario {
+  const profile = loaded.merchant;
+  const zone = loaded.scenario.customer.timezone ?? profile.timezone;
+  const registry = calendarRegistry(calendarsDir);
+  return { loaded, profile, zone, journey: planJourney(loaded.scenario, zone), calendars: registry };
+}
+
+export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedKey: string): RunEnv {
+  const { profile, zone, loaded } = prep;
+  const active: ActiveFault[] = loaded.scenario.faults
+    .filter((u) => combo.includes(faultLabel(u)))
+    .map((u) => ({
+      label: faultLabel(u),
+      def: faultCatalogue.get(u.fault)!,
+      params: faultCatalogue.get(u.fault)!.params.parse(u.params),
+      from: u.window?.from ? parseInstant(u.window.from, zone) : Number.NEGATIVE_INFINITY,
+      until: u.window?.until ? parseInstant(u.window.until, zone) : NEVER,
+      probability: u.probability,
+      times: u.times,
+    }));
+  const faults = new FaultSet(active, seedKey);
+  const closures = faults.closures();
+  const calendars = new Map<string, BusinessCalendar>();
+  for (const c of profile.support) {
+    let cal = prep.calendars(c.calendar);
+    for (const cl of closures) if (!cl.channels || cl.channels.includes(c.id)) cal = cal.withClosure(cl.from, cl.until, cl.reason);
+    calendars.set(c.id, cal);
+  }
+  const products = new Map(profile.products.map((p) => [p.id, p]));
+  const channels = new Map(profile.support.map((c) => [c.id, c]));
+  return {
+    profile,
+    faults,
+    customerZone: zone,
+    currency: profile.currency,
+    calendar: (id) => calendars.get(id) ?? alwaysOpen(profile.timezone),
+    canSee: visibility(profile, faults.silos()),
+    product: (id) => {
+      const p = products.get(id);
+      if (!p) throw new Error(`unknown product ${id}`);
+      return p;
+    },
+    channel: (id) => channels.get(id),
+  };
+}
+
+/** The world as it stands when the journey starts: earlier purchases made, time advanced. */
+export function initialWorld(prep: PreparedScenario, env: RunEnv, persona: Persona): World {
+  const s = prep.loaded.scenario;
+  const given = s.given.map((g) => ({ ...g, t: parseInstant(g.at, prep.zone) })).sort((a, b) => a.t - b.t);
+  const world = emptyWorld(Math.min(prep.journey.start, ...given.map((g) => g.t)), persona.email);
+  for (const g of given) {
+    advanceTo(world, env, g.t);
+    givenPurchase(world, env, g.owns, g.channel, g.quantity);
+  }
+  advanceTo(world, env, prep.journey.start);
+  return world;
+}
+
+function scorecard(o: JourneyOutcome, env: RunEnv): Scorecard {
+  const w = o.world;
+  const c = w.customer;
+  let lost = 0;
+  for (const ch of w.charges) {
+    if (ch.status !== 'succeeded') continue;
+    const order = w.orders.find((x) => x.id === ch.orderId);
+    const sub = w.subscriptions.find((s) => s.id === ch.subscriptionId);
+    const product = order ? env.product(order.product) : sub ? env.product(sub.product) : undefined;
+    const kept = order ? order.status !== 'lost' && order.status !== 'cancelled' && order.status !== 'refunded' : sub ? sub.status === 'active' : false;
+    // Paid for and never received (a lost parcel, a key that never came) counts as lost money.
+    const received = product !== undefined && w.customer.facts.some((f) => f.endsWith(`:${product.id}`) && !f.startsWith('ordered:'));
+    const value = kept && received && product ? product.price : 0;
+    lost += Math.max(0, ch.amount - value);
+  }
+  return {
+    timeToResolutionHours:
+      o.troubleAt !== undefined && o.goalAt !== undefined ? Math.round(((o.goalAt - o.troubleAt) / 3_600_000) * 100) / 100 : null,
+    contacts: c.contacts,
+    calls: c.calls,
+    storeVisits: c.storeVisits,
+    effortHours: Math.round((c.effortMinutes / 60) * 100) / 100,
+    moneyLost: Math.round(lost * 100) / 100,
+    currency: env.currency,
+  };
+}
+
+export interface RunOne {
+  result: RunResult;
+  world: World;
+}
+
+export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): RunOne {
+  const s = prep.loaded.scenario;
+  const comboKey = combinationKey(run.combo);
+  const runSeed = deriveSeed(seed, s.id, comboKey, run.persona);
+  const persona = makePersona(runSeed, run.persona, s.customer);
+  const env = buildEnv(prep, run.combo, String(runSeed));
+  const world = initialWorld(prep, env, persona);
+  const outcome = exploreJourney(env, prep.journey, world, s.explore.maxActions);
+  const final = cloneWorld(outcome.world);
+  if (outcome.outcome !== 'dead-end') for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);
+  const rule = expectationFor(s.expect, run.combo);
+  const expected: Expectation = rule ? { outcome: rule.outcome, ...(rule.findings ? { findings: rule.findings } : {}) } : { outcome: 'ok' };
+  const findings: RunResult['findings'] = [];
+  const pass = rule !== undefined && rule.outcome === outcome.outcome;
+  const trace = toArray(final.trace).map((e) => ({
+    at: toIso(e.t),
+    actor: e.actor,
+    kind: e.kind,
+    ...(e.channel ? { channel: e.channel } : {}),
+    text: e.text,
+    ...(e.data ? { data: e.data } : {}),
+  }));
+  const result: RunResult = {
+    faults: run.combo,
+    persona: { index: persona.index, name: persona.name, email: persona.email },
+    outcome: outcome.outcome,
+    expected,
+    pass,
+    ...(pass ? {} : { failure: rule ? `expected ${rule.outcome}, got ${outcome.outcome}` : 'no expectation covers this fault combination' }),
+    explanation: outcome.explanation,
+    ...(outcome.frontier.length ? { frontier: outcome.frontier } : {}),
+    path: outcome.path,
+    scorecard: scorecard({ ...outcome, world: final }, env),
+    findings,
+    trace,
+    replay: `npx deadend run ${prep.loaded.file} --seed ${seed} --grep '${run.name}'`,
+    stats: { statesExplored: outcome.statesExplored },
+  };
+  return { result, world: final };
+}
+
+export async function runSuite(scenarios: readonly LoadedScenario[], opts: SuiteOptions): Promise<ResultsFile> {
+  const results: ScenarioResult[] = [];
+  for (const loaded of scenarios) {
+    const runs = planRuns(loaded, opts);
+    if (runs.length === 0) continue;
+    const prep = prepare(loaded, opts.calendarsDir);
+    const s = loaded.scenario;
+    const out: RunResult[] = [];
+    for (const run of runs) {
+      out.push(runOne(prep, run, opts.seed).result);
+      opts.onRun?.(run.name);
+    }
+    results.push({
+      id: s.id,
+      file: loaded.file,
+      title: s.title,
+      ...(s.story ? { story: s.story } : {}),
+      merchant: prep.profile.id,
+      timezone: prep.zone,
+      goal: s.goal.description,
+      deadline: toIso(prep.journey.deadline),
+      runs: out,
+    });
+  }
+  const sorted = sortScenarios(results);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'deadend', version: VERSION },
+    seed: opts.seed,
+    target: opts.target ?? 'sim',
+    selection: { ...(opts.grep ? { grep: opts.grep } : {}), ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.total}` } : {}) },
+    summary: summarize(sorted),
+    scenarios: sorted,
+  };
+}

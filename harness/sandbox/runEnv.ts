@@ -1,0 +1,61 @@
+/**
+ * Everything a run needs besides its world: the merchant profile (after scenario overrides),
+ * the active faults, the calendars of the support channels (with fault closures applied)
+ * and which systems can see each other. Built once per run, shared by every forked world.
+ */
+import type { BusinessCalendar } from '../clock/calendar.ts';
+import type { FaultSet } from '../faults/faultSet.ts';
+import type { MerchantProfile, Product, SupportChannel } from '../merchant/profile.ts';
+
+export interface RunEnv {
+  profile: MerchantProfile;
+  faults: FaultSet;
+  /** The customer's time zone (timelines and "business days" are the merchant's). */
+  customerZone: string;
+  currency: string;
+  /** Calendar of a support channel, fault closures included. */
+  calendar(channelId: string): BusinessCalendar;
+  /** Whether records in system `a` are visible from system `b`. */
+  canSee(from: string, system: string): boolean;
+  product(id: string): Product;
+  channel(id: string): SupportChannel | undefined;
+}
+
+const money = new Map<string, Intl.NumberFormat>();
+export function formatMoney(amount: number, currency: string): string {
+  let f = money.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    money.set(currency, f);
+  }
+  return f.format(amount);
+}
+
+/**
+ * Visibility between systems: a system sees itself and every system that shares with it,
+ * transitively, unless a silo fault cuts the link.
+ */
+export function visibility(profile: MerchantProfile, silos: [string, string][]): (from: string, system: string) => boolean {
+  const cut = new Set(silos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+  const links = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (cut.has(`${a}|${b}`)) return;
+    if (!links.has(a)) links.set(a, new Set());
+    links.get(a)!.add(b);
+  };
+  for (const s of profile.systems) for (const other of s.sharesWith) (link(s.id, other), link(other, s.id));
+  const cache = new Map<string, boolean>();
+  return (from, system) => {
+    if (from === system) return true;
+    const k = `${from}|${system}`;
+    let v = cache.get(k);
+    if (v === undefined) {
+      const seen = new Set([system]);
+      const queue = [system];
+      while (queue.length) for (const n of links.get(queue.shift()!) ?? []) if (!seen.has(n)) (seen.add(n), queue.push(n));
+      v = seen.has(from);
+      cache.set(k, v);
+    }
+    return v;
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * The world of one run: the state of every sandbox service plus the customer, as plain data.
+ * Plain data so that the explorer can fork a world cheaply (see cloneWorld) and compare two
+ * worlds by a key; behaviour lives in the model modules beside this file.
+ */
+import type { Problem } from '../merchant/profile.ts';
+import type { MailKind } from '../scenario/schema.ts';
+import { append, type Instant, type TraceEvent, type TraceNode } from '../trace/trace.ts';
+
+export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
+
+export interface MailMessage {
+  id: string;
+  to: string;
+  kind: MailKind;
+  subject: string;
+  orderId?: string;
+  /** A licence key or download link carried by the message. */
+  secret?: string;
+  sentAt: Instant;
+  deliverAt: Instant;
+  folder: Folder;
+  /** Set by the merchant when the address was never confirmed by the customer. */
+  unverifiedAddress?: boolean;
+  read: boolean;
+}
+
+export type OrderStatus = 'confirmed' | 'cancelled' | 'shipped' | 'delivered' | 'lost' | 'refunded';
+
+export interface Order {
+  id: string;
+  product: string;
+  channel: 'web' | 'store' | 'phone';
+  /** The system the order was recorded in. */
+  system: string;
+  email: string;
+  price: number;
+  shipping: 'standard' | 'rush';
+  status: OrderStatus;
+  /** The real reason for a cancellation or loss. */
+  reason?: string;
+  /** The hop an order was lost at. */
+  lostAt?: string;
+  placedAt: Instant;
+  chargeId?: string;
+  /** Whether the fulfilling system can see the order (false behind a silo). */
+  provisioned: boolean;
+}
+
+export interface Charge {
+  id: string;
+  orderId?: string;
+  subscriptionId?: string;
+  amount: number;
+  last4: string;
+  status: 'succeeded' | 'failed' | 'refunded';
+  failure?: string;
+  at: Instant;
+}
+
+export interface Subscription {
+  id: string;
+  product: string;
+  price: number;
+  renewsAt: Instant;
+  status: 'active' | 'cancelled';
+  autoRenew: boolean;
+  /** Reminder offsets (ms before renewal) already sent for the current term. */
+  remindersSent: number;
+}
+
+export interface LicenceKey {
+  key: string;
+  product: string;
+  orderId: string;
+}
+
+export interface Contact {
+  id: string;
+  channel: string;
+  problem: Problem;
+  at: Instant;
+  answerAt: Instant;
+  result: 'resolved' | 'redirected' | 'not-found' | 'misunderstood' | 'escalated' | 'unresolved';
+}
+
+export interface PendingEvent {
+  at: Instant;
+  seq: number;
+  type: 'mail.arrive' | 'parcel.arrive' | 'support.answer' | 'renewal.due' | 'reminder.due' | 'statement.due';
+  ref: string;
+  /** For support answers: the remedy decided. For reminders: the offset. */
+  detail?: string;
+}
+
+export interface CustomerState {
+  /** Their real address. */
+  email: string;
+  /** Facts the customer holds: licence:p, installed:p, delivered:p, active:p, ordered:p, … (sorted). */
+  facts: string[];
+  /** Things the customer has learned (order status seen, reasons told, redirections). */
+  knows: string[];
+  effortMinutes: number;
+  contacts: number;
+  calls: number;
+  storeVisits: number;
+  spent: number;
+  refunded: number;
+  /** Contacts made per problem (drives escalation). */
+  problemContacts: Partial<Record<Problem, number>>;
+  /** Where support last sent the customer, per problem. */
+  sentTo: Partial<Record<Problem, string>>;
+  /** When the first expectation failed (the start of recovery). */
+  troubleSince: Instant | null;
+  helped: boolean;
+}
+
+export interface World {
+  now: Instant;
+  seq: number;
+  mail: MailMessage[];
+  orders: Order[];
+  charges: Charge[];
+  subscriptions: Subscription[];
+  keys: LicenceKey[];
+  contacts: Contact[];
+  pending: PendingEvent[];
+  customer: CustomerState;
+  /** How many times each fault use has hit (for `times`). */
+  faultHits: Record<string, number>;
+  trace: TraceNode | null;
+}
+
+export function emptyWorld(now: Instant, email: string): World {
+  return {
+    now,
+    seq: 0,
+    mail: [],
+    orders: [],
+    charges: [],
+    subscriptions: [],
+    keys: [],
+    contacts: [],
+    pending: [],
+    customer: {
+      email,
+      facts: [],
+      knows: [],
+      effortMinutes: 0,
+      contacts: 0,
+      calls: 0,
+      storeVisits: 0,
+      spent: 0,
+      refunded: 0,
+      problemContacts: {},
+      sentTo: {},
+      troubleSince: null,
+      helped: false,
+    },
+    faultHits: {},
+    trace: null,
+  };
+}
+
+export function nextId(world: World, prefix: string): string {
+  world.seq += 1;
+  return `${prefix}_${world.seq}`;
+}
+
+export function record(world: World, event: Omit<TraceEvent, 't'>): void {
+  world.trace = append(world.trace, { t: world.now, ...event });
+}
+
+export function schedule(world: World, event: Omit<PendingEvent, 'seq'>): void {
+  world.seq += 1;
+  const item = { ...event, seq: world.seq };
+  // Keep the queue sorted by (at, seq): inserts are rare and queues short.
+  let i = world.pending.length;
+  while (i > 0 && world.pending[i - 1]!.at > item.at) i--;
+  world.pending.splice(i, 0, item);
+}
+
+export function addFact(world: World, fact: string): void {
+  const facts = world.customer.facts;
+  if (facts.includes(fact)) return;
+  facts.push(fact);
+  facts.sort();
+}
+
+export function hasFact(world: World, fact: string): boolean {
+  return world.customer.facts.includes(fact);
+}
+
+export function learn(world: World, fact: string): void {
+  const knows = world.customer.knows;
+  if (!knows.includes(fact)) knows.push(fact);
+}
+
+/**
+ * A copy the explorer can change without touching the original. Hand-written rather than
+ * structuredClone: worlds are small and this runs for every explored state.
+ */
+export function cloneWorld(w: World): World {
+  const c = w.customer;
+  return {
+    now: w.now,
+    seq: w.seq,
+    mail: w.mail.map((m) => ({ ...m })),
+    orders: w.orders.map((o) => ({ ...o })),
+    charges: w.charges.map((x) => ({ ...x })),
+    subscriptions: w.subscriptions.map((s) => ({ ...s })),
+    keys: w.keys.slice(),
+    contacts: w.contacts.slice(),
+    pending: w.pending.slice(),
+    customer: {
+      ...c,
+      facts: c.facts.slice(),
+      knows: c.knows.slice(),
+      problemContacts: { ...c.problemContacts },
+      sentTo: { ...c.sentTo },
+    },
+    faultHits: { ...w.faultHits },
+    trace: w.trace,
+  };
+}
+
+/**
+ * What makes two worlds the same for the search: everything the customer and the services
+ * hold, but not the time (the explorer visits states in time order, so a later arrival at the
+ * same state is never better) and not the trace or effort counters.
+ */
+export function stateKey(w: World): string {
+  let key = w.customer.facts.join(',') + '|' + w.customer.knows.join(',') + '|';
+  for (const m of w.mail) key += `${m.kind}:${m.folder}:${m.read ? 1 : 0};`;
+  key += '|';
+  for (const o of w.orders) key += `${o.product}:${o.status}:${o.provisioned ? 1 : 0};`;
+  key += '|';
+  for (const p of w.pending) key += `${p.type}:${p.ref}:${p.detail ?? ''};`;
+  key += '|';
+  for (const s of w.subscriptions) key += `${s.status}:${s.autoRenew ? 1 : 0};`;
+  key += `|${JSON.stringify(w.customer.problemContacts)}|${JSON.stringify(w.customer.sentTo)}|${w.customer.helped ? 1 : 0}`;
+  return key;
+}

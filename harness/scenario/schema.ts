@@ -1,0 +1,191 @@
+/**
+ * The scenario format: one customer journey, its fault space and what is expected of it.
+ * This zod schema is the single source: `deadend validate`, the loader and the JSON Schema
+ * that editors use (schema/scenario.schema.json) all come from it.
+ */
+import { z } from 'zod';
+import { CAPABILITIES, PROBLEMS } from '../merchant/profile.ts';
+import { OUTCOMES } from '../report/results.ts';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "key-quarantined"');
+const duration = z
+  .string()
+  .describe('A length of time: ISO-8601 (PT2H, P3D), short (30m, 4h, 2d) or words ("2 business days").');
+const instant = z
+  .string()
+  .describe('Local date-time in the customer’s time zone, e.g. 2025-12-24T17:30, or with an offset.');
+
+export const MAIL_KINDS = [
+  'order-confirmation',
+  'licence-key',
+  'shipped',
+  'order-cancelled',
+  'renewal-reminder',
+  'renewed',
+  'statement',
+  'support-reply',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export const FACT_PATTERN =
+  /^(licence|installed|delivered|active|ordered|refunded|cancelled):[a-z0-9][a-z0-9-]*$|^(logged-in|statement)$/;
+
+const step = <K extends string, S extends z.ZodType>(key: K, params: S, description: string) =>
+  z.strictObject({ [key]: params } as { [P in K]: S }).describe(description);
+
+export const stepSchema = z.union([
+  step(
+    'order',
+    z.strictObject({
+      product: id,
+      channel: z.enum(['web', 'store', 'phone']).default('web'),
+      shipping: z.enum(['standard', 'rush']).default('standard'),
+      quantity: z.number().int().positive().default(1),
+    }),
+    'Buy a product. Expects the order to be confirmed.',
+  ),
+  step(
+    'await-mail',
+    z.strictObject({ kind: z.enum(MAIL_KINDS), within: duration }),
+    'Wait for an e-mail of this kind in the inbox. Expects it within the given time.',
+  ),
+  step(
+    'await-delivery',
+    z.strictObject({ product: id, within: duration.optional(), by: instant.optional() }),
+    'Wait for a parcel. Expects it within the time, or by the date.',
+  ),
+  step('install', z.strictObject({ product: id }), 'Download and install with the licence key.'),
+  step('activate', z.strictObject({ product: id }), 'Activate a membership or subscription online.'),
+  step('log-in', z.strictObject({}), 'Log in to the account on the web site.'),
+  step(
+    'await-statement',
+    z.strictObject({ within: duration }),
+    'Wait for the periodic statement. Expects it within the given time.',
+  ),
+  step(
+    'contact-support',
+    z.strictObject({ channel: id, about: z.enum(PROBLEMS) }),
+    'Contact support on a channel about a problem. Expects it to be resolved.',
+  ),
+  step('cancel-subscription', z.strictObject({ product: id }), 'Cancel a subscription (turn auto-renew off).'),
+  step('wait', z.strictObject({ for: duration }), 'Let time pass.'),
+]);
+export type Step = z.infer<typeof stepSchema>;
+export const STEP_KINDS = stepSchema.options.map((o) => Object.keys(o.shape)[0]!);
+
+export const traitsSchema = z
+  .strictObject({
+    checksSpam: z.boolean().default(true).describe('Looks in the spam folder when a mail does not come.'),
+    patience: duration.default('P14D').describe('How long the customer keeps trying after the first problem.'),
+    followUpAfter: duration
+      .default('PT1H')
+      .describe('How long the customer lets a problem rest before the next recovery attempt.'),
+    effortBudgetHours: z.number().positive().default(8).describe('Hours of their own time they will spend.'),
+    channels: z
+      .array(z.enum(['email', 'phone', 'chat', 'store', 'web-form']))
+      .default(['email', 'phone', 'chat', 'store', 'web-form'])
+      .describe('Support channels this customer is willing to use.'),
+    typosEmail: z.boolean().default(false).describe('Mistypes their e-mail address at checkout.'),
+  })
+  .describe('How the customer behaves when something goes wrong.');
+export type Traits = z.infer<typeof traitsSchema>;
+
+export const faultUseSchema = z
+  .strictObject({
+    id: id.optional().describe('Label for this fault in the scenario (defaults to the fault name).'),
+    fault: z.string().describe('A fault from the catalogue (`deadend faults`).'),
+    params: z.record(z.string(), z.unknown()).default({}).describe('The fault’s parameters.'),
+    window: z
+      .strictObject({ from: instant.optional(), until: instant.optional() })
+      .optional()
+      .describe('When the fault is active (default: the whole run).'),
+    probability: z.number().min(0).max(1).default(1).describe('Chance that each matching occurrence is hit.'),
+    times: z.number().int().positive().optional().describe('Only the first N matching occurrences are hit.'),
+  })
+  .describe('A fault to inject.');
+export type FaultUse = z.infer<typeof faultUseSchema>;
+
+// A label is a fault use's `id` or, without one, the fault's name, which has a dot ("mail.spam-foldered").
+const label = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'a fault label: the `id` of a fault use, or its fault name, e.g. "mail.spam-foldered"');
+
+const findingList = z.array(z.string()).describe('Oracles expected to fire (`deadend oracles`); others then fail.');
+
+export const expectationSchema = z
+  .strictObject({
+    faults: z.array(label).optional().describe('This exact fault combination ([] = no fault).'),
+    includes: z.array(label).optional().describe('Any combination that includes all of these faults.'),
+    otherwise: z.literal(true).optional().describe('Every combination not matched above.'),
+    outcome: z.enum(OUTCOMES),
+    findings: findingList.optional(),
+  })
+  .describe('Expected outcome for some fault combinations; the first matching entry applies.');
+export type ExpectationRule = z.infer<typeof expectationSchema>;
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: id,
+    title: z.string(),
+    story: z.string().optional().describe('Where the journey comes from (a seed story, an incident).'),
+    merchant: z
+      .union([
+        id,
+        z.strictObject({
+          profile: id,
+          capabilities: z.partialRecord(z.enum(CAPABILITIES), z.boolean()).optional(),
+          policies: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ])
+      .describe('Merchant profile id (fixtures/merchants/ID.yaml), optionally with capabilities switched.'),
+    customer: z
+      .strictObject({
+        name: z.string().optional(),
+        email: z.string().optional(),
+        timezone: z.string().optional().describe('IANA zone; defaults to the merchant’s.'),
+        traits: traitsSchema.default(traitsSchema.parse({})),
+      })
+      .default({ traits: traitsSchema.parse({}) }),
+    personas: z.number().int().positive().max(10_000).default(1).describe('How many personas (faker) per combination.'),
+    start: instant,
+    goal: z.strictObject({
+      description: z.string(),
+      needs: z
+        .array(z.string().regex(FACT_PATTERN, 'a fact like "licence:converter-lite", "delivered:gift-mug"'))
+        .min(1),
+      deadline: instant,
+    }),
+    given: z
+      .array(
+        z.strictObject({
+          owns: id,
+          channel: z.enum(['web', 'store', 'phone']).default('web'),
+          at: instant,
+          quantity: z.number().int().positive().default(1),
+        }),
+      )
+      .default([])
+      .describe('Purchases made before the journey starts.'),
+    steps: z.array(stepSchema).min(1),
+    afterwards: z.array(stepSchema).default([]).describe('Steps after the goal is reached (complaints, feedback).'),
+    faults: z.array(faultUseSchema).default([]),
+    explore: z
+      .strictObject({
+        maxFaults: z.number().int().min(0).optional().describe('Largest fault combination to try (default: all).'),
+        maxActions: z.number().int().positive().default(14).describe('Longest recovery path searched.'),
+      })
+      .default({ maxActions: 14 }),
+    expect: z.array(expectationSchema).min(1),
+  })
+  .describe('A deadend scenario: one customer journey, its faults and expected outcomes.');
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** For scenarios written in TypeScript: types and editor help, validated like YAML. */
+export function defineScenario(scenario: ScenarioInput): ScenarioInput {
+  return scenario;
+}
