@@ -48,6 +48,7 @@ export interface Journey {
   patienceMs: number;
   followUpMs: number;
   effortBudgetMinutes: number;
+  maxActions: number;
   checksSpam: boolean;
   channels: string[];
 }
@@ -65,11 +66,29 @@ function plan(step: Step, zone: string, lastProduct: { id: string }): PlannedSte
   const base = { kind, product, label: kind, provides: [] as string[] };
   switch (kind) {
     case 'order':
-      return { ...base, label: `order ${product}`, orderChannel: params.channel, shipping: params.shipping, quantity: params.quantity, provides: [`ordered:${product}`] };
+      return {
+        ...base,
+        label: `order ${product}`,
+        orderChannel: params.channel,
+        shipping: params.shipping,
+        quantity: params.quantity,
+        provides: [`ordered:${product}`],
+      };
     case 'await-mail': {
       const mailKind = params.kind as MailKind;
-      const provides = mailKind === 'licence-key' ? [`licence:${product}`] : mailKind === 'statement' ? ['statement'] : [`mail:${mailKind}`];
-      return { ...base, label: `await ${mailKind} e-mail`, mailKind, waitMs: elapsed(params.within), provides };
+      const provides =
+        mailKind === 'licence-key'
+          ? [`licence:${product}`]
+          : mailKind === 'statement'
+            ? ['statement']
+            : [`mail:${mailKind}`];
+      return {
+        ...base,
+        label: `await ${mailKind} e-mail`,
+        mailKind,
+        waitMs: elapsed(params.within),
+        provides,
+      };
     }
     case 'await-delivery':
       return {
@@ -86,9 +105,21 @@ function plan(step: Step, zone: string, lastProduct: { id: string }): PlannedSte
     case 'log-in':
       return { ...base, label: 'log in', provides: ['logged-in'] };
     case 'await-statement':
-      return { ...base, label: 'await statement', mailKind: 'statement', waitMs: elapsed(params.within), provides: ['statement'] };
+      return {
+        ...base,
+        label: 'await statement',
+        mailKind: 'statement',
+        waitMs: elapsed(params.within),
+        provides: ['statement'],
+      };
     case 'contact-support':
-      return { ...base, label: `contact ${params.channel} about ${params.about}`, channel: params.channel, about: params.about, provides: [`resolved:${params.about}`] };
+      return {
+        ...base,
+        label: `contact ${params.channel} about ${params.about}`,
+        channel: params.channel,
+        about: params.about,
+        provides: [`resolved:${params.about}`],
+      };
     case 'cancel-subscription':
       return { ...base, label: `cancel ${product}`, provides: [`cancelled:${product}`] };
     case 'wait':
@@ -111,6 +142,7 @@ export function planJourney(scenario: Scenario, zone: string): Journey {
     patienceMs: elapsed(t.patience),
     followUpMs: elapsed(t.followUpAfter),
     effortBudgetMinutes: t.effortBudgetHours * 60,
+    maxActions: scenario.explore.maxActions,
     checksSpam: t.checksSpam,
     channels: t.channels,
   };

@@ -24,6 +24,10 @@ export function makePersona(seed: number, index: number, given: { name?: string;
   const last = faker.person.lastName();
   const name = given.name ?? `${first} ${last}`;
   const [gf, ...gl] = name.split(' ');
-  const email = given.email ?? faker.internet.email({ firstName: gf, lastName: gl.join('') || last, provider: 'example.net' }).toLowerCase();
+  const email =
+    given.email ??
+    faker.internet
+      .email({ firstName: gf, lastName: gl.join('') || last, provider: 'example.net' })
+      .toLowerCase();
   return { index, name, email };
 }

@@ -21,6 +21,7 @@ export interface RecoveryAction {
 
 const DAY = 86_400_000;
 const mailProblems = new Set(['missing-mail', 'missing-statement', 'missing-delivery']);
+const orderProblems = new Set(['missing-mail', 'missing-delivery', 'order-cancelled']);
 
 const lookInSpam: RecoveryAction = {
   id: 'look-in-spam',
@@ -32,7 +33,9 @@ const lookInSpam: RecoveryAction = {
       actor: 'customer',
       kind: 'customer.checked-spam',
       channel: 'email',
-      text: found.length ? `The customer looked in the spam folder and found ${found.length} message(s).` : 'The customer looked in the spam folder: nothing there.',
+      text: found.length
+        ? `The customer looked in the spam folder and found ${found.length} message(s).`
+        : 'The customer looked in the spam folder: nothing there.',
       data: { found: found.length },
     });
     for (const m of found) readMessage(world, env, m);
@@ -47,7 +50,13 @@ const resendConfirmation: RecoveryAction = {
     const order = latestOrder(world, trouble.product);
     if (!order) return;
     const kind = env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation';
-    record(world, { actor: 'customer', kind: 'customer.resend', channel: 'web', text: 'The customer asked the web site to resend the confirmation.', data: { orderId: order.id } });
+    record(world, {
+      actor: 'customer',
+      kind: 'customer.resend',
+      channel: 'web',
+      text: 'The customer asked the web site to resend the confirmation.',
+      data: { orderId: order.id },
+    });
     resend(world, env, order, kind);
   },
 };
@@ -60,13 +69,25 @@ const openOrderPage: RecoveryAction = {
     const order = latestOrder(world, trouble.product);
     if (!order) return;
     const page = describeOrder(env, order);
-    record(world, { actor: 'customer', kind: 'customer.order-page', channel: 'web', text: `The customer opened the order page: ${page}.`, data: { orderId: order.id, status: order.status, shown: page } });
+    record(world, {
+      actor: 'customer',
+      kind: 'customer.order-page',
+      channel: 'web',
+      text: `The customer opened the order page: ${page}.`,
+      data: { orderId: order.id, status: order.status, shown: page },
+    });
     if (order.status === 'cancelled') learn(world, `order-failed:${order.product}`);
     if (order.email !== world.customer.email) learn(world, `wrong-email:${order.id}`);
     const key = world.keys.find((k) => k.orderId === order.id);
     if (env.profile.capabilities.downloadFromOrderPage && key && order.status === 'confirmed') {
       addFact(world, `licence:${order.product}`);
-      record(world, { actor: 'customer', kind: 'licence.downloaded', channel: 'web', text: `The customer downloaded ${env.product(order.product).name} and its key from the order page.`, data: { orderId: order.id, key: key.key } });
+      record(world, {
+        actor: 'customer',
+        kind: 'licence.downloaded',
+        channel: 'web',
+        text: `The customer downloaded ${env.product(order.product).name} and its key from the order page.`,
+        data: { orderId: order.id, key: key.key },
+      });
     }
   },
 };
@@ -80,8 +101,35 @@ const changeEmail: RecoveryAction = {
     if (!order) return;
     order.email = world.customer.email;
     world.customer.knows = world.customer.knows.filter((k) => k !== `wrong-email:${order.id}`);
-    record(world, { actor: 'customer', kind: 'customer.email-changed', channel: 'web', text: `The customer corrected the e-mail address on order ${order.id}.`, data: { orderId: order.id } });
-    resend(world, env, order, env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation');
+    record(world, {
+      actor: 'customer',
+      kind: 'customer.email-changed',
+      channel: 'web',
+      text: `The customer corrected the e-mail address on order ${order.id}.`,
+      data: { orderId: order.id },
+    });
+    resend(
+      world,
+      env,
+      order,
+      env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation',
+    );
+  },
+};
+
+const statementFromAccount: RecoveryAction = {
+  id: 'download-statement',
+  staff: false,
+  apply(world) {
+    world.customer.effortMinutes += 5;
+    addFact(world, 'statement');
+    record(world, {
+      actor: 'customer',
+      kind: 'customer.statement-downloaded',
+      channel: 'web',
+      text: 'The customer downloaded the statement from the account page.',
+      data: {},
+    });
   },
 };
 
@@ -95,8 +143,20 @@ function reorder(journey: Journey): RecoveryAction {
       world.customer.knows = world.customer.knows.filter((k) => k !== `order-failed:${p.id}`);
       const standardArrives = world.now + (p.shippingDays ?? 5) * DAY;
       const shipping = p.kind === 'physical' && standardArrives > journey.deadline ? 'rush' : 'standard';
-      record(world, { actor: 'customer', kind: 'customer.order', channel: 'web', text: `The customer ordered ${p.name} again${shipping === 'rush' ? ' with rush delivery' : ''}.`, data: { product: p.id, again: true } });
-      checkout(world, env, { product: p.id, channel: 'web', shipping, quantity: 1, email: world.customer.email });
+      record(world, {
+        actor: 'customer',
+        kind: 'customer.order',
+        channel: 'web',
+        text: `The customer ordered ${p.name} again${shipping === 'rush' ? ' with rush delivery' : ''}.`,
+        data: { product: p.id, again: true },
+      });
+      checkout(world, env, {
+        product: p.id,
+        channel: 'web',
+        shipping,
+        quantity: 1,
+        email: world.customer.email,
+      });
     },
   };
 }
@@ -106,7 +166,13 @@ function contactChannel(channelId: string): RecoveryAction {
     id: `contact:${channelId}`,
     staff: true,
     apply(world, env, trouble) {
-      contact(world, env, env.channel(channelId)!, trouble.problem as Exclude<Trouble['problem'], 'retry'>, trouble.product);
+      contact(
+        world,
+        env,
+        env.channel(channelId)!,
+        trouble.problem as Exclude<Trouble['problem'], 'retry'>,
+        trouble.product,
+      );
     },
   };
 }
@@ -116,7 +182,8 @@ export function nextChange(world: World, env: RunEnv): number | undefined {
   let t = world.pending[0]?.at;
   for (const f of env.faults.active) {
     if (f.from > world.now && (t === undefined || f.from < t)) t = f.from;
-    if (f.until > world.now && f.until !== Number.POSITIVE_INFINITY && (t === undefined || f.until < t)) t = f.until;
+    if (f.until > world.now && f.until !== Number.POSITIVE_INFINITY && (t === undefined || f.until < t))
+      t = f.until;
   }
   return t;
 }
@@ -131,16 +198,34 @@ const waitAndRetry: RecoveryAction = {
 };
 
 /** The actions open to this customer now, for this trouble. */
-export function availableActions(world: World, env: RunEnv, journey: Journey, trouble: Trouble, withStaff: boolean): RecoveryAction[] {
+export function availableActions(
+  world: World,
+  env: RunEnv,
+  journey: Journey,
+  trouble: Trouble,
+  withStaff: boolean,
+): RecoveryAction[] {
   const caps = env.profile.capabilities;
   const out: RecoveryAction[] = [];
   const hasOrder = latestOrder(world, trouble.product) !== undefined;
   if (nextChange(world, env) !== undefined) out.push(waitAndRetry);
   if (trouble.problem !== 'retry') {
-    if (mailProblems.has(trouble.problem) && journey.checksSpam && findMail(world, 'spam').some((m) => !m.read)) out.push(lookInSpam);
-    if (hasOrder && caps.orderTracking) out.push(openOrderPage);
-    if (hasOrder && caps.resendConfirmation && trouble.problem === 'missing-mail') out.push(resendConfirmation);
-    if (hasOrder && caps.changeEmailAfterOrder && world.customer.knows.some((k) => k.startsWith('wrong-email:'))) out.push(changeEmail);
+    if (
+      mailProblems.has(trouble.problem) &&
+      journey.checksSpam &&
+      findMail(world, 'spam').some((m) => !m.read)
+    )
+      out.push(lookInSpam);
+    if (hasOrder && caps.orderTracking && orderProblems.has(trouble.problem)) out.push(openOrderPage);
+    if (hasOrder && caps.resendConfirmation && trouble.problem === 'missing-mail')
+      out.push(resendConfirmation);
+    if (
+      hasOrder &&
+      caps.changeEmailAfterOrder &&
+      world.customer.knows.some((k) => k.startsWith('wrong-email:'))
+    )
+      out.push(changeEmail);
+    if (trouble.problem === 'missing-statement' && caps.accountStatements) out.push(statementFromAccount);
     if (world.customer.knows.includes(`order-failed:${trouble.product}`)) out.push(reorder(journey));
     if (withStaff) {
       const sentTo = world.customer.sentTo[trouble.problem];
@@ -160,11 +245,17 @@ export function missingSelfService(env: RunEnv, trouble: Trouble): string[] {
   const missing: string[] = [];
   if (trouble.problem === 'missing-mail') {
     if (!caps.resendConfirmation) missing.push('no way to resend the confirmation');
-    if (!caps.downloadFromOrderPage && env.product(trouble.product).kind === 'licence') missing.push('no download from the order page');
+    if (!caps.downloadFromOrderPage && env.product(trouble.product).kind === 'licence')
+      missing.push('no download from the order page');
     if (!caps.changeEmailAfterOrder) missing.push('no way to correct the e-mail address');
   }
-  if ((trouble.problem === 'missing-delivery' || trouble.problem === 'order-cancelled') && !caps.orderTracking) missing.push('no order tracking');
-  if (trouble.problem === 'missing-statement' && !caps.accountStatements) missing.push('no statements on the account page');
+  if (
+    (trouble.problem === 'missing-delivery' || trouble.problem === 'order-cancelled') &&
+    !caps.orderTracking
+  )
+    missing.push('no order tracking');
+  if (trouble.problem === 'missing-statement' && !caps.accountStatements)
+    missing.push('no statements on the account page');
   if (trouble.problem === 'unwanted-renewal' && !caps.cancelOnline) missing.push('no way to cancel online');
   return missing;
 }

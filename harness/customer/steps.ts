@@ -31,7 +31,7 @@ const fail = (problem: Trouble['problem'], product: string, what: string): StepR
 const EFFORT: Partial<Record<PlannedStep['kind'], number>> = {
   order: 10,
   install: 20,
-  activate: 10,
+  activate: 5,
   'log-in': 5,
   'cancel-subscription': 10,
 };
@@ -53,38 +53,50 @@ export function readMessage(world: World, env: RunEnv, m: MailMessage): void {
   void env;
 }
 
-/** Read what arrived; true when a message of the awaited kind was among it. */
-function readInbox(world: World, env: RunEnv, kind: MailMessage['kind']): boolean {
-  let found = false;
-  for (const m of findMail(world, 'inbox')) {
-    if (m.read) continue;
-    readMessage(world, env, m);
-    if (m.kind === kind) found = true;
-  }
-  return found;
+/** The customer reads whatever new arrived in their inbox. */
+function readInbox(world: World, env: RunEnv): void {
+  for (const m of findMail(world, 'inbox')) if (!m.read) readMessage(world, env, m);
 }
 
-/** Wait until `done()` or `limit`, letting everything due on the way happen. */
-function waitFor(world: World, env: RunEnv, limit: number, done: () => boolean): boolean {
+/**
+ * Wait until `done()` or `limit`, letting everything due on the way happen and reading the
+ * inbox as messages arrive. On a retry (after a recovery action) the customer does not sit
+ * out the whole wait again: they look once more at what arrives and go back to recovering.
+ */
+function waitFor(world: World, env: RunEnv, limit: number, retry: boolean, done: () => boolean): boolean {
+  readInbox(world, env);
   if (done()) return true;
   while (world.pending.length > 0 && world.pending[0]!.at <= limit) {
     advanceTo(world, env, world.pending[0]!.at);
+    readInbox(world, env);
     if (done()) return true;
   }
-  advanceTo(world, env, limit);
+  if (!retry) advanceTo(world, env, limit);
   return done();
 }
 
 const problemOfMail = (kind: MailMessage['kind']): Problem =>
   kind === 'shipped' ? 'missing-delivery' : kind === 'statement' ? 'missing-statement' : 'missing-mail';
 
-export function runStep(world: World, env: RunEnv, journey: Journey, step: PlannedStep): StepResult {
+export function runStep(
+  world: World,
+  env: RunEnv,
+  journey: Journey,
+  step: PlannedStep,
+  retry = false,
+): StepResult {
   world.customer.effortMinutes += EFFORT[step.kind] ?? 0;
   const product = step.product;
   switch (step.kind) {
     case 'order': {
       const name = env.product(product).name;
-      record(world, { actor: 'customer', kind: 'customer.order', channel: step.orderChannel, text: `The customer ordered ${name} (${step.orderChannel}).`, data: { product } });
+      record(world, {
+        actor: 'customer',
+        kind: 'customer.order',
+        channel: step.orderChannel,
+        text: `The customer ordered ${name} (${step.orderChannel}).`,
+        data: { product },
+      });
       const res = checkout(world, env, {
         product,
         channel: step.orderChannel ?? 'web',
@@ -98,39 +110,91 @@ export function runStep(world: World, env: RunEnv, journey: Journey, step: Plann
     case 'await-statement': {
       const kind = step.mailKind!;
       if (step.kind === 'await-statement' && !world.mail.some((m) => m.kind === 'statement')) {
-        notify(world, env, { to: world.customer.email, kind: 'statement', subject: 'Your monthly statement' });
+        notify(world, env, {
+          to: world.customer.email,
+          kind: 'statement',
+          subject: 'Your monthly statement',
+        });
       }
-      const got = waitFor(world, env, world.now + step.waitMs!, () => readInbox(world, env, kind) || step.provides.every((f) => hasFact(world, f)));
-      return got ? OK : fail(problemOfMail(kind), product, `the ${kind} e-mail did not arrive within ${step.waitMs! / 3_600_000} hours`);
+      const got = waitFor(world, env, world.now + step.waitMs!, retry, () =>
+        step.provides.every((f) => hasFact(world, f)),
+      );
+      return got
+        ? OK
+        : fail(
+            problemOfMail(kind),
+            product,
+            `the ${kind} e-mail did not arrive within ${step.waitMs! / 3_600_000} hours`,
+          );
     }
     case 'await-delivery': {
       const limit = step.by ?? world.now + (step.waitMs ?? 0);
-      const got = waitFor(world, env, limit, () => hasFact(world, `delivered:${product}`));
-      return got ? OK : fail('missing-delivery', product, `${env.product(product).name} was not delivered in time`);
+      const failed = () => world.customer.knows.includes(`order-failed:${product}`);
+      const got = waitFor(world, env, limit, retry, () => hasFact(world, `delivered:${product}`) || failed());
+      if (got && !failed()) return OK;
+      return failed()
+        ? fail(
+            'order-cancelled',
+            product,
+            `the shop wrote that the ${env.product(product).name} order was cancelled`,
+          )
+        : fail('missing-delivery', product, `${env.product(product).name} was not delivered in time`);
     }
     case 'install': {
-      if (!hasFact(world, `licence:${product}`)) return fail('missing-mail', product, 'there is no licence key to install with');
-      if (!licenceServerAnswers(world, env, 'download', product)) return fail('retry', product, 'the download failed');
+      if (!hasFact(world, `licence:${product}`))
+        return fail('missing-mail', product, 'there is no licence key to install with');
+      if (!licenceServerAnswers(world, env, 'download', product))
+        return fail('retry', product, 'the download failed');
       addFact(world, `installed:${product}`);
-      record(world, { actor: 'customer', kind: 'licence.installed', text: `The customer installed ${env.product(product).name} with the licence key.`, data: { product } });
+      record(world, {
+        actor: 'customer',
+        kind: 'licence.installed',
+        text: `The customer installed ${env.product(product).name} with the licence key.`,
+        data: { product },
+      });
       return OK;
     }
     case 'activate': {
       const p = env.product(product);
       const portal = p.fulfilledBy ?? 'web-store';
-      const order = world.orders.find((o) => o.product === product && o.provisioned && o.status !== 'cancelled' && o.status !== 'refunded' && env.canSee(portal, o.system));
+      const order = world.orders.find(
+        (o) =>
+          o.product === product &&
+          o.provisioned &&
+          o.status !== 'cancelled' &&
+          o.status !== 'refunded' &&
+          env.canSee(portal, o.system),
+      );
       if (!order) {
-        record(world, { actor: 'merchant', kind: 'activation.refused', channel: 'web', text: `The ${portal} said the customer was not in the system.`, data: { product, portal } });
+        record(world, {
+          actor: 'merchant',
+          kind: 'activation.refused',
+          channel: 'web',
+          text: `The ${portal} said the customer was not in the system.`,
+          data: { product, portal },
+        });
         return fail('entitlement-missing', product, `the ${portal} did not know the ${p.name} purchase`);
       }
       addFact(world, `active:${product}`);
-      record(world, { actor: 'customer', kind: 'membership.activated', channel: 'web', text: `The customer activated ${p.name}.`, data: { product } });
+      record(world, {
+        actor: 'customer',
+        kind: 'membership.activated',
+        channel: 'web',
+        text: `The customer activated ${p.name}.`,
+        data: { product },
+      });
       return OK;
     }
     case 'log-in': {
       const hit = env.faults.hit(world, 'site', { page: 'login', id: `login:${world.now}` });
       if (hit && 'fails' in hit.result) {
-        record(world, { actor: 'fault', kind: 'site.login-failed', channel: 'web', text: 'The login page rejected the customer’s valid password.', data: { fault: hit.label } });
+        record(world, {
+          actor: 'fault',
+          kind: 'site.login-failed',
+          channel: 'web',
+          text: 'The login page rejected the customer’s valid password.',
+          data: { fault: hit.label },
+        });
         return fail('cannot-log-in', product, 'the customer could not log in');
       }
       addFact(world, 'logged-in');
@@ -146,10 +210,17 @@ export function runStep(world: World, env: RunEnv, journey: Journey, step: Plann
       return fail(step.about!, product, `${step.channel} support did not resolve it (${result})`);
     }
     case 'cancel-subscription': {
-      if (!env.profile.capabilities.cancelOnline) return fail('unwanted-renewal', product, 'subscriptions cannot be cancelled online');
+      if (!env.profile.capabilities.cancelOnline)
+        return fail('unwanted-renewal', product, 'subscriptions cannot be cancelled online');
       for (const s of world.subscriptions) if (s.product === product) s.status = 'cancelled';
       addFact(world, `cancelled:${product}`);
-      record(world, { actor: 'customer', kind: 'subscription.cancelled', channel: 'web', text: `The customer cancelled ${env.product(product).name} online.`, data: { product } });
+      record(world, {
+        actor: 'customer',
+        kind: 'subscription.cancelled',
+        channel: 'web',
+        text: `The customer cancelled ${env.product(product).name} online.`,
+        data: { product },
+      });
       return OK;
     }
     case 'wait':

@@ -38,7 +38,13 @@ interface Node {
 }
 
 /** Run scripted steps from `from` until one fails or the script ends. */
-function resume(world: World, env: RunEnv, journey: Journey, from: number): { next: number; trouble?: Trouble } {
+function resume(
+  world: World,
+  env: RunEnv,
+  journey: Journey,
+  from: number,
+  retry = false,
+): { next: number; trouble?: Trouble } {
   let i = from;
   while (i < journey.steps.length && !goalMet(world, journey)) {
     const step = journey.steps[i]!;
@@ -46,7 +52,7 @@ function resume(world: World, env: RunEnv, journey: Journey, from: number): { ne
       i++;
       continue;
     }
-    const r = runStep(world, env, journey, step);
+    const r = runStep(world, env, journey, step, retry && i === from);
     if (!r.ok) return { next: i, trouble: r.trouble };
     i++;
   }
@@ -69,7 +75,14 @@ interface Search {
   cuts: Map<string, number>;
 }
 
-function search(start: Node, env: RunEnv, journey: Journey, bound: number, withStaff: boolean, maxActions: number): Search {
+function search(
+  start: Node,
+  env: RunEnv,
+  journey: Journey,
+  bound: number,
+  withStaff: boolean,
+  maxActions: number,
+): Search {
   const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
   const seen = new Set<string>();
   const cuts = new Map<string, number>();
@@ -79,17 +92,18 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
   while (heap.size > 0) {
     const node = heap.pop()!;
     explored++;
-    if (goalMet(node.world, journey) && node.world.now <= journey.deadline) return { found: node, explored, cuts };
+    if (goalMet(node.world, journey) && node.world.now <= journey.deadline)
+      return { found: node, explored, cuts };
     if (!node.trouble) continue;
     if (node.path.length >= maxActions) {
-      cut('the longest recovery path searched was reached');
+      cut('path-length');
       continue;
     }
     for (const action of availableActions(node.world, env, journey, node.trouble, withStaff)) {
       const w = cloneWorld(node.world);
       if (action.id !== 'wait') advanceTo(w, env, w.now + journey.followUpMs);
       action.apply(w, env, node.trouble);
-      const r = resume(w, env, journey, node.next);
+      const r = resume(w, env, journey, node.next, true);
       const reached = goalMet(w, journey);
       if (w.now > bound && !(reached && w.now <= journey.deadline)) {
         cut(w.now > journey.deadline ? 'deadline' : 'patience');
@@ -102,22 +116,49 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
       const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${JSON.stringify(w.faultHits)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      heap.push({ world: w, next: r.next, trouble: r.trouble ?? (reached ? undefined : node.trouble), path: [...node.path, action.id] });
+      heap.push({
+        world: w,
+        next: r.next,
+        trouble: r.trouble ?? (reached ? undefined : node.trouble),
+        path: [...node.path, action.id],
+      });
     }
   }
   return { explored, cuts };
 }
 
-export function exploreJourney(env: RunEnv, journey: Journey, initial: World, maxActions: number): JourneyOutcome {
+export function exploreJourney(
+  env: RunEnv,
+  journey: Journey,
+  initial: World,
+  maxActions: number,
+): JourneyOutcome {
   const world = cloneWorld(initial);
   const first = resume(world, env, journey, 0);
   if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
-    return { outcome: 'ok', world, path: [], goalAt: world.now, statesExplored: 1, frontier: [], explanation: `The scripted journey worked: the goal was reached on ${formatInstant(world.now, journey.zone, 'long')}.` };
+    return {
+      outcome: 'ok',
+      world,
+      path: [],
+      goalAt: world.now,
+      statesExplored: 1,
+      frontier: [],
+      explanation: `The scripted journey worked: the goal was reached on ${formatInstant(world.now, journey.zone, 'long')}.`,
+    };
   }
-  const trouble: Trouble = first.trouble ?? { problem: 'retry', product: journey.steps.at(-1)?.product ?? '', what: 'the journey ended without reaching the goal' };
+  const trouble: Trouble = first.trouble ?? {
+    problem: 'retry',
+    product: journey.steps.at(-1)?.product ?? '',
+    what: 'the journey ended without reaching the goal',
+  };
   const troubleAt = world.now;
   world.customer.troubleSince = troubleAt;
-  record(world, { actor: 'customer', kind: 'customer.stuck', text: `The customer was stuck: ${trouble.what}.`, data: { problem: trouble.problem } });
+  record(world, {
+    actor: 'customer',
+    kind: 'customer.stuck',
+    text: `The customer was stuck: ${trouble.what}.`,
+    data: { problem: trouble.problem },
+  });
   const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
   const startNode: Node = { world, next: first.next, trouble, path: [] };
   const self = search(startNode, env, journey, bound, false, maxActions);
@@ -159,9 +200,22 @@ export function exploreJourney(env: RunEnv, journey: Journey, initial: World, ma
   };
 }
 
-function explainDeadEnd(env: RunEnv, journey: Journey, world: World, trouble: Trouble, at: number, bound: number, cuts: Map<string, number>): string[] {
+function explainDeadEnd(
+  env: RunEnv,
+  journey: Journey,
+  world: World,
+  trouble: Trouble,
+  at: number,
+  bound: number,
+  cuts: Map<string, number>,
+): string[] {
   const out: string[] = [];
-  const causes = toArray(world.trace).filter((e) => e.actor === 'fault' || e.kind === 'notify.skipped' || (e.kind === 'order.cancelled' && e.data?.notified === false));
+  const causes = toArray(world.trace).filter(
+    (e) =>
+      e.actor === 'fault' ||
+      e.kind === 'notify.skipped' ||
+      (e.kind === 'order.cancelled' && e.data?.notified === false),
+  );
   for (const e of causes) out.push(lower(e.text.replace(/\.$/, '')));
   for (const c of env.profile.support) {
     if (!journey.channels.includes(c.kind)) continue;
@@ -170,8 +224,17 @@ function explainDeadEnd(env: RunEnv, journey: Journey, world: World, trouble: Tr
   }
   const self = missingSelfService(env, trouble);
   if (self.length) out.push(`no self-service path: the merchant offers ${self.join(', ')}`);
-  const limit = bound < journey.deadline ? `the customer's patience ran out on ${formatInstant(bound, journey.zone, 'long')}` : `the deadline was ${formatInstant(journey.deadline, journey.zone, 'long')}`;
-  const tried = [...cuts.entries()].map(([why, n]) => `${n} path(s) ran past the ${why}`).join(', ');
+  const limit =
+    bound < journey.deadline
+      ? `the customer's patience ran out on ${formatInstant(bound, journey.zone, 'long')}`
+      : `the deadline was ${formatInstant(journey.deadline, journey.zone, 'long')}`;
+  const tried = [...cuts.entries()]
+    .map(([why, n]) =>
+      why === 'path-length'
+        ? `${n} path(s) hit the limit of ${journey.maxActions} recovery actions`
+        : `${n} path(s) ran past the ${why}`,
+    )
+    .join(', ');
   out.push(`no recovery path reaches the goal in time: ${limit}${tried ? ` (${tried})` : ''}`);
   return out;
 }

@@ -34,7 +34,11 @@ export class FaultSet {
   }
 
   /** The first active fault that strikes this occurrence, counting it against `times`. */
-  hit<K extends keyof HookPoints>(world: World, point: K, occurrence: HookPoints[K]): FaultHit<K> | undefined {
+  hit<K extends keyof HookPoints>(
+    world: World,
+    point: K,
+    occurrence: HookPoints[K],
+  ): FaultHit<K> | undefined {
     for (const f of this.active) {
       const hook = f.def.hooks[point];
       if (!hook || world.now < f.from || world.now >= f.until) continue;
@@ -42,7 +46,8 @@ export class FaultSet {
       if (f.times !== undefined && used >= f.times) continue;
       const result = hook(f.params, occurrence);
       if (result === undefined) continue;
-      if (f.probability < 1 && seedrandom(`${this.seedKey}|${f.label}|${occurrence.id}`)() >= f.probability) continue;
+      if (f.probability < 1 && seedrandom(`${this.seedKey}|${f.label}|${occurrence.id}`)() >= f.probability)
+        continue;
       world.faultHits[f.label] = used + 1;
       return { label: f.label, fault: f.def.id, result };
     }

@@ -54,7 +54,8 @@ export const bounced = defineFault({
   id: 'mail.bounced',
   family: 'mail',
   summary: 'A message bounces back to the sender.',
-  description: 'The receiving server rejects the message; the merchant gets a bounce, the customer gets nothing.',
+  description:
+    'The receiving server rejects the message; the merchant gets a bounce, the customer gets nothing.',
   params: z.strictObject({ kind }),
   example: { fault: 'mail.bounced', params: { kind: 'order-confirmation' } },
   hooks: { mail: (p, m) => (matches(p, m.kind) ? { folder: 'bounced' } : undefined) },
@@ -76,7 +77,9 @@ export const addressTypo = defineFault({
   summary: 'The customer mistypes their e-mail address at checkout.',
   description:
     'The address the shop records differs from the customer’s real one, yet is a valid address of someone else. Shops that ask for the address twice catch it.',
-  params: z.strictObject({ typed: z.string().optional().describe('The wrong address (default: two letters swapped).') }),
+  params: z.strictObject({
+    typed: z.string().optional().describe('The wrong address (default: two letters swapped).'),
+  }),
   example: { fault: 'mail.address-typo' },
   hooks: { 'checkout-email': (p, o) => ({ email: p.typed ?? typoOf(o.email) }) },
 });

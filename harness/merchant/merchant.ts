@@ -6,7 +6,7 @@
 import { parseDuration } from '../clock/duration.ts';
 import { arrive, type OutgoingMail, sendMail } from '../sandbox/mailbox.ts';
 import { createOrder, latestOrder, transfer } from '../sandbox/orders.ts';
-import { authorise, refund } from '../sandbox/payment.ts';
+import { authorise, CARD_LAST4, refund } from '../sandbox/payment.ts';
 import { issueKey } from '../sandbox/licensing.ts';
 import { formatMoney, type RunEnv } from '../sandbox/runEnv.ts';
 import {
@@ -153,7 +153,14 @@ export function checkout(world: World, env: RunEnv, req: CheckoutRequest): Check
     kind: 'order.confirmed',
     channel: req.channel,
     text: `The shop confirmed order ${order.id} for ${product.name} (${formatMoney(amount, env.currency)}${rush ? `, including ${formatMoney(rush, env.currency)} for rush delivery` : ''}).`,
-    data: { orderId: order.id, product: product.id, amount, listPrice: product.price * req.quantity, email, system },
+    data: {
+      orderId: order.id,
+      product: product.id,
+      amount,
+      listPrice: product.price * req.quantity,
+      email,
+      system,
+    },
   });
   addFact(world, `ordered:${product.id}`);
   notify(world, env, {
@@ -163,14 +170,28 @@ export function checkout(world: World, env: RunEnv, req: CheckoutRequest): Check
     orderId: order.id,
   });
   if (auth.failure) {
-    cancelOrder(world, env, order, 'payment-mismatch', auth.failure.message, profile.policies.onPaymentMismatch === 'cancel-and-notify');
+    cancelOrder(
+      world,
+      env,
+      order,
+      'payment-mismatch',
+      auth.failure.message,
+      profile.policies.onPaymentMismatch === 'cancel-and-notify',
+    );
     return { ok: true, order };
   }
   fulfil(world, env, order);
   return { ok: true, order };
 }
 
-export function cancelOrder(world: World, env: RunEnv, order: Order, reason: string, detail: string, tell: boolean): void {
+export function cancelOrder(
+  world: World,
+  env: RunEnv,
+  order: Order,
+  reason: string,
+  detail: string,
+  tell: boolean,
+): void {
   order.status = 'cancelled';
   order.reason = reason;
   const charge = world.charges.find((c) => c.id === order.chargeId);
@@ -210,7 +231,12 @@ function fulfil(world: World, env: RunEnv, order: Order): void {
       if (transfer(world, env, order)) return;
       order.status = 'shipped';
       const days = order.shipping === 'rush' ? 1 : (product.shippingDays ?? 5);
-      notify(world, env, { to: order.email, kind: 'shipped', subject: `${product.name} is on its way`, orderId: order.id });
+      notify(world, env, {
+        to: order.email,
+        kind: 'shipped',
+        subject: `${product.name} is on its way`,
+        orderId: order.id,
+      });
       schedule(world, { at: world.now + days * DAY, type: 'parcel.arrive', ref: order.id });
       return;
     }
@@ -241,7 +267,7 @@ export function provision(world: World, env: RunEnv, order: Order): void {
   }
 }
 
-const TERM_DEFAULT = 'P1Y';
+const TERM_DEFAULT = 'P365D';
 
 function startSubscription(world: World, env: RunEnv, order: Order): Subscription {
   const product = env.product(order.product);
@@ -285,7 +311,8 @@ function remindOrRenew(world: World, env: RunEnv, ev: PendingEvent): void {
       subject: `Time is running out! Your ${product.name} subscription expires soon`,
     });
     const last = world.trace?.event;
-    if (last?.kind === 'mail.sent') last.data = { ...last.data, subscription: sub.id, subscriptionStatus: sub.status };
+    if (last?.kind === 'mail.sent')
+      last.data = { ...last.data, subscription: sub.id, subscriptionStatus: sub.status };
     return;
   }
   if (sub.status !== 'active' || !sub.autoRenew) return;
@@ -295,15 +322,32 @@ function remindOrRenew(world: World, env: RunEnv, ev: PendingEvent): void {
     actor: 'merchant',
     kind: 'subscription.renewed',
     text: `The ${product.name} subscription renewed automatically at ${formatMoney(sub.price, env.currency)} (listed price ${formatMoney(product.price, env.currency)}).`,
-    data: { subscription: sub.id, product: product.id, amount: sub.price, listPrice: product.price, charge: auth.charge.id, orderId },
+    data: {
+      subscription: sub.id,
+      product: product.id,
+      amount: sub.price,
+      listPrice: product.price,
+      charge: auth.charge.id,
+      orderId,
+    },
   });
-  notify(world, env, { to: world.customer.email, kind: 'renewed', subject: `Your ${product.name} subscription has been renewed` });
+  notify(world, env, {
+    to: world.customer.email,
+    kind: 'renewed',
+    subject: `Your ${product.name} subscription has been renewed`,
+  });
   sub.renewsAt += durationMs(env, sub.renewsAt, product.term ?? TERM_DEFAULT);
   scheduleRenewal(world, env, sub);
 }
 
 /** Purchases made before the journey starts. */
-export function givenPurchase(world: World, env: RunEnv, product: string, channel: 'web' | 'store' | 'phone', quantity: number): void {
+export function givenPurchase(
+  world: World,
+  env: RunEnv,
+  product: string,
+  channel: 'web' | 'store' | 'phone',
+  quantity: number,
+): void {
   const p = env.product(product);
   for (let i = 0; i < quantity; i++) {
     const order = createOrder(world, {
@@ -321,6 +365,17 @@ export function givenPurchase(world: World, env: RunEnv, product: string, channe
       text: `The customer bought ${p.name} (${formatMoney(p.price, env.currency)}) in the ${channel === 'web' ? 'web store' : channel}.`,
       data: { orderId: order.id, product, amount: p.price, listPrice: p.price, given: true },
     });
+    // Paid before the journey: recorded directly, beyond the reach of this run's payment faults.
+    const chargeId = nextId(world, 'ch');
+    world.charges.push({
+      id: chargeId,
+      orderId: order.id,
+      amount: p.price,
+      last4: CARD_LAST4,
+      status: 'succeeded',
+      at: world.now,
+    });
+    order.chargeId = chargeId;
     world.customer.spent += p.price;
     if (p.kind === 'membership') provision(world, env, order);
     if (p.kind === 'subscription') startSubscription(world, env, order);
@@ -369,7 +424,13 @@ export function advanceTo(world: World, env: RunEnv, t: number): void {
 export function resend(world: World, env: RunEnv, order: Order, kind: MailKind): boolean {
   const last = [...world.mail].reverse().find((m) => m.orderId === order.id && m.kind === kind);
   if (!last) return false;
-  notify(world, env, { to: order.email, kind, subject: last.subject, orderId: order.id, ...(last.secret ? { secret: last.secret, unverifiedAddress: last.unverifiedAddress ?? true } : {}) });
+  notify(world, env, {
+    to: order.email,
+    kind,
+    subject: last.subject,
+    orderId: order.id,
+    ...(last.secret ? { secret: last.secret, unverifiedAddress: last.unverifiedAddress ?? true } : {}),
+  });
   return true;
 }
 
@@ -377,7 +438,8 @@ export function resend(world: World, env: RunEnv, order: Order, kind: MailKind):
 export function describeOrder(env: RunEnv, order: Order, explains?: Partial<Record<string, string>>): string {
   const name = env.product(order.product).name;
   if (order.status === 'cancelled') {
-    const said = explains?.[order.reason ?? ''] ?? env.profile.policies.publicCancellationReason ?? order.reason;
+    const said =
+      explains?.[order.reason ?? ''] ?? env.profile.policies.publicCancellationReason ?? order.reason;
     return `order ${order.id} (${name}) was cancelled: ${said}`;
   }
   if (order.status === 'lost') return `order ${order.id} (${name}) is still "processing"`;

@@ -22,9 +22,14 @@ export const productSchema = z
         'licence: a key and a download; physical: shipped to an address; membership: activated on a portal; subscription: renews automatically.',
       ),
     /** System that holds the entitlement (the licence server, the training portal, …). */
-    fulfilledBy: id.optional().describe('System that must see the order for the customer to get the product.'),
+    fulfilledBy: id
+      .optional()
+      .describe('System that must see the order for the customer to get the product.'),
     shippingDays: z.number().int().positive().optional().describe('Business days for standard shipping.'),
-    term: z.string().optional().describe('Subscription or membership term, e.g. P1Y.'),
+    term: z
+      .string()
+      .optional()
+      .describe('Subscription or membership term, e.g. P365D (a fixed length: months and years have none).'),
     renewalPrice: z.number().nonnegative().optional().describe('Price charged on auto-renewal.'),
     covers: z.number().int().positive().optional().describe('How many devices one subscription covers.'),
   })
@@ -44,14 +49,32 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 export const capabilitiesSchema = z
   .strictObject({
-    resendConfirmation: z.boolean().default(false).describe('Customer can resend the confirmation/key e-mail from the web site.'),
-    downloadFromOrderPage: z.boolean().default(false).describe('The order page offers the download and the licence key.'),
-    changeEmailAfterOrder: z.boolean().default(false).describe('Customer can correct the e-mail address on an order.'),
-    confirmEmailTwice: z.boolean().default(false).describe('Checkout asks for the e-mail address twice (catches typos).'),
+    resendConfirmation: z
+      .boolean()
+      .default(false)
+      .describe('Customer can resend the confirmation/key e-mail from the web site.'),
+    downloadFromOrderPage: z
+      .boolean()
+      .default(false)
+      .describe('The order page offers the download and the licence key.'),
+    changeEmailAfterOrder: z
+      .boolean()
+      .default(false)
+      .describe('Customer can correct the e-mail address on an order.'),
+    confirmEmailTwice: z
+      .boolean()
+      .default(false)
+      .describe('Checkout asks for the e-mail address twice (catches typos).'),
     feedbackSurvey: z.boolean().default(false).describe('A feedback channel or satisfaction survey exists.'),
     orderTracking: z.boolean().default(true).describe('Customer can look an order up on the web site.'),
-    accountStatements: z.boolean().default(false).describe('Statements can be downloaded from the account page.'),
-    cancelOnline: z.boolean().default(false).describe('Subscriptions can be cancelled / auto-renew turned off online without calling.'),
+    accountStatements: z
+      .boolean()
+      .default(false)
+      .describe('Statements can be downloaded from the account page.'),
+    cancelOnline: z
+      .boolean()
+      .default(false)
+      .describe('Subscriptions can be cancelled / auto-renew turned off online without calling.'),
   })
   .describe('What the customer can do on their own.');
 
@@ -94,7 +117,9 @@ export const supportChannelSchema = z
     responseTime: z
       .string()
       .default('PT30M')
-      .describe('email/web-form: time until the answer (e.g. "1 business day"); live channels: time the contact takes.'),
+      .describe(
+        'email/web-form: time until the answer (e.g. "1 business day"); live channels: time the contact takes.',
+      ),
     sees: z.array(id).default([]).describe('Systems whose records staff on this channel can look up.'),
     remedies: z.array(z.enum(REMEDIES)).default([]).describe('What staff on this channel are allowed to do.'),
     redirects: z
@@ -103,10 +128,16 @@ export const supportChannelSchema = z
       .describe('Problems this channel sends elsewhere instead of handling: problem → channel id.'),
     escalation: z
       .strictObject({
-        after: z.number().int().positive().describe('After this many contacts about one problem on any channel …'),
+        after: z
+          .number()
+          .int()
+          .positive()
+          .describe('After this many contacts about one problem on any channel …'),
         answerAfter: z.string().describe('… a back-office team answers after this long …'),
         remedy: z.enum(REMEDIES).describe('… with this remedy …'),
-        at: id.optional().describe('… to be carried out on this channel (e.g. the store); omit for "done for you".'),
+        at: id
+          .optional()
+          .describe('… to be carried out on this channel (e.g. the store); omit for "done for you".'),
       })
       .optional(),
     explains: z
@@ -155,10 +186,22 @@ export const merchantProfileSchema = z
           .string()
           .optional()
           .describe('Reason the order page shows for a cancelled order, when it differs from the real one.'),
-        rushSurcharge: z.number().nonnegative().default(0).describe('Extra charge for rush (next-day) shipping.'),
+        rushSurcharge: z
+          .number()
+          .nonnegative()
+          .default(0)
+          .describe('Extra charge for rush (next-day) shipping.'),
         notify: z
           .partialRecord(
-            z.enum(['order-confirmed', 'licence-key', 'shipped', 'order-cancelled', 'renewal-reminder', 'renewed', 'statement']),
+            z.enum([
+              'order-confirmed',
+              'licence-key',
+              'shipped',
+              'order-cancelled',
+              'renewal-reminder',
+              'renewed',
+              'statement',
+            ]),
             z.boolean(),
           )
           .default({})
@@ -183,7 +226,10 @@ export type MerchantOverrides = {
   policies?: Partial<MerchantProfile['policies']>;
 };
 
-export function applyOverrides(profile: MerchantProfile, overrides: MerchantOverrides | undefined): MerchantProfile {
+export function applyOverrides(
+  profile: MerchantProfile,
+  overrides: MerchantOverrides | undefined,
+): MerchantProfile {
   if (!overrides) return profile;
   return {
     ...profile,

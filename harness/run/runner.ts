@@ -66,7 +66,10 @@ export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep'
   return out;
 }
 
-export function countRuns(scenarios: readonly LoadedScenario[], opts: Pick<SuiteOptions, 'grep' | 'shard'>): number {
+export function countRuns(
+  scenarios: readonly LoadedScenario[],
+  opts: Pick<SuiteOptions, 'grep' | 'shard'>,
+): number {
   return scenarios.reduce((n, s) => n + planRuns(s, opts).length, 0);
 }
 
@@ -106,7 +109,8 @@ export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedK
   const calendars = new Map<string, BusinessCalendar>();
   for (const c of profile.support) {
     let cal = prep.calendars(c.calendar);
-    for (const cl of closures) if (!cl.channels || cl.channels.includes(c.id)) cal = cal.withClosure(cl.from, cl.until, cl.reason);
+    for (const cl of closures)
+      if (!cl.channels || cl.channels.includes(c.id)) cal = cal.withClosure(cl.from, cl.until, cl.reason);
     calendars.set(c.id, cal);
   }
   const products = new Map(profile.products.map((p) => [p.id, p]));
@@ -149,15 +153,23 @@ function scorecard(o: JourneyOutcome, env: RunEnv): Scorecard {
     const order = w.orders.find((x) => x.id === ch.orderId);
     const sub = w.subscriptions.find((s) => s.id === ch.subscriptionId);
     const product = order ? env.product(order.product) : sub ? env.product(sub.product) : undefined;
-    const kept = order ? order.status !== 'lost' && order.status !== 'cancelled' && order.status !== 'refunded' : sub ? sub.status === 'active' : false;
+    const kept = order
+      ? order.status !== 'lost' && order.status !== 'cancelled' && order.status !== 'refunded'
+      : sub
+        ? sub.status === 'active'
+        : false;
     // Paid for and never received (a lost parcel, a key that never came) counts as lost money.
-    const received = product !== undefined && w.customer.facts.some((f) => f.endsWith(`:${product.id}`) && !f.startsWith('ordered:'));
+    const received =
+      product !== undefined &&
+      w.customer.facts.some((f) => f.endsWith(`:${product.id}`) && !f.startsWith('ordered:'));
     const value = kept && received && product ? product.price : 0;
     lost += Math.max(0, ch.amount - value);
   }
   return {
     timeToResolutionHours:
-      o.troubleAt !== undefined && o.goalAt !== undefined ? Math.round(((o.goalAt - o.troubleAt) / 3_600_000) * 100) / 100 : null,
+      o.troubleAt !== undefined && o.goalAt !== undefined
+        ? Math.round(((o.goalAt - o.troubleAt) / 3_600_000) * 100) / 100
+        : null,
     contacts: c.contacts,
     calls: c.calls,
     storeVisits: c.storeVisits,
@@ -181,9 +193,12 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world, s.explore.maxActions);
   const final = cloneWorld(outcome.world);
-  if (outcome.outcome !== 'dead-end') for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);
+  if (outcome.outcome !== 'dead-end')
+    for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);
   const rule = expectationFor(s.expect, run.combo);
-  const expected: Expectation = rule ? { outcome: rule.outcome, ...(rule.findings ? { findings: rule.findings } : {}) } : { outcome: 'ok' };
+  const expected: Expectation = rule
+    ? { outcome: rule.outcome, ...(rule.findings ? { findings: rule.findings } : {}) }
+    : { outcome: 'ok' };
   const findings: RunResult['findings'] = [];
   const pass = rule !== undefined && rule.outcome === outcome.outcome;
   const trace = toArray(final.trace).map((e) => ({
@@ -200,7 +215,13 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
     outcome: outcome.outcome,
     expected,
     pass,
-    ...(pass ? {} : { failure: rule ? `expected ${rule.outcome}, got ${outcome.outcome}` : 'no expectation covers this fault combination' }),
+    ...(pass
+      ? {}
+      : {
+          failure: rule
+            ? `expected ${rule.outcome}, got ${outcome.outcome}`
+            : 'no expectation covers this fault combination',
+        }),
     explanation: outcome.explanation,
     ...(outcome.frontier.length ? { frontier: outcome.frontier } : {}),
     path: outcome.path,
@@ -213,7 +234,10 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
   return { result, world: final };
 }
 
-export async function runSuite(scenarios: readonly LoadedScenario[], opts: SuiteOptions): Promise<ResultsFile> {
+export async function runSuite(
+  scenarios: readonly LoadedScenario[],
+  opts: SuiteOptions,
+): Promise<ResultsFile> {
   const results: ScenarioResult[] = [];
   for (const loaded of scenarios) {
     const runs = planRuns(loaded, opts);
@@ -243,7 +267,10 @@ export async function runSuite(scenarios: readonly LoadedScenario[], opts: Suite
     tool: { name: 'deadend', version: VERSION },
     seed: opts.seed,
     target: opts.target ?? 'sim',
-    selection: { ...(opts.grep ? { grep: opts.grep } : {}), ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.total}` } : {}) },
+    selection: {
+      ...(opts.grep ? { grep: opts.grep } : {}),
+      ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.total}` } : {}),
+    },
     summary: summarize(sorted),
     scenarios: sorted,
   };

@@ -32,7 +32,12 @@ export function issueKey(world: World, product: string, orderId: string): Licenc
 }
 
 /** A download or activation against the licence server; false when it is down. */
-export function licenceServerAnswers(world: World, env: RunEnv, op: 'download' | 'activate', ref: string): boolean {
+export function licenceServerAnswers(
+  world: World,
+  env: RunEnv,
+  op: 'download' | 'activate',
+  ref: string,
+): boolean {
   const hit = env.faults.hit(world, 'licensing', { op, id: `${op}:${ref}:${world.now}` });
   if (!hit) return true;
   record(world, {

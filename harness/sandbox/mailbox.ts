@@ -36,10 +36,22 @@ export function sendMail(world: World, env: RunEnv, mail: OutgoingMail): MailMes
     kind: 'mail.sent',
     channel: 'email',
     text: `The shop sent "${mail.subject}" to ${mail.to}${mail.secret ? ' (it carries the licence key)' : ''}.`,
-    data: { message: id, kind: mail.kind, to: mail.to, orderId: mail.orderId, secret: mail.secret !== undefined, unverifiedAddress: mail.unverifiedAddress ?? false },
+    data: {
+      message: id,
+      kind: mail.kind,
+      to: mail.to,
+      orderId: mail.orderId,
+      secret: mail.secret !== undefined,
+      unverifiedAddress: mail.unverifiedAddress ?? false,
+    },
   });
   const folder = hit && 'folder' in hit.result ? hit.result.folder : 'inbox';
-  schedule(world, { at: message.deliverAt, type: 'mail.arrive', ref: id, detail: `${folder}|${hit?.label ?? ''}` });
+  schedule(world, {
+    at: message.deliverAt,
+    type: 'mail.arrive',
+    ref: id,
+    detail: `${folder}|${hit?.label ?? ''}`,
+  });
   return message;
 }
 
@@ -57,7 +69,10 @@ export function arrive(world: World, messageId: string, detail: string): void {
   message.folder = folder;
   record(world, {
     actor: fault ? 'fault' : 'mail',
-    kind: folder === 'inbox' ? 'mail.delivered' : `mail.${folder === 'quarantine' ? 'quarantined' : folder === 'spam' ? 'spam-foldered' : 'bounced'}`,
+    kind:
+      folder === 'inbox'
+        ? 'mail.delivered'
+        : `mail.${folder === 'quarantine' ? 'quarantined' : folder === 'spam' ? 'spam-foldered' : 'bounced'}`,
     channel: 'email',
     text: arrivalText[folder]!(message),
     data: { message: message.id, kind: message.kind, to: message.to, folder, ...(fault ? { fault } : {}) },
@@ -67,5 +82,7 @@ export function arrive(world: World, messageId: string, detail: string): void {
 /** Delivered messages of a kind in one folder of the customer's own mailbox. */
 export function findMail(world: World, folder: 'inbox' | 'spam', kind?: MailKind): MailMessage[] {
   const to = world.customer.email;
-  return world.mail.filter((m) => m.to === to && m.folder === folder && (kind === undefined || m.kind === kind));
+  return world.mail.filter(
+    (m) => m.to === to && m.folder === folder && (kind === undefined || m.kind === kind),
+  );
 }

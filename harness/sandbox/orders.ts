@@ -8,8 +8,17 @@ import { nextId, type Order, record, type World } from './world.ts';
 
 export const HOPS = ['order-queue', 'warehouse', 'carrier'] as const;
 
-export function createOrder(world: World, fields: Omit<Order, 'id' | 'status' | 'placedAt' | 'provisioned'>): Order {
-  const order: Order = { id: nextId(world, 'ord'), status: 'confirmed', placedAt: world.now, provisioned: true, ...fields };
+export function createOrder(
+  world: World,
+  fields: Omit<Order, 'id' | 'status' | 'placedAt' | 'provisioned'>,
+): Order {
+  const order: Order = {
+    id: nextId(world, 'ord'),
+    status: 'confirmed',
+    placedAt: world.now,
+    provisioned: true,
+    ...fields,
+  };
   world.orders.push(order);
   return order;
 }
@@ -36,10 +45,14 @@ export function transfer(world: World, env: RunEnv, order: Order): string | unde
 
 /** Orders for a product that staff or software working in `system` can see. */
 export function ordersVisibleFrom(world: World, env: RunEnv, system: string, product?: string): Order[] {
-  return world.orders.filter((o) => (product === undefined || o.product === product) && env.canSee(system, o.system) && o.status !== 'lost');
+  return world.orders.filter(
+    (o) =>
+      (product === undefined || o.product === product) && env.canSee(system, o.system) && o.status !== 'lost',
+  );
 }
 
 export function latestOrder(world: World, product: string): Order | undefined {
-  for (let i = world.orders.length - 1; i >= 0; i--) if (world.orders[i]!.product === product) return world.orders[i];
+  for (let i = world.orders.length - 1; i >= 0; i--)
+    if (world.orders[i]!.product === product) return world.orders[i];
   return undefined;
 }

@@ -14,7 +14,12 @@ export interface Authorisation {
   fault?: string;
 }
 
-export function authorise(world: World, env: RunEnv, amount: number, ref: { orderId?: string; subscriptionId?: string }): Authorisation {
+export function authorise(
+  world: World,
+  env: RunEnv,
+  amount: number,
+  ref: { orderId?: string; subscriptionId?: string },
+): Authorisation {
   const id = nextId(world, 'ch');
   const hit = env.faults.hit(world, 'payment', { amount, id });
   const failure = hit?.result;
@@ -38,7 +43,13 @@ export function authorise(world: World, env: RunEnv, amount: number, ref: { orde
       : failure
         ? `The card (•••• ${CARD_LAST4}) was charged ${formatMoney(amount, env.currency)}, but the issuer reported: ${failure.message}.`
         : `The card (•••• ${CARD_LAST4}) was charged ${formatMoney(amount, env.currency)}.`,
-    data: { charge: id, amount, ...ref, ...(failure ? { failure: failure.failure } : {}), ...(hit ? { fault: hit.label } : {}) },
+    data: {
+      charge: id,
+      amount,
+      ...ref,
+      ...(failure ? { failure: failure.failure } : {}),
+      ...(hit ? { fault: hit.label } : {}),
+    },
   });
   return { charge, ...(failure ? { failure } : {}), ...(hit ? { fault: hit.label } : {}) };
 }

@@ -35,7 +35,10 @@ export function formatMoney(amount: number, currency: string): string {
  * Visibility between systems: a system sees itself and every system that shares with it,
  * transitively, unless a silo fault cuts the link.
  */
-export function visibility(profile: MerchantProfile, silos: [string, string][]): (from: string, system: string) => boolean {
+export function visibility(
+  profile: MerchantProfile,
+  silos: [string, string][],
+): (from: string, system: string) => boolean {
   const cut = new Set(silos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
   const links = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -43,7 +46,7 @@ export function visibility(profile: MerchantProfile, silos: [string, string][]):
     if (!links.has(a)) links.set(a, new Set());
     links.get(a)!.add(b);
   };
-  for (const s of profile.systems) for (const other of s.sharesWith) (link(s.id, other), link(other, s.id));
+  for (const s of profile.systems) for (const other of s.sharesWith) link(s.id, other), link(other, s.id);
   const cache = new Map<string, boolean>();
   return (from, system) => {
     if (from === system) return true;
@@ -52,7 +55,8 @@ export function visibility(profile: MerchantProfile, silos: [string, string][]):
     if (v === undefined) {
       const seen = new Set([system]);
       const queue = [system];
-      while (queue.length) for (const n of links.get(queue.shift()!) ?? []) if (!seen.has(n)) (seen.add(n), queue.push(n));
+      while (queue.length)
+        for (const n of links.get(queue.shift()!) ?? []) if (!seen.has(n)) seen.add(n), queue.push(n);
       v = seen.has(from);
       cache.set(k, v);
     }

@@ -6,14 +6,7 @@
  */
 import { formatDuration, parseDuration } from '../clock/duration.ts';
 import { formatInstant } from '../clock/instant.ts';
-import {
-  advanceTo,
-  describeOrder,
-  notify,
-  provision,
-  refund,
-  resend,
-} from '../merchant/merchant.ts';
+import { advanceTo, describeOrder, notify, provision, refund, resend } from '../merchant/merchant.ts';
 import type { Problem, Remedy, SupportChannel } from '../merchant/profile.ts';
 import { createOrder, latestOrder } from './orders.ts';
 import { authorise } from './payment.ts';
@@ -23,10 +16,16 @@ import { addFact, learn, nextId, type Order, record, type World } from './world.
 export const LIVE_KINDS = new Set(['phone', 'chat', 'store']);
 /** Customer's own time: writing an e-mail, travelling to and from the store. */
 const WRITE_MS = 10 * 60_000;
-const TRAVEL_MS = 40 * 60_000;
+const TRAVEL_MS = 15 * 60_000;
 const CALLBACK_MS = 15 * 60_000;
 
-export type ContactResult = 'resolved' | 'redirected' | 'not-found' | 'misunderstood' | 'escalated' | 'unresolved';
+export type ContactResult =
+  | 'resolved'
+  | 'redirected'
+  | 'not-found'
+  | 'misunderstood'
+  | 'escalated'
+  | 'unresolved';
 
 /** When a contact started now would be handled: now for an open live channel, else its next opening. */
 export function nextHandling(env: RunEnv, channel: SupportChannel, now: number): number {
@@ -34,7 +33,11 @@ export function nextHandling(env: RunEnv, channel: SupportChannel, now: number):
 }
 
 /** Why a channel cannot help before `by` (for dead-end explanations), or undefined. */
-export function closedUntil(env: RunEnv, channel: SupportChannel, now: number): { reopens: number; reason: string } | undefined {
+export function closedUntil(
+  env: RunEnv,
+  channel: SupportChannel,
+  now: number,
+): { reopens: number; reason: string } | undefined {
   const cal = env.calendar(channel.id);
   if (cal.isOpen(now)) return undefined;
   const why = cal.closedBecause(now);
@@ -47,7 +50,13 @@ const channelName = (c: SupportChannel) => c.name ?? `${c.id} support`;
  * The customer contacts a channel about a problem. Advances the world through the contact
  * (waiting for the opening, the handling time or the e-mail answer) and applies the result.
  */
-export function contact(world: World, env: RunEnv, channel: SupportChannel, problem: Problem, product: string): ContactResult {
+export function contact(
+  world: World,
+  env: RunEnv,
+  channel: SupportChannel,
+  problem: Problem,
+  product: string,
+): ContactResult {
   const cust = world.customer;
   const live = LIVE_KINDS.has(channel.kind);
   const start = nextHandling(env, channel, world.now);
@@ -101,7 +110,13 @@ const problemText: Record<Problem, string> = {
   'unwanted-renewal': 'an unwanted renewal',
 };
 
-function say(world: World, channel: SupportChannel, kind: string, text: string, data: Record<string, unknown>) {
+function say(
+  world: World,
+  channel: SupportChannel,
+  kind: string,
+  text: string,
+  data: Record<string, unknown>,
+) {
   record(world, {
     actor: 'support',
     kind,
@@ -111,10 +126,24 @@ function say(world: World, channel: SupportChannel, kind: string, text: string, 
   });
 }
 
-function decide(world: World, env: RunEnv, channel: SupportChannel, problem: Problem, product: string, count: number): ContactResult {
-  const miss = env.faults.hit(world, 'support-contact', { channel: channel.id, id: `${channel.id}:${count}`, count });
+function decide(
+  world: World,
+  env: RunEnv,
+  channel: SupportChannel,
+  problem: Problem,
+  product: string,
+  count: number,
+): ContactResult {
+  const miss = env.faults.hit(world, 'support-contact', {
+    channel: channel.id,
+    id: `${channel.id}:${count}`,
+    count,
+  });
   if (miss) {
-    say(world, channel, 'support.misunderstood', 'staff did not understand the problem; nothing was done.', { problem, fault: miss.label });
+    say(world, channel, 'support.misunderstood', 'staff did not understand the problem; nothing was done.', {
+      problem,
+      fault: miss.label,
+    });
     return 'misunderstood';
   }
   const order = latestOrder(world, product);
@@ -126,23 +155,42 @@ function decide(world: World, env: RunEnv, channel: SupportChannel, problem: Pro
       return 'resolved';
     }
   }
-  const visible = order !== undefined && channel.sees.some((s) => env.canSee(s, order.system)) && order.status !== 'lost';
-  if (order && visible) {
-    for (const remedy of channel.remedies) {
-      if (applies(world, env, remedy, problem, order) && perform(world, env, channel, remedy, problem, order)) return 'resolved';
-    }
+  const visible =
+    order !== undefined && channel.sees.some((s) => env.canSee(s, order.system)) && order.status !== 'lost';
+  for (const remedy of channel.remedies) {
+    if (
+      ACCOUNT_REMEDIES.has(remedy)
+        ? applies(world, env, remedy, problem, order) && perform(world, env, channel, remedy, problem, order)
+        : order &&
+          visible &&
+          applies(world, env, remedy, problem, order) &&
+          perform(world, env, channel, remedy, problem, order)
+    )
+      return 'resolved';
   }
   const esc = channel.escalation;
   if (esc && count >= esc.after && order) {
     const answerAt = env.calendar(channel.id).add(world.now, parseDuration(esc.answerAfter));
-    say(world, channel, 'support.escalated', `staff took the details and promised an answer from the back office within ${esc.answerAfter}.`, { problem });
+    say(
+      world,
+      channel,
+      'support.escalated',
+      `staff took the details and promised an answer from the back office within ${esc.answerAfter}.`,
+      { problem },
+    );
     advanceTo(world, env, answerAt);
     world.customer.contacts += 1;
     world.customer.calls += 1;
     world.customer.effortMinutes += CALLBACK_MS / 60_000;
     if (esc.at) {
       const target = env.channel(esc.at);
-      say(world, channel, 'support.callback', `the back office called back: it is too difficult for their systems to talk to each other; the customer must go to ${target ? channelName(target) : esc.at} for "${esc.remedy}".`, { problem, remedy: esc.remedy, at: esc.at });
+      say(
+        world,
+        channel,
+        'support.callback',
+        `the back office called back: it is too difficult for their systems to talk to each other; the customer must go to ${target ? channelName(target) : esc.at} for "${esc.remedy}".`,
+        { problem, remedy: esc.remedy, at: esc.at },
+      );
       learn(world, `remedy:${problem}:${esc.at}:${esc.remedy}`);
       world.customer.sentTo[problem] = esc.at;
       return 'escalated';
@@ -153,20 +201,49 @@ function decide(world: World, env: RunEnv, channel: SupportChannel, problem: Pro
   const to = channel.redirects[problem];
   if (to) {
     const target = env.channel(to);
-    say(world, channel, 'support.redirected', `staff said this must be handled by ${target ? channelName(target) : to}.`, { problem, to });
+    say(
+      world,
+      channel,
+      'support.redirected',
+      `staff said this must be handled by ${target ? channelName(target) : to}.`,
+      { problem, to },
+    );
     world.customer.sentTo[problem] = to;
     return 'redirected';
   }
   if (!order || !visible) {
-    say(world, channel, 'support.not-found', order?.status === 'lost' ? 'we never received your order; can you place it again?' : 'staff could not find the order.', { problem, orderId: order?.id });
+    say(
+      world,
+      channel,
+      'support.not-found',
+      order?.status === 'lost'
+        ? 'we never received your order; can you place it again?'
+        : 'staff could not find the order.',
+      { problem, orderId: order?.id },
+    );
     if (order?.status === 'lost') learn(world, `order-failed:${order.product}`);
     return 'not-found';
   }
-  say(world, channel, 'support.unresolved', 'staff could not do anything about it.', { problem, orderId: order.id });
+  say(world, channel, 'support.unresolved', 'staff could not do anything about it.', {
+    problem,
+    orderId: order.id,
+  });
   return 'unresolved';
 }
 
-function applies(world: World, env: RunEnv, remedy: Remedy, problem: Problem, order: Order): boolean {
+/** Remedies about the customer's account rather than one order: staff need no order to apply them. */
+const ACCOUNT_REMEDIES = new Set<Remedy>(['reset-login', 'resend-statement']);
+
+function applies(
+  world: World,
+  env: RunEnv,
+  remedy: Remedy,
+  problem: Problem,
+  order: Order | undefined,
+): boolean {
+  if (ACCOUNT_REMEDIES.has(remedy))
+    return remedy === 'reset-login' ? problem === 'cannot-log-in' : problem === 'missing-statement';
+  if (!order) return false;
   const kind = env.product(order.product).kind;
   switch (remedy) {
     case 'read-out-key':
@@ -192,13 +269,27 @@ function applies(world: World, env: RunEnv, remedy: Remedy, problem: Problem, or
 }
 
 /** Carry out a remedy; true when it fixed the customer's problem. */
-function perform(world: World, env: RunEnv, channel: SupportChannel, remedy: Remedy, problem: Problem, order: Order): boolean {
+function perform(
+  world: World,
+  env: RunEnv,
+  channel: SupportChannel,
+  remedy: Remedy,
+  problem: Problem,
+  order: Order | undefined,
+): boolean {
+  if (!order) return ACCOUNT_REMEDIES.has(remedy) && performOnAccount(world, env, channel, remedy, problem);
   const product = env.product(order.product);
   switch (remedy) {
     case 'read-out-key': {
       const key = world.keys.find((k) => k.orderId === order.id);
       if (!key) return false;
-      say(world, channel, 'support.key-given', `staff gave the customer the licence key for ${product.name} directly.`, { orderId: order.id, key: key.key });
+      say(
+        world,
+        channel,
+        'support.key-given',
+        `staff gave the customer the licence key for ${product.name} directly.`,
+        { orderId: order.id, key: key.key },
+      );
       addFact(world, `licence:${product.id}`);
       return true;
     }
@@ -206,24 +297,42 @@ function perform(world: World, env: RunEnv, channel: SupportChannel, remedy: Rem
     case 'resend-mail': {
       if (remedy === 'update-email') order.email = world.customer.email;
       const kind = product.kind === 'licence' ? 'licence-key' : 'order-confirmation';
-      say(world, channel, 'support.resent', `staff resent the "${kind}" message to ${order.email}.`, { orderId: order.id, to: order.email });
+      say(world, channel, 'support.resent', `staff resent the "${kind}" message to ${order.email}.`, {
+        orderId: order.id,
+        to: order.email,
+      });
       return resend(world, env, order, kind);
     }
     case 'explain-order': {
       const said = describeOrder(env, order, channel.explains);
-      say(world, channel, 'support.explained', `staff said ${said}.`, { orderId: order.id, status: order.status, reason: order.reason, said: channel.explains[order.reason ?? ''] ?? order.reason });
-      if (order.status === 'cancelled' || order.status === 'lost') learn(world, `order-failed:${order.product}`);
+      say(world, channel, 'support.explained', `staff said ${said}.`, {
+        orderId: order.id,
+        status: order.status,
+        reason: order.reason,
+        said: channel.explains[order.reason ?? ''] ?? order.reason,
+      });
+      if (order.status === 'cancelled' || order.status === 'lost')
+        learn(world, `order-failed:${order.product}`);
       return problem === 'order-cancelled';
     }
     case 'reship': {
       order.status = 'shipped';
-      world.pending.push({ at: world.now + 86_400_000, seq: ++world.seq, type: 'parcel.arrive', ref: order.id });
+      world.pending.push({
+        at: world.now + 86_400_000,
+        seq: ++world.seq,
+        type: 'parcel.arrive',
+        ref: order.id,
+      });
       world.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      say(world, channel, 'support.reshipped', `staff shipped ${product.name} again by express.`, { orderId: order.id });
+      say(world, channel, 'support.reshipped', `staff shipped ${product.name} again by express.`, {
+        orderId: order.id,
+      });
       return true;
     }
     case 'activate-manually': {
-      say(world, channel, 'support.activated', `staff activated ${product.name} by hand.`, { orderId: order.id });
+      say(world, channel, 'support.activated', `staff activated ${product.name} by hand.`, {
+        orderId: order.id,
+      });
       addFact(world, `active:${product.id}`);
       return true;
     }
@@ -231,34 +340,76 @@ function perform(world: World, env: RunEnv, channel: SupportChannel, remedy: Rem
       const charge = world.charges.find((c) => c.orderId === order.id);
       if (charge) refund(world, env, charge, `order ${order.id} voided`);
       order.status = 'refunded';
-      const again = createOrder(world, { ...order, system: env.product(order.product).fulfilledBy ?? order.system, chargeId: undefined });
+      const again = createOrder(world, {
+        product: order.product,
+        channel: order.channel,
+        system: env.product(order.product).fulfilledBy ?? order.system,
+        email: order.email,
+        price: product.price,
+        shipping: order.shipping,
+      });
       const auth = authorise(world, env, product.price, { orderId: again.id });
       again.chargeId = auth.charge.id;
       provision(world, env, again);
-      say(world, channel, 'support.repurchased', `staff voided order ${order.id}, refunded it and sold ${product.name} again as order ${again.id} (${formatMoney(product.price, env.currency)}).`, { orderId: order.id, newOrderId: again.id });
+      say(
+        world,
+        channel,
+        'support.repurchased',
+        `staff voided order ${order.id}, refunded it and sold ${product.name} again as order ${again.id} (${formatMoney(product.price, env.currency)}).`,
+        { orderId: order.id, newOrderId: again.id },
+      );
       addFact(world, `active:${product.id}`);
       return true;
     }
     case 'refund': {
       const list = product.price;
-      const over = world.charges.filter((c) => c.status === 'succeeded' && c.subscriptionId && world.subscriptions.find((s) => s.id === c.subscriptionId)?.product === product.id);
+      const over = world.charges.filter(
+        (c) =>
+          c.status === 'succeeded' &&
+          c.subscriptionId &&
+          world.subscriptions.find((s) => s.id === c.subscriptionId)?.product === product.id,
+      );
       if (over.length === 0) return false;
-      for (const c of over) refund(world, env, c, `renewal above the listed ${formatMoney(list, env.currency)}`);
+      for (const c of over)
+        refund(world, env, c, `renewal above the listed ${formatMoney(list, env.currency)}`);
       addFact(world, `refunded:${product.id}`);
       return true;
     }
     case 'cancel-subscription': {
       let any = false;
-      for (const s of world.subscriptions) if (s.product === product.id && s.status === 'active') (s.status = 'cancelled'), (any = true);
+      for (const s of world.subscriptions)
+        if (s.product === product.id && s.status === 'active') (s.status = 'cancelled'), (any = true);
       if (!any) return false;
-      say(world, channel, 'subscription.cancelled', `staff cancelled the ${product.name} subscriptions.`, { product: product.id });
+      say(world, channel, 'subscription.cancelled', `staff cancelled the ${product.name} subscriptions.`, {
+        product: product.id,
+      });
       addFact(world, `cancelled:${product.id}`);
       return true;
     }
+    case 'reset-login':
+    case 'resend-statement':
+      return performOnAccount(world, env, channel, remedy, problem);
+  }
+}
+
+function performOnAccount(
+  world: World,
+  env: RunEnv,
+  channel: SupportChannel,
+  remedy: Remedy,
+  problem: Problem,
+): boolean {
+  switch (remedy) {
     case 'reset-login': {
       const broken = env.faults.hit(world, 'site', { page: 'login', id: `reset:${world.now}` });
       if (broken && 'fails' in broken.result) {
-        say(world, channel, 'support.unresolved', 'staff suggested clearing the browser cache and calling back if it persists.', { problem });
+        say(
+          world,
+          channel,
+          'support.unresolved',
+          'staff suggested clearing the browser cache and calling back if it persists.',
+          { problem },
+        );
         return false;
       }
       say(world, channel, 'support.login-reset', 'staff reset the login.', {});
@@ -270,14 +421,23 @@ function perform(world: World, env: RunEnv, channel: SupportChannel, remedy: Rem
       say(world, channel, 'support.resent', 'staff sent a copy of the statement.', {});
       return true;
     }
+
+    default:
+      return false;
   }
 }
 
-export function describeClosure(env: RunEnv, channel: SupportChannel, now: number, deadline: number): string | undefined {
+export function describeClosure(
+  env: RunEnv,
+  channel: SupportChannel,
+  now: number,
+  deadline: number,
+): string | undefined {
   const reopens = env.calendar(channel.id).nextOpen(now);
   if (reopens <= deadline) return undefined;
   const why = env.calendar(channel.id).closedBecause(now);
   const zone = env.calendar(channel.id).timezone;
-  const late = reopens === Number.POSITIVE_INFINITY ? '' : `, ${formatDuration(reopens - deadline)} after the deadline`;
+  const late =
+    reopens === Number.POSITIVE_INFINITY ? '' : `, ${formatDuration(reopens - deadline)} after the deadline`;
   return `${channelName(channel)} is closed${why ? ` (${why.reason})` : ''} and reopens ${reopens === Number.POSITIVE_INFINITY ? 'never' : formatInstant(reopens, zone, 'long')}${late}`;
 }

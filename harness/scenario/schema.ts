@@ -66,7 +66,7 @@ export const stepSchema = z.union([
   ),
   step(
     'contact-support',
-    z.strictObject({ channel: id, about: z.enum(PROBLEMS) }),
+    z.strictObject({ channel: id, about: z.enum(PROBLEMS), product: id.optional() }),
     'Contact support on a channel about a problem. Expects it to be resolved.',
   ),
   step('cancel-subscription', z.strictObject({ product: id }), 'Cancel a subscription (turn auto-renew off).'),
