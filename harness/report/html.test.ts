@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { sampleResults } from './fixtures/sample-results.ts';
+import { embedJson, htmlReporter, renderHtml } from './html.ts';
+import { maskResults } from './mask.ts';
+import { reporters } from './reporter.ts';
+
+function embedded(html: string): unknown {
+  const match = /<script type="application\/json" id="deadend-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error('no embedded data');
+  return JSON.parse(match[1]!);
+}
+
+describe('report.html', () => {
+  const html = htmlReporter.files(sampleResults())[0]!;
+
+  it('is one file that loads nothing: no external URL, no src, a CSP that forbids fetching', () => {
+    expect(html.path).toBe('report.html');
+    expect(html.content).not.toMatch(/https?:|\/\/[a-z]|\bsrc=|<link\b|@import|url\(/i);
+    expect(html.content).toContain(
+      `content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';`,
+    );
+    expect(html.content.match(/<script\b/g)).toHaveLength(2);
+    expect(html.content).toContain('<style>');
+  });
+
+  it('embeds the results as JSON that reads back unchanged', () => {
+    expect(embedded(html.content)).toEqual(sampleResults());
+  });
+
+  it('embeds the masked results when it goes through the registry', () => {
+    const masked = reporters.html.files(sampleResults())[0]!;
+    expect(embedded(masked.content)).toEqual(maskResults(sampleResults()));
+  });
+
+  it('cannot be broken out of by data containing </script> or <!--', () => {
+    const results = sampleResults();
+    results.scenarios[0]!.title = '</script><script>alert(1)</script><!--';
+    const page = renderHtml(results);
+    expect(page.match(/<\/script>/g)).toHaveLength(2);
+    expect(page).not.toContain('<!--');
+    expect((embedded(page) as typeof results).scenarios[0]!.title).toBe(
+      '</script><script>alert(1)</script><!--',
+    );
+    expect(embedJson({ a: '</SCRIPT>' })).toBe('{"a":"\\u003c/SCRIPT>"}');
+  });
+
+  it('puts the headline in the page title and is deterministic', () => {
+    expect(html.content).toContain(
+      '<title>Customer journey report — 1 of 6 runs missed its expectation · 1 dead end</title>',
+    );
+    expect(renderHtml(sampleResults())).toBe(html.content);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * `report.html`: one self-contained page for process owners (inline CSS and JS, no URL of any kind,
+ * opens from disk offline; a Content-Security-Policy forbids every fetch). The results are embedded as
+ * JSON in `<script type="application/json">` and rendered by the small vanilla script in
+ * html.client.js (styles in html.style.css): a summary, the journeys × fault combinations matrix
+ * with filters, and per run the customer's story in the scenario's time zone, the scorecard, the
+ * dead-end explanation and frontier, the findings and the replay command.
+ */
+import { readFileSync } from 'node:fs';
+import { headline } from './markdown.ts';
+import type { Reporter } from './reporter.ts';
+import type { ResultsFile } from './results.ts';
+
+let assets: { css: string; js: string } | undefined;
+
+function loadAssets(): { css: string; js: string } {
+  assets ??= {
+    css: readFileSync(new URL('./html.style.css', import.meta.url), 'utf8'),
+    js: readFileSync(new URL('./html.client.js', import.meta.url), 'utf8'),
+  };
+  return assets;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * JSON that is safe inside `<script type="application/json">`: every `<` is written `\u003c`, so no
+ * `</script` or `<!--` can end or confuse the element. `JSON.parse` reads it back unchanged.
+ */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+const CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "script-src 'unsafe-inline'",
+  "img-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function renderHtml(results: ResultsFile): string {
+  const { css, js } = loadAssets();
+  const title = headline(results).replace(/^\S+\s/, '');
+  const journeys = results.scenarios.length;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="deadend ${escapeHtml(results.tool.version)}">
+<title>Customer journey report — ${escapeHtml(title)}</title>
+<style>
+${css}</style>
+</head>
+<body>
+<a class="skip" href="#runs">Skip to every run</a>
+<header class="top">
+<h1>Customer journey report</h1>
+<p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures (deadend ${escapeHtml(results.tool.version)} · seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}).</p>
+</header>
+<main id="app">
+<noscript><p>This report needs JavaScript to show its contents. The same data is in results.json and summary.md beside this file.</p></noscript>
+</main>
+<footer>Made by deadend from results.json. This file works offline and loads nothing from the network.</footer>
+<script type="application/json" id="deadend-data">${embedJson(results)}</script>
+<script>
+${js.replace(/<\/script/gi, '<\\/script')}</script>
+</body>
+</html>
+`;
+}
+
+export const htmlReporter: Reporter = {
+  name: 'html',
+  files: (results) => [{ path: 'report.html', content: renderHtml(results) }],
+};

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { sampleResults } from './fixtures/sample-results.ts';
+import { MARKDOWN_LIMIT, markdownReporter, renderMarkdown } from './markdown.ts';
+import { summarize } from './merge.ts';
+import type { ResultsFile } from './results.ts';
+
+/** The sample with `extra` more passing runs and `failing` more failing runs in the gift scenario. */
+function bigResults(extra: number, failing = 0): ResultsFile {
+  const results = sampleResults();
+  const gift = results.scenarios[1]!;
+  const template = gift.runs[0]!;
+  const failed = results.scenarios[0]!.runs[2]!;
+  for (let i = 0; i < extra; i++) gift.runs.push({ ...template, faults: [`mail.delayed(${i}h)`] });
+  for (let i = 0; i < failing; i++) gift.runs.push({ ...failed, faults: [`support.closed(${i}d)`] });
+  results.summary = summarize(results.scenarios);
+  return results;
+}
+
+function tableRows(md: string): string[][] {
+  const start = md.indexOf('| Scenario |');
+  const lines = md.slice(start).split('\n');
+  const rows: string[][] = [];
+  for (const line of lines.slice(2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.slice(2, -2).split(' | '));
+  }
+  return rows;
+}
+
+describe('summary.md', () => {
+  const md = markdownReporter.files(sampleResults())[0]!;
+
+  it('is written as summary.md and starts with the headline', () => {
+    expect(md.path).toBe('summary.md');
+    expect(md.content.split('\n')[0]).toBe('## deadend: ❌ 1 of 6 runs missed its expectation · 1 dead end');
+  });
+
+  it('counts the outcomes', () => {
+    expect(md.content).toContain('| 🟢 ok | 2 |');
+    expect(md.content).toContain('| ⛔ dead end | 1 |');
+    expect(md.content).toContain('| ❌ missed expectation | 1 |');
+  });
+
+  it('has one table row per journey × fault combination with its scorecard', () => {
+    const rows = tableRows(md.content);
+    expect(rows).toHaveLength(6);
+    expect(rows[2]).toEqual([
+      'converter-lite-christmas-eve',
+      'mail.quarantined + support.closed',
+      '⛔ dead end',
+      'recovered',
+      '❌',
+      'never',
+      '2',
+      '1.5',
+      '$250.00',
+      'secret-to-unverified-address, no-feedback-channel',
+    ]);
+    expect(rows[4]?.slice(0, 5)).toEqual(['gift-order-out-of-state', 'none', '🟢 ok', 'ok', '✅']);
+  });
+
+  it('explains each missed expectation with its replay command in a code block', () => {
+    const section = md.content.slice(md.content.indexOf('## Missed expectations'));
+    expect(section).toContain('### ❌ converter-lite-christmas-eve — mail.quarantined + support.closed');
+    expect(section).toContain('Expected **recovered**, got **dead end**');
+    expect(section).toContain('support reopens 2026-01-05, after the 2026-01-01 deadline');
+    expect(section).toContain(
+      '```sh\nnpx deadend run scenarios/converter-lite-christmas-eve.yaml --seed 42 --faults mail.quarantined+support.closed\n```',
+    );
+  });
+
+  it('says so when every run met its expectation, and has no missed-expectations section', () => {
+    const results = sampleResults();
+    results.scenarios[0]!.runs[2]!.pass = true;
+    results.summary = summarize(results.scenarios);
+    const text = renderMarkdown(results);
+    expect(text.split('\n')[0]).toBe('## deadend: ✅ All 6 runs met their expectation · 1 dead end');
+    expect(text).not.toContain('## Missed expectations');
+  });
+
+  it('keeps table cells intact when text contains pipes, line breaks or HTML', () => {
+    const results = sampleResults();
+    results.scenarios[0]!.runs[0]!.faults = ['weird|fault\nname<b>'];
+    const rows = tableRows(renderMarkdown(results));
+    expect(rows[0]).toHaveLength(10);
+    expect(rows[0]?.[1]).toBe('weird\\|fault name&lt;b&gt;');
+  });
+
+  it('stays under the size limit by collapsing passing rows into a count', () => {
+    const results = bigResults(3000);
+    const text = renderMarkdown(results);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(tableRows(text)).toHaveLength(1);
+    expect(text).toContain('…3005 passing runs not listed to keep this summary short');
+    expect(text).toContain('## Missed expectations');
+  });
+
+  it('stays under the size limit even when thousands of runs fail', () => {
+    const text = renderMarkdown(bigResults(0, 2000));
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(text).toMatch(/…and \d+ more missed expectations: see results\.json\./);
+    expect(text.split('\n')[0]).toBe(
+      '## deadend: ❌ 2001 of 2006 runs missed their expectation · 2001 dead ends',
+    );
+  });
+});

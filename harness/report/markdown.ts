@@ -1,0 +1,200 @@
+/**
+ * `summary.md`: for a GitHub job summary or a PR comment. A headline, the outcome counts, one table
+ * row per journey × fault combination and the missed expectations with their replay commands.
+ * Kept under `MARKDOWN_LIMIT` bytes (a PR comment holds 65,536 characters): beyond it the passing
+ * rows collapse into a count, and if that is not enough, only the first failures are listed.
+ */
+import { markdownTable } from 'markdown-table';
+import { formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
+import type { Reporter } from './reporter.ts';
+import { OUTCOMES, type Outcome, type ResultsFile, type RunResult, type ScenarioResult } from './results.ts';
+
+export const MARKDOWN_LIMIT = 60_000;
+
+const OUTCOME_ICON: Record<Outcome, string> = {
+  ok: '🟢',
+  recovered: '🔵',
+  'recovered-with-help': '🟠',
+  'dead-end': '⛔',
+};
+
+function outcomeText(outcome: Outcome): string {
+  return `${OUTCOME_ICON[outcome]} ${OUTCOME_LABEL[outcome]}`;
+}
+
+/** Text safe inside a GFM table cell: no pipe, no line break, no HTML. */
+function cell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** Inline text outside tables: no raw HTML. */
+function inline(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function codeBlock(code: string): string {
+  let fence = '```';
+  while (code.includes(fence)) fence += '`';
+  return `${fence}sh\n${code}\n${fence}`;
+}
+
+interface Row {
+  scenario: ScenarioResult;
+  run: RunResult;
+  label: string;
+}
+
+function rows(results: ResultsFile): Row[] {
+  return results.scenarios.flatMap((scenario) => {
+    const labels = runLabels(scenario);
+    return scenario.runs.map((run, i) => ({ scenario, run, label: labels[i] ?? '' }));
+  });
+}
+
+export function headline(results: ResultsFile): string {
+  const { summary } = results;
+  const deadEnds = plural(summary.outcomes['dead-end'], 'dead end');
+  if (summary.failed > 0) {
+    return `❌ ${summary.failed} of ${plural(summary.runs, 'run')} missed ${summary.failed === 1 ? 'its' : 'their'} expectation · ${deadEnds}`;
+  }
+  const all =
+    summary.runs === 1
+      ? 'The only run met its expectation'
+      : `All ${summary.runs} runs met their expectation`;
+  return `✅ ${all} · ${deadEnds}`;
+}
+
+function runsTable(list: Row[]): string {
+  const header = [
+    'Scenario',
+    'Faults',
+    'Outcome',
+    'Expected',
+    'Pass',
+    'Time to resolution',
+    'Contacts',
+    'Effort h',
+    'Money lost',
+    'Findings',
+  ];
+  const body = list.map(({ scenario, run, label }) => {
+    const s = run.scorecard;
+    const ttr =
+      run.outcome === 'ok'
+        ? '—'
+        : s.timeToResolutionHours === null && run.outcome === 'dead-end'
+          ? 'never'
+          : formatHours(s.timeToResolutionHours);
+    return [
+      cell(scenario.id),
+      cell(label),
+      outcomeText(run.outcome),
+      OUTCOME_LABEL[run.expected.outcome],
+      run.pass ? '✅' : '❌',
+      ttr,
+      String(s.contacts),
+      String(Math.round(s.effortHours * 10) / 10),
+      s.moneyLost ? cell(formatMoney(s.moneyLost, s.currency)) : '—',
+      run.findings.length ? cell([...new Set(run.findings.map((f) => f.oracle))].join(', ')) : '—',
+    ];
+  });
+  return markdownTable([header, ...body], {
+    align: ['l', 'l', 'l', 'l', 'c', 'r', 'r', 'r', 'r', 'l'],
+    alignDelimiters: false,
+  });
+}
+
+function missedSection({ scenario, run, label }: Row): string {
+  const lines = [
+    `### ❌ ${inline(scenario.id)} — ${inline(label)}`,
+    '',
+    `Expected **${OUTCOME_LABEL[run.expected.outcome]}**${
+      run.expected.findings
+        ? ` with findings ${run.expected.findings.map((f) => `\`${f}\``).join(', ') || 'none'}`
+        : ''
+    }, got **${OUTCOME_LABEL[run.outcome]}**${
+      run.findings.length
+        ? ` with findings ${[...new Set(run.findings.map((f) => `\`${f.oracle}\``))].join(', ')}`
+        : ''
+    }.`,
+  ];
+  if (run.failure) lines.push('', inline(run.failure));
+  lines.push('', inline(run.explanation));
+  if (run.frontier?.length) {
+    lines.push('', 'Every way out was closed:', '', ...run.frontier.map((f) => `- ${inline(f)}`));
+  }
+  lines.push('', `Replay (\`${inline(scenario.file)}\`):`, '', codeBlock(run.replay));
+  return lines.join('\n');
+}
+
+function render(results: ResultsFile, options: { collapsePassing: boolean; maxFailures: number }): string {
+  const { summary } = results;
+  const all = rows(results);
+  const failing = all.filter((r) => !r.run.pass);
+  const out: string[] = [`## deadend: ${headline(results)}`, ''];
+  out.push(
+    `${plural(summary.scenarios, 'journey')} · ${plural(summary.runs, 'run')} · seed ${results.seed} · target ${inline(results.target)}` +
+      (results.selection.grep ? ` · grep \`${results.selection.grep}\`` : '') +
+      (results.selection.shard ? ` · shard ${results.selection.shard}` : ''),
+    '',
+  );
+  out.push(
+    markdownTable(
+      [
+        ['Outcome', 'Runs'],
+        ...OUTCOMES.map((o) => [outcomeText(o), String(summary.outcomes[o])]),
+        ['❌ missed expectation', String(summary.failed)],
+      ],
+      { align: ['l', 'r'], alignDelimiters: false },
+    ),
+    '',
+  );
+
+  let shown = options.collapsePassing ? failing : all;
+  let hiddenFailing = 0;
+  if (failing.length > options.maxFailures) {
+    hiddenFailing = failing.length - options.maxFailures;
+    const keep = new Set(failing.slice(0, options.maxFailures));
+    shown = shown.filter((r) => r.run.pass || keep.has(r));
+  }
+  out.push('### Runs', '');
+  if (shown.length) out.push(runsTable(shown), '');
+  const notes: string[] = [];
+  if (options.collapsePassing && summary.passed > 0) {
+    notes.push(`${plural(summary.passed, 'passing run')} not listed to keep this summary short`);
+  }
+  if (hiddenFailing > 0) notes.push(`${plural(hiddenFailing, 'more failing run')} not listed`);
+  if (notes.length) out.push(`…${notes.join('; ')} — see results.json or report.html for every run.`, '');
+
+  if (failing.length) {
+    out.push('## Missed expectations', '');
+    for (const row of failing.slice(0, options.maxFailures)) out.push(missedSection(row), '');
+    if (hiddenFailing > 0)
+      out.push(`…and ${plural(hiddenFailing, 'more missed expectation')}: see results.json.`, '');
+  }
+  return out.join('\n');
+}
+
+/** The Markdown summary, at most `limit` bytes of UTF-8. */
+export function renderMarkdown(results: ResultsFile, limit = MARKDOWN_LIMIT): string {
+  const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= limit;
+  let text = render(results, { collapsePassing: false, maxFailures: Number.POSITIVE_INFINITY });
+  if (fits(text)) return text;
+  text = render(results, { collapsePassing: true, maxFailures: Number.POSITIVE_INFINITY });
+  let maxFailures = results.summary.failed;
+  while (!fits(text) && maxFailures > 0) {
+    maxFailures = Math.floor(maxFailures / 2);
+    text = render(results, { collapsePassing: true, maxFailures });
+  }
+  return text;
+}
+
+export const markdownReporter: Reporter = {
+  name: 'md',
+  files: (results) => [{ path: 'summary.md', content: renderMarkdown(results) }],
+};

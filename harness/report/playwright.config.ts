@@ -1,0 +1,34 @@
+/**
+ * Browser test of report.html: `npx playwright test -c harness/report/playwright.config.ts`
+ * (npm script `test:browser`). It uses the system Chromium (Debian package `chromium`), never a
+ * Playwright-downloaded browser: set DEADEND_CHROMIUM to use another binary. Without Chromium the test
+ * is skipped locally and fails under CI=true.
+ */
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM = process.env.DEADEND_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.e2e.ts',
+  /** The repository's test-results/ (ignored by git). */
+  outputDir: '../../test-results',
+  forbidOnly: process.env.CI === 'true',
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    },
+  },
+});

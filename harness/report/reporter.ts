@@ -1,0 +1,134 @@
+/**
+ * Reporters turn a results file into report files. One interface, one file per reporter (json.ts,
+ * markdown.ts, junit.ts, html.ts), each testable alone. Reporters read only the contract
+ * (results.ts).
+ *
+ * Secrets are masked in one place, before any reporter formats: the entries of `reporters` and
+ * `writeReports` pass the results through `maskResults` first. The reporter objects exported by the
+ * individual files format what they are given, unmasked; go through this module.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { htmlReporter } from './html.ts';
+import { jsonReporter } from './json.ts';
+import { junitReporter } from './junit.ts';
+import { markdownReporter } from './markdown.ts';
+import { maskResults } from './mask.ts';
+import type { ResultsFile } from './results.ts';
+
+export interface ReportFile {
+  /** Relative to the report directory, `/`-separated. */
+  path: string;
+  content: string;
+}
+
+export interface Reporter {
+  name: string;
+  files(results: ResultsFile): ReportFile[];
+}
+
+export const REPORTER_NAMES = ['json', 'md', 'junit', 'html'] as const;
+export type ReporterName = (typeof REPORTER_NAMES)[number];
+
+/** The reporters as they format unmasked results (masking is added by `reporters` and `writeReports`). */
+const formatters: Record<ReporterName, Reporter> = {
+  json: jsonReporter,
+  md: markdownReporter,
+  junit: junitReporter,
+  html: htmlReporter,
+};
+
+function masked(reporter: Reporter): Reporter {
+  return { name: reporter.name, files: (results) => reporter.files(maskResults(results)) };
+}
+
+/** The registry: every entry masks secrets before formatting. */
+export const reporters: Record<ReporterName, Reporter> = {
+  json: masked(formatters.json),
+  md: masked(formatters.md),
+  junit: masked(formatters.junit),
+  html: masked(formatters.html),
+};
+
+/**
+ * Writes the named reports into `dir` (created if missing) and returns the paths written, in order.
+ * The results are masked once, then handed to each reporter.
+ */
+export function writeReports(dir: string, results: ResultsFile, names: readonly ReporterName[]): string[] {
+  const safe = maskResults(results);
+  const written: string[] = [];
+  mkdirSync(dir, { recursive: true });
+  for (const name of names) {
+    for (const file of formatters[name].files(safe)) {
+      const path = join(dir, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      written.push(path);
+    }
+  }
+  return written;
+}
+
+const ALIASES: Record<string, ReporterName> = {
+  markdown: 'md',
+  summary: 'md',
+  xml: 'junit',
+  'junit-xml': 'junit',
+  htm: 'html',
+  results: 'json',
+};
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+function suggest(name: string): ReporterName | undefined {
+  const lower = name.toLowerCase();
+  if (ALIASES[lower]) return ALIASES[lower];
+  let best: ReporterName | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const known of REPORTER_NAMES) {
+    const d = known.startsWith(lower) || lower.startsWith(known) ? 1 : distance(lower, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= 2 ? best : undefined;
+}
+
+/**
+ * Parses `--reporter json,md`: trims, drops duplicates, keeps the order. Throws an Error that names
+ * the known reporters (and the nearest one) for an unknown name.
+ */
+export function parseReporterList(text: string): ReporterName[] {
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.length === 0) {
+    throw new Error(`No reporter given. Known reporters: ${REPORTER_NAMES.join(', ')}.`);
+  }
+  const out: ReporterName[] = [];
+  for (const name of names) {
+    if (!(REPORTER_NAMES as readonly string[]).includes(name)) {
+      const near = suggest(name);
+      throw new Error(
+        `Unknown reporter "${name}". Known reporters: ${REPORTER_NAMES.join(', ')}.` +
+          (near ? ` Did you mean "${near}"?` : ''),
+      );
+    }
+    if (!out.includes(name as ReporterName)) out.push(name as ReporterName);
+  }
+  return out;
+}
