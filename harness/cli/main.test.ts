@@ -1,0 +1,304 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { sampleResults } from '../report/fixtures/sample-results.ts';
+import type { ResultsFile } from '../report/results.ts';
+import { checkShardsComplete, missedExpectations, outcomeReport, outcomeTable, UsageError } from './main.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/deadend.js');
+const tmp = mkdtempSync(join(tmpdir(), 'deadend-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the real CLI the way `npx deadend` does (the Node running vitest is the bundled Node 24). */
+function deadend(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('deadend (spawned)', () => {
+  it('--help documents the commands and exits 0', () => {
+    const r = deadend('--help');
+    expect(r.code).toBe(0);
+    for (const word of ['run', 'validate', 'faults', 'merge-reports', 'docs', 'Exit codes']) {
+      expect(r.stdout).toContain(word);
+    }
+  });
+
+  it('run --help documents every option', () => {
+    const r = deadend('run', '--help');
+    expect(r.code).toBe(0);
+    for (const flag of [
+      '--seed',
+      '--target',
+      '--report',
+      '--reporter',
+      '--grep',
+      '--shard',
+      '--workers',
+      '--quiet',
+    ]) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  it('no command prints the help on stderr and exits 2', () => {
+    const r = deadend();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: deadend');
+  });
+
+  it('faults lists the catalogue', () => {
+    const r = deadend('faults');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('mail.quarantined');
+    expect(r.stdout).toMatch(/by \(default "PT6H"\)/);
+  });
+
+  it('faults --markdown prints the page docs/faults.md holds', () => {
+    const r = deadend('faults', '--markdown');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'docs/faults.md'), 'utf8'));
+  });
+
+  it('docs --check passes on the committed docs', () => {
+    const r = deadend('docs', '--check');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['run', '--frobnicate'], /unknown option '--frobnicate'/],
+    [['run', '--seed', 'abc'], /--seed <n>.*'abc' is invalid.*whole number/],
+    [['run', '--seed', '1.5'], /'1\.5' is invalid/],
+    [['run', '--target', 'nope'], /'nope' is invalid.*sim, http, browser, container/],
+    [['run', '--target', 'browser'], /target browser is not available yet/],
+    [['run', '--shard', '3/2'], /'3\/2' is invalid.*between 1 and 2/],
+    [['run', '--workers', 'many'], /--workers <n>.*'many' is invalid/],
+    [['run', 'no/such/folder'], /no\/such\/folder: no such file or folder/],
+    [['run', '--merchants', 'no/such/merchants'], /--merchants no\/such\/merchants: no such folder/],
+    [['merge-reports'], /missing required argument 'dirs'/],
+  ])('deadend %j exits 2 with a message', (args, message) => {
+    const r = deadend(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^deadend: /);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown reporter is a usage error', () => {
+    const r = deadend('run', '--reporter', 'json,jnuit', '--report', join(tmp, 'never'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown reporter "jnuit".*junit/);
+    expect(existsSync(join(tmp, 'never'))).toBe(false);
+  });
+
+  it('merge-reports on a folder without results.json is a usage error', () => {
+    const r = deadend('merge-reports', join(tmp, 'nothing-here'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/does not exist/);
+  });
+});
+
+// These need the engine (harness/run/runner.ts), the loader and the seed scenarios.
+describe('deadend run on the seed suite (spawned)', () => {
+  const results = (dir: string) => readFileSync(join(dir, 'results.json'), 'utf8');
+
+  it('runs scenarios/, passes, writes the reports and prints the outcome', () => {
+    const dir = join(tmp, 'all');
+    const r = deadend('run', 'scenarios/', '--report', dir, '--reporter', 'json,md,junit,html');
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(results(dir)) as ResultsFile;
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.seed).toBe(1);
+    expect(parsed.summary.failed).toBe(0);
+    expect(parsed.summary.runs).toBeGreaterThan(0);
+    expect(readdirSync(dir).length).toBeGreaterThanOrEqual(4);
+    expect(r.stdout).toMatch(/\| scenario +\| faults +\| outcome +\| expected/);
+    for (const scenario of parsed.scenarios) expect(r.stdout).toContain(scenario.id);
+    expect(r.stdout).not.toMatch(/^\d+ missed expectations?:$/m);
+    expect(r.stdout).toMatch(/0 missed expectations\n$/);
+    expect(r.stdout).toContain(`Reports in ${dir}: results.json, summary.md, junit.xml, report.html`);
+  });
+
+  it('is deterministic, and shards merged give the unsharded results.json byte for byte', () => {
+    const whole = join(tmp, 'whole');
+    expect(deadend('run', '--seed', '7', '--report', whole, '--reporter', 'json', '--quiet').code).toBe(0);
+    const again = join(tmp, 'again');
+    expect(deadend('run', '--seed', '7', '--report', again, '--reporter', 'json', '--quiet').code).toBe(0);
+    expect(results(again)).toBe(results(whole));
+
+    const shards = ['1/2', '2/2'].map((shard, i) => {
+      const dir = join(tmp, `shard-${i + 1}`);
+      const r = deadend(
+        'run',
+        '--seed',
+        '7',
+        '--shard',
+        shard,
+        '--report',
+        dir,
+        '--reporter',
+        'json',
+        '--quiet',
+      );
+      expect(r.code).toBe(0);
+      return dir;
+    });
+    const merged = join(tmp, 'merged');
+    const m = deadend('merge-reports', ...shards, '--report', merged, '--reporter', 'json,md');
+    expect(m.stderr).toBe('');
+    expect(m.code).toBe(0);
+    expect(results(merged)).toBe(results(whole));
+
+    const missing = deadend('merge-reports', shards[0]!, '--report', join(tmp, 'merged-missing'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/shard 2\/2 missing/);
+  });
+
+  it('--grep that matches no run is a usage error', () => {
+    const r = deadend('run', '--grep', 'no-such-journey', '--report', join(tmp, 'grep-none'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--grep "no-such-journey" matches no run/);
+    expect(existsSync(join(tmp, 'grep-none'))).toBe(false);
+  });
+
+  it('validate accepts the seed scenarios', () => {
+    const r = deadend('validate', 'scenarios/');
+    expect(r.code).toBe(0);
+  });
+
+  it('a scenario with an error: prints file:line:col, runs nothing, exits 2', () => {
+    const file = join(tmp, 'broken.yaml');
+    const source = firstSeedScenario();
+    const scenario = parse(source) as Record<string, unknown>;
+    scenario.faults = [{ fault: 'mail.quarantine' }];
+    writeFileSync(file, stringify(scenario));
+    const dir = join(tmp, 'broken-report');
+    const r = deadend('run', file, '--report', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: /);
+    expect(r.stderr).toMatch(/nothing was run/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a missed expectation: exits 1, explains it and prints a replay command that reproduces it', () => {
+    const file = join(tmp, 'wrong-expectation.yaml');
+    const scenario = parse(firstSeedScenario()) as Record<string, unknown>;
+    scenario.id = 'wrong-expectation';
+    scenario.faults = [];
+    // The fault-free run of a seed journey works, so expecting a dead end misses.
+    scenario.expect = [{ otherwise: true, outcome: 'dead-end' }];
+    writeFileSync(file, stringify(scenario));
+    const r = deadend('run', file, '--report', join(tmp, 'wrong'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 missed expectation/);
+    expect(r.stdout).toMatch(/✗ wrong-expectation — none/);
+    expect(r.stdout).toMatch(/expected dead end, got /);
+    const replay = /replay: (?:npx )?deadend (.*)/.exec(r.stdout)?.[1];
+    expect(replay).toBeDefined();
+    const args = splitShellWords(replay!);
+    // A later --report wins over one in the replay command.
+    const again = deadend(...args, '--report', join(tmp, 'replay'));
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/✗ wrong-expectation — none/);
+  });
+});
+
+function firstSeedScenario(): string {
+  const name = readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()[0];
+  if (!name) throw new Error('no YAML scenario in scenarios/');
+  return readFileSync(join(ROOT, 'scenarios', name), 'utf8');
+}
+
+/** Enough of POSIX shell word splitting for replay commands: spaces, single and double quotes. */
+function splitShellWords(text: string): string[] {
+  const words: string[] = [];
+  for (const m of text.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)) {
+    words.push(m[1] ?? m[2]?.replace(/\\(.)/g, '$1') ?? m[3]!);
+  }
+  return words;
+}
+
+describe('outcome output', () => {
+  const results = sampleResults();
+
+  it('has one row per journey × fault combination, with ✓/✗', () => {
+    const table = outcomeTable(results);
+    const rows = table.trim().split('\n').slice(2);
+    const runs = results.scenarios.reduce((n, s) => n + s.runs.length, 0);
+    expect(rows).toHaveLength(runs);
+    expect(table).toMatch(
+      /converter-lite-christmas-eve \| mail\.quarantined \+ support\.closed +\| dead end +\| recovered.*\| +✗ +\|/,
+    );
+    expect(table).toMatch(/\| none +\| ok +\| ok +\| +✓ +\|/);
+  });
+
+  it('groups personas of one combination into one row', () => {
+    const one = structuredClone(results);
+    const s = one.scenarios[0]!;
+    const run = s.runs[0]!;
+    s.runs = [run, { ...run, persona: { ...run.persona, index: 1 }, outcome: 'dead-end', pass: false }];
+    const table = outcomeTable(one);
+    expect(
+      table
+        .trim()
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.includes(s.id)),
+    ).toHaveLength(1);
+    expect(table).toMatch(/ok ×1, dead end ×1/);
+    expect(table).toMatch(/✗ 1\/2/);
+  });
+
+  it('explains every missed expectation with its replay command', () => {
+    const text = missedExpectations(results);
+    const failed = results.scenarios.flatMap((s) => s.runs.filter((r) => !r.pass));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(text).toContain(`${failed.length} missed expectation`);
+    for (const run of failed) {
+      expect(text).toContain(`replay: ${run.replay}`);
+      if (run.failure) expect(text).toContain(run.failure);
+    }
+    expect(missedExpectations({ ...results, scenarios: [] })).toBe('');
+  });
+
+  it('masks secrets like the reports do, and ends with the summary line', () => {
+    const secret = sampleResults();
+    secret.scenarios[0]!.runs.find((r) => !r.pass)!.explanation =
+      'key CVL7-9F3K-QQ2M-X4HD, card 4242 4242 4242 4242';
+    const out = outcomeReport(secret, { summaryLine: 'SUMMARY' });
+    expect(out).not.toContain('CVL7-9F3K-QQ2M-X4HD');
+    expect(out).not.toContain('4242 4242 4242 4242');
+    expect(out.trimEnd().endsWith('SUMMARY')).toBe(true);
+    expect(outcomeReport(secret, { summaryLine: 'S', quiet: true })).not.toContain('| scenario');
+  });
+});
+
+describe('checkShardsComplete', () => {
+  const part = (shard?: string): ResultsFile => ({ ...sampleResults(), selection: shard ? { shard } : {} });
+
+  it('accepts every shard once, or no shards at all', () => {
+    expect(() => checkShardsComplete([part('2/2'), part('1/2')], ['a', 'b'])).not.toThrow();
+    expect(() => checkShardsComplete([part(), part()], ['a', 'b'])).not.toThrow();
+  });
+
+  it('names the missing shard or the mixed splits', () => {
+    expect(() => checkShardsComplete([part('1/3'), part('3/3')], ['a', 'b'])).toThrow(/shard 2\/3 missing/);
+    expect(() => checkShardsComplete([part('1/2'), part('2/3')], ['a', 'b'])).toThrow(UsageError);
+    expect(() => checkShardsComplete([part('1/2'), part()], ['a', 'b'])).toThrow(/b is not a shard/);
+  });
+});

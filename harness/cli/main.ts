@@ -1,0 +1,567 @@
+/**
+ * The `deadend` command line. `bin/deadend.js` calls `main`; `node harness/cli/main.ts …` runs it
+ * directly (npm run docs).
+ *
+ * Exit codes (the contract, see README): 0 every run met its expectation; 1 some did not;
+ * 2 bad input or usage (nothing is run); 3 deadend itself failed (a bug: the stack is printed).
+ *
+ * The engine, loader and reporters are imported lazily, inside the commands that need them, so
+ * `--help`, `faults` and usage errors answer fast and never depend on the engine loading.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { markdownTable } from 'markdown-table';
+import { faultCatalogue } from '../faults/catalogue.ts';
+import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
+import { maskResults } from '../report/mask.ts';
+import { mergeResults, parseShard, type Shard } from '../report/merge.ts';
+import {
+  type Expectation,
+  OUTCOMES,
+  type ResultsFile,
+  type RunResult,
+  SCHEMA_VERSION,
+} from '../report/results.ts';
+import { faultCatalogueMarkdown, faultCatalogueText } from './faultDocs.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
+
+export const TARGETS = ['sim', 'http', 'browser', 'container'] as const;
+const AVAILABLE_TARGETS: readonly string[] = ['sim'];
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Where output goes; tests pass their own. */
+export interface IO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Bad input or usage: printed as `deadend: message`, exit 2, nothing is run. */
+export class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Option parsers (commander reports their errors as "option '--seed <n>' argument 'abc' is invalid.")
+
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
+    throw new InvalidArgumentError('The seed must be a whole number ≥ 0, e.g. --seed 7.');
+  }
+  return Number(text);
+}
+
+export function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('The number of workers must be a whole number ≥ 1, e.g. --workers 4.');
+  }
+  return n;
+}
+
+function parseShardOption(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    // parseShard's message starts `Invalid --shard "x": `, which commander already says.
+    throw new InvalidArgumentError(
+      (error as Error).message.replace(/^Invalid --shard "[^"]*": (.)/, (_m, c: string) => c.toUpperCase()),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What `run` and `merge-reports` print
+
+function expectedLabel(e: Expectation): string {
+  const outcome = OUTCOME_LABEL[e.outcome];
+  if (e.findings === undefined) return outcome;
+  return `${outcome}; findings: ${e.findings.length > 0 ? e.findings.join(', ') : 'none'}`;
+}
+
+/**
+ * The outcome table: one row per journey × fault combination. Several personas of one combination
+ * (monte-carlo) share a row that counts their outcomes, e.g. `dead end ×3, recovered ×7`.
+ */
+export function outcomeTable(results: ResultsFile): string {
+  const rows: string[][] = [];
+  for (const scenario of results.scenarios) {
+    const groups = new Map<string, RunResult[]>();
+    for (const run of scenario.runs) {
+      const key = faultsKey(run.faults);
+      groups.set(key, [...(groups.get(key) ?? []), run]);
+    }
+    for (const runs of groups.values()) {
+      const first = runs[0]!;
+      const outcome =
+        runs.length === 1
+          ? OUTCOME_LABEL[first.outcome]
+          : OUTCOMES.map((o) => [o, runs.filter((r) => r.outcome === o).length] as const)
+              .filter(([, n]) => n > 0)
+              .map(([o, n]) => `${OUTCOME_LABEL[o]} ×${n}`)
+              .join(', ');
+      const expected = [...new Set(runs.map((r) => expectedLabel(r.expected)))].join(' / ');
+      const failed = runs.filter((r) => !r.pass).length;
+      const mark = failed === 0 ? '✓' : runs.length === 1 ? '✗' : `✗ ${failed}/${runs.length}`;
+      rows.push([scenario.id, faultsLabel(first.faults), outcome, expected, mark]);
+    }
+  }
+  if (rows.length === 0) return 'No runs.\n';
+  return `${markdownTable([['scenario', 'faults', 'outcome', 'expected', ''], ...rows], { align: ['l', 'l', 'l', 'l', 'c'] })}\n`;
+}
+
+/** Every missed expectation: what was expected, what happened, why, and the command that replays it. */
+export function missedExpectations(results: ResultsFile): string {
+  const blocks: string[] = [];
+  for (const scenario of results.scenarios) {
+    const perCombination = new Map<string, number>();
+    for (const run of scenario.runs) {
+      perCombination.set(faultsKey(run.faults), (perCombination.get(faultsKey(run.faults)) ?? 0) + 1);
+    }
+    for (const run of scenario.runs) {
+      if (run.pass) continue;
+      const persona =
+        (perCombination.get(faultsKey(run.faults)) ?? 0) > 1 ? ` · persona #${run.persona.index}` : '';
+      const lines = [
+        `✗ ${scenario.id} — ${faultsLabel(run.faults)}${persona}  (${scenario.file})`,
+        `  expected ${expectedLabel(run.expected)}, got ${OUTCOME_LABEL[run.outcome]}`,
+      ];
+      if (run.failure) lines.push(`  why: ${run.failure}`);
+      lines.push(`  what happened: ${run.explanation}`);
+      for (const reason of run.frontier ?? []) lines.push(`    - ${reason}`);
+      if (run.findings.length > 0) {
+        lines.push(`  findings: ${[...new Set(run.findings.map((f) => f.oracle))].join(', ')}`);
+      }
+      lines.push(`  replay: ${run.replay}`);
+      blocks.push(lines.join('\n'));
+    }
+  }
+  if (blocks.length === 0) return '';
+  return `${plural(blocks.length, 'missed expectation')}:\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** Table, missed expectations, where the reports are, summary line. Secrets are masked as in reports. */
+export function outcomeReport(
+  results: ResultsFile,
+  opts: { quiet?: boolean; reportDir?: string; written?: readonly string[]; summaryLine: string },
+): string {
+  const safe = maskResults(results);
+  const parts: string[] = [];
+  if (!opts.quiet) parts.push(outcomeTable(safe));
+  const missed = missedExpectations(safe);
+  if (missed) parts.push(missed);
+  if (opts.reportDir && opts.written && opts.written.length > 0 && !opts.quiet) {
+    const dir = opts.reportDir;
+    parts.push(`Reports in ${dir}: ${opts.written.map((p) => relative(dir, p)).join(', ')}\n`);
+  }
+  parts.push(`${opts.summaryLine}\n`);
+  return parts.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+interface RunOptions {
+  seed: number;
+  target: string;
+  report: string;
+  reporter: string;
+  grep?: string;
+  shard?: Shard;
+  workers?: number;
+  merchants: string;
+  calendars: string;
+  quiet?: boolean;
+}
+
+function checkPathsExist(paths: readonly string[]): void {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length > 0) {
+    throw new UsageError(
+      missing.map((p) => `${p}: no such file or folder`).join('\n') +
+        '\nGive scenario files (*.yaml, *.yml, *.scenario.ts) or folders that contain them.',
+    );
+  }
+}
+
+function checkDir(path: string, what: string): void {
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new UsageError(`${what} ${path}: no such folder.`);
+  }
+}
+
+function useColor(stream: { isTTY?: boolean }): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+  return Boolean(stream.isTTY);
+}
+
+async function parseReporters(text: string) {
+  const { parseReporterList } = await import('../report/reporter.ts');
+  try {
+    return parseReporterList(text);
+  } catch (error) {
+    throw new UsageError(`--reporter: ${(error as Error).message}`);
+  }
+}
+
+async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<number> {
+  if (!AVAILABLE_TARGETS.includes(opts.target)) {
+    throw new UsageError(
+      `target ${opts.target} is not available yet: only --target sim is built so far ` +
+        '(http, browser and container are planned; see README.md).',
+    );
+  }
+  checkPathsExist(paths);
+  checkDir(opts.merchants, '--merchants');
+  checkDir(opts.calendars, '--calendars');
+  const reporterNames = await parseReporters(opts.reporter);
+
+  const { loadScenarios } = await import('../scenario/loader.ts');
+  const { formatSourceError } = await import('../scenario/source.ts');
+  const loaded = await loadScenarios(paths, { merchantsDir: opts.merchants, faults: faultCatalogue });
+  if (loaded.errors.length > 0) {
+    for (const error of loaded.errors) io.stderr.write(`${formatSourceError(error)}\n`);
+    io.stderr.write(
+      `\n${plural(loaded.errors.length, 'error')} in the scenario files: nothing was run. ` +
+        'Fix them (`deadend validate` checks without running) and run again.\n',
+    );
+    return EXIT.usage;
+  }
+  if (loaded.scenarios.length === 0) {
+    throw new UsageError(
+      `no scenarios found in ${paths.join(', ')} (looking for *.yaml, *.yml and *.scenario.ts files).`,
+    );
+  }
+
+  const { runSuite, countRuns } = await import('../run/runner.ts');
+  const { createProgress, summaryLine } = await import('../report/console.ts');
+  const { writeReports } = await import('../report/reporter.ts');
+  const runOpts = {
+    seed: opts.seed,
+    target: opts.target,
+    grep: opts.grep,
+    shard: opts.shard,
+    merchantsDir: opts.merchants,
+    calendarsDir: opts.calendars,
+  };
+  const total = countRuns(loaded.scenarios, runOpts);
+  if (total === 0 && opts.grep !== undefined && opts.shard === undefined) {
+    throw new UsageError(
+      `--grep "${opts.grep}" matches no run: nothing was run. Run names look like ` +
+        '"scenario-id › fault+fault › #0" (see the replay commands); the match is case-sensitive.',
+    );
+  }
+  const progress = opts.quiet
+    ? undefined
+    : createProgress({
+        total,
+        stream: io.stderr,
+        isTTY: Boolean(io.stderr.isTTY),
+        color: useColor(io.stderr),
+      });
+  const results = await runSuite(loaded.scenarios, {
+    ...runOpts,
+    onRun: progress ? (label: string) => progress.tick(label) : undefined,
+  });
+  // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
+  if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
+
+  const written = writeReports(opts.report, results, reporterNames);
+  io.stdout.write(
+    outcomeReport(results, {
+      quiet: opts.quiet,
+      reportDir: opts.report,
+      written,
+      summaryLine: summaryLine(results.summary, { color: useColor(io.stdout) }),
+    }),
+  );
+  return results.summary.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+interface MergeOptions {
+  report: string;
+  reporter: string;
+  quiet?: boolean;
+}
+
+/** Every shard i/n of the parts must be there exactly once, or the merged report would look green. */
+export function checkShardsComplete(parts: readonly ResultsFile[], names: readonly string[]): void {
+  const shards = parts.map((p) => p.selection.shard);
+  if (shards.every((s) => s === undefined)) return;
+  const parsed = shards.map((s, i) => {
+    if (s === undefined)
+      throw new UsageError(`${names[i]} is not a shard, but the others are: merge only shards.`);
+    return parseShard(s);
+  });
+  const total = parsed[0]!.total;
+  if (parsed.some((s) => s.total !== total)) {
+    throw new UsageError(`the parts come from different splits: ${shards.join(', ')}.`);
+  }
+  const missing = Array.from({ length: total }, (_, i) => i + 1).filter(
+    (i) => !parsed.some((s) => s.index === i),
+  );
+  if (missing.length > 0) {
+    throw new UsageError(
+      `shard ${missing.map((i) => `${i}/${total}`).join(', ')} missing: give the results of all ${total} shards.`,
+    );
+  }
+}
+
+async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise<number> {
+  const reporterNames = await parseReporters(opts.reporter);
+  const { readResults } = await import('../report/json.ts');
+  const files = dirs.map((d) => (d.endsWith('.json') ? d : join(d, 'results.json')));
+  const parts = files.map((file) => {
+    try {
+      return readResults(file);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  });
+  checkShardsComplete(parts, files);
+  let merged: ResultsFile;
+  try {
+    merged = mergeResults(parts);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { writeReports } = await import('../report/reporter.ts');
+  const { summaryLine } = await import('../report/console.ts');
+  const written = writeReports(opts.report, merged, reporterNames);
+  io.stdout.write(
+    outcomeReport(merged, {
+      quiet: opts.quiet,
+      reportDir: opts.report,
+      written,
+      summaryLine: summaryLine(merged.summary, { color: useColor(io.stdout) }),
+    }),
+  );
+  return merged.summary.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** The generated documentation pages, by path relative to the docs folder. */
+export function generatedDocs(): Record<string, string> {
+  // When the oracle catalogue lands (harness/oracles/catalogue.ts), add docs/oracles.md here.
+  return { 'faults.md': faultCatalogueMarkdown(faultCatalogue) };
+}
+
+function docsCommand(opts: { out: string; check?: boolean }, io: IO): number {
+  const stale: string[] = [];
+  for (const [name, content] of Object.entries(generatedDocs())) {
+    const path = join(opts.out, name);
+    const shown = relative(process.cwd(), path) || path;
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (opts.check) {
+      if (current !== content) stale.push(shown);
+      continue;
+    }
+    if (current === content) {
+      io.stdout.write(`${shown} is up to date\n`);
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+      io.stdout.write(`wrote ${shown}\n`);
+    }
+  }
+  if (stale.length > 0) {
+    io.stderr.write(`${stale.join(', ')} out of date: run \`npm run docs\` and commit the result.\n`);
+    return EXIT.failed;
+  }
+  if (opts.check) io.stdout.write('generated docs are up to date\n');
+  return EXIT.ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The program
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  every run met its expectation
+  1  some run did not (a new dead end, a missing finding, …): see the missed expectations
+  2  bad input or usage (unknown option, bad value, invalid scenario file): nothing is run
+  3  deadend itself failed (a bug: the stack trace is printed)`;
+
+export function buildProgram(io: IO, setExit: (code: number) => void): Command {
+  const program = new Command('deadend')
+    .description(
+      'Failure-mode test harness for customer journeys: replays scripted journeys against a sandbox of ' +
+        'mail, payment, licensing and support, injects failures, searches the recovery paths a customer ' +
+        'could take, and reports the journeys that dead-end.',
+    )
+    .version(VERSION, '-V, --version', 'print the deadend version')
+    .helpOption('-h, --help', 'show help (also: deadend <command> --help)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Every error line starts `deadend:`, whether commander or a command found the problem.
+      outputError: (text, write) => write(text.replace(/^error: /, 'deadend: ')),
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  npx deadend run                          run every scenario in scenarios/ (seed 1)
+  npx deadend run scenarios/000-converter-lite-christmas-eve.yaml --seed 7
+  npx deadend validate                     check the scenario files without running them
+  npx deadend faults                       list the faults a scenario can inject
+${EXIT_CODES_HELP}
+
+Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
+    );
+
+  program
+    .command('run')
+    .summary('run the scenarios and report the outcomes')
+    .description(
+      'Loads and validates the scenarios, runs every journey × fault combination, writes the reports ' +
+        'and prints an outcome table, every missed expectation (with why and a replay command) and a ' +
+        'one-line summary. Progress goes to stderr, the outcome to stdout.\n\n' +
+        'Bad input stops everything: when any scenario file has an error, every error is printed as ' +
+        'file:line:col: message and nothing is run (exit 2). Fix the files, or run only the good ones ' +
+        'by naming them.',
+    )
+    .argument('[paths...]', 'scenario files (*.yaml, *.yml, *.scenario.ts) or folders of them', [
+      'scenarios/',
+    ])
+    .addOption(
+      new Option('--seed <n>', 'seed of every random choice; the same seed gives byte-identical results.json')
+        .argParser(parseSeed)
+        .default(1),
+    )
+    .addOption(
+      new Option(
+        '--target <target>',
+        'where journeys run; only sim is built yet (http, browser, container are planned)',
+      )
+        .choices(TARGETS)
+        .default('sim'),
+    )
+    .option('--report <dir>', 'folder the reports are written to', 'reports/latest')
+    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md')
+    .option(
+      '--grep <text>',
+      'run only the runs whose name contains TEXT (case-sensitive): "scenario-id › fault+fault › #persona", as in the replay commands, or whose scenario title does',
+    )
+    .addOption(
+      new Option(
+        '--shard <i/n>',
+        'run only shard i of n (1-based, stable split of the runs); combine with merge-reports',
+      ).argParser(parseShardOption),
+    )
+    .addOption(
+      new Option(
+        '--workers <n>',
+        'parallel workers; accepted for CI scripts, but the sim target runs in-process on one thread (use --shard to spread a big suite)',
+      ).argParser(parseWorkers),
+    )
+    .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
+    .option('--calendars <dir>', 'folder of holiday calendars', 'fixtures/calendars')
+    .option('-q, --quiet', 'no progress and no outcome table: only missed expectations and the summary')
+    .addHelpText(
+      'after',
+      `
+Writes to --report DIR, one file per reporter: results.json (json: the contract, schemaVersion
+${SCHEMA_VERSION}), summary.md (md), junit.xml (junit), report.html (html). See reports/README.md.
+
+Every run prints its replay command; rerun one alone with it, e.g.
+  npx deadend run scenarios/000-converter-lite-christmas-eve.yaml --seed 1 \\
+    --grep 'converter-lite-christmas-eve › key-quarantined › #0'
+
+Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-N, then
+  npx deadend merge-reports reports/shard-1 reports/shard-2 reports/shard-3 --report reports/all
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], opts: RunOptions) => setExit(await runCommand(paths, opts, io)));
+
+  program
+    .command('validate')
+    .summary('check scenario files without running them')
+    .description(
+      'Checks scenario files against the format, the fault catalogue and the merchant profiles, and ' +
+        'prints every problem as file:line:col: message. Exit 0 when all are valid, 2 otherwise.',
+    )
+    .argument('[paths...]', 'scenario files or folders', ['scenarios/'])
+    .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
+    .action(async (paths: string[], opts: { merchants: string }) => {
+      const { validateCommand } = await import('./validate.ts');
+      setExit(
+        await validateCommand(paths, {
+          merchantsDir: opts.merchants,
+          out: (line) => io.stdout.write(`${line}\n`),
+        }),
+      );
+    });
+
+  program
+    .command('faults')
+    .summary('list the fault catalogue')
+    .description('Lists every fault a scenario can inject: id, summary, parameters and their defaults.')
+    .option('--markdown', 'print the catalogue as Markdown (the content of docs/faults.md)')
+    .action((opts: { markdown?: boolean }) => {
+      io.stdout.write(
+        opts.markdown ? faultCatalogueMarkdown(faultCatalogue) : faultCatalogueText(faultCatalogue),
+      );
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('merge-reports')
+    .summary('merge the results of shards into one report')
+    .description(
+      'Reads DIR/results.json of each shard (or a results.json path), checks that they are all the ' +
+        'shards of one run (same seed, target, --grep and version; every shard i/n present once), ' +
+        'merges them into the results of one unsharded run and writes the reports. ' +
+        'Exit codes as for run: 0 all passed, 1 some runs missed their expectation, 2 bad input.',
+    )
+    .argument('<dirs...>', 'report folders (or results.json files) of the shards')
+    .option('--report <dir>', 'folder the merged reports are written to', 'reports/merged')
+    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md')
+    .option('-q, --quiet', 'no outcome table: only missed expectations and the summary')
+    .action(async (dirs: string[], opts: MergeOptions) => setExit(await mergeCommand(dirs, opts, io)));
+
+  program
+    .command('docs')
+    .summary('regenerate the generated docs (docs/faults.md)')
+    .description(
+      'Regenerates the documentation generated from the code: docs/faults.md from the fault catalogue.',
+    )
+    .option('--out <dir>', 'docs folder', relative(process.cwd(), join(ROOT, 'docs')) || 'docs')
+    .option('--check', 'write nothing; exit 1 when a generated page is out of date')
+    .action((opts: { out: string; check?: boolean }) => setExit(docsCommand(opts, io)));
+
+  return program;
+}
+
+/** Runs the CLI with the arguments after `deadend`; resolves to the exit code. */
+export async function main(argv: readonly string[], io: IO = process): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version "exit" 0; every usage error commander finds is exit 2 (not its 1).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`deadend: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const e = error as Error;
+    io.stderr.write(`deadend: internal error: ${e?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}
