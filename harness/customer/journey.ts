@@ -60,6 +60,8 @@ function elapsed(text: string): number {
 }
 
 function plan(step: Step, zone: string, lastProduct: { id: string }): PlannedStep {
+  // Each step is a one-key object whose params the schema already checked.
+  // biome-ignore lint/suspicious/noExplicitAny: params differ per step kind
   const [kind, params] = Object.entries(step)[0] as [StepKind, Record<string, any>];
   const product: string = params.product ?? lastProduct.id;
   if (params.product) lastProduct.id = params.product;

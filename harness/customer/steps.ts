@@ -3,8 +3,9 @@
  * fails with the problem the customer now has (the key mail never came, the portal does not
  * know the purchase, …), which is where the recovery search starts.
  */
-import type { Problem } from '../merchant/profile.ts';
+import { formatDuration } from '../clock/duration.ts';
 import { advanceTo, checkout, notify } from '../merchant/merchant.ts';
+import type { Problem } from '../merchant/profile.ts';
 import { licenceServerAnswers } from '../sandbox/licensing.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { latestOrder } from '../sandbox/orders.ts';
@@ -124,7 +125,7 @@ export function runStep(
         : fail(
             problemOfMail(kind),
             product,
-            `the ${kind} e-mail did not arrive within ${step.waitMs! / 3_600_000} hours`,
+            `the ${kind} e-mail did not arrive within ${formatDuration(step.waitMs!)}`,
           );
     }
     case 'await-delivery': {

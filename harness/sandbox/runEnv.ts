@@ -46,7 +46,12 @@ export function visibility(
     if (!links.has(a)) links.set(a, new Set());
     links.get(a)!.add(b);
   };
-  for (const s of profile.systems) for (const other of s.sharesWith) link(s.id, other), link(other, s.id);
+  for (const s of profile.systems) {
+    for (const other of s.sharesWith) {
+      link(s.id, other);
+      link(other, s.id);
+    }
+  }
   const cache = new Map<string, boolean>();
   return (from, system) => {
     if (from === system) return true;
@@ -55,8 +60,13 @@ export function visibility(
     if (v === undefined) {
       const seen = new Set([system]);
       const queue = [system];
-      while (queue.length)
-        for (const n of links.get(queue.shift()!) ?? []) if (!seen.has(n)) seen.add(n), queue.push(n);
+      while (queue.length) {
+        for (const n of links.get(queue.shift()!) ?? []) {
+          if (seen.has(n)) continue;
+          seen.add(n);
+          queue.push(n);
+        }
+      }
       v = seen.has(from);
       cache.set(k, v);
     }

@@ -146,7 +146,11 @@ function decide(
     });
     return 'misunderstood';
   }
-  const order = latestOrder(world, product);
+  // Asked about a cancelled order, staff look up that order, not a later re-order.
+  const order =
+    (problem === 'order-cancelled'
+      ? world.orders.findLast((o) => o.product === product && o.status === 'cancelled')
+      : undefined) ?? latestOrder(world, product);
   const instructed = world.customer.knows.find((k) => k.startsWith(`remedy:${problem}:${channel.id}:`));
   if (instructed && order) {
     const remedy = instructed.split(':')[3] as Remedy;
@@ -377,8 +381,11 @@ function perform(
     }
     case 'cancel-subscription': {
       let any = false;
-      for (const s of world.subscriptions)
-        if (s.product === product.id && s.status === 'active') (s.status = 'cancelled'), (any = true);
+      for (const s of world.subscriptions) {
+        if (s.product !== product.id || s.status !== 'active') continue;
+        s.status = 'cancelled';
+        any = true;
+      }
       if (!any) return false;
       say(world, channel, 'subscription.cancelled', `staff cancelled the ${product.name} subscriptions.`, {
         product: product.id,

@@ -230,7 +230,7 @@ export function cloneWorld(w: World): World {
  * same state is never better) and not the trace or effort counters.
  */
 export function stateKey(w: World): string {
-  let key = w.customer.facts.join(',') + '|' + w.customer.knows.join(',') + '|';
+  let key = `${w.customer.facts.join(',')}|${w.customer.knows.join(',')}|`;
   for (const m of w.mail) key += `${m.kind}:${m.folder}:${m.read ? 1 : 0};`;
   key += '|';
   for (const o of w.orders) key += `${o.product}:${o.status}:${o.provisioned ? 1 : 0};`;
