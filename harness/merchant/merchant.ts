@@ -158,6 +158,7 @@ export function checkout(world: World, env: RunEnv, req: CheckoutRequest): Check
       product: product.id,
       amount,
       listPrice: product.price * req.quantity,
+      ...(rush ? { surcharge: rush, surchargeFor: 'rush delivery' } : {}),
       email,
       system,
     },

@@ -2,18 +2,19 @@
  * Plans and runs a suite on the `sim` target: every scenario × fault combination × persona,
  * each in its own world with its own seed, then assembles the results contract.
  */
-import { type BusinessCalendar, alwaysOpen } from '../clock/calendar.ts';
+import { alwaysOpen, type BusinessCalendar } from '../clock/calendar.ts';
 import { calendarRegistry } from '../clock/calendarFiles.ts';
 import { parseInstant, toIso } from '../clock/instant.ts';
-import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { type Journey, planJourney } from '../customer/journey.ts';
+import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
 import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
-import { runKey, shardOf, type Shard, sortScenarios, summarize } from '../report/merge.ts';
+import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
+import { runKey, type Shard, shardOf, sortScenarios, summarize } from '../report/merge.ts';
 import {
   type Expectation,
   type ResultsFile,
@@ -22,11 +23,11 @@ import {
   type ScenarioResult,
   type Scorecard,
 } from '../report/results.ts';
-import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { visibility } from '../sandbox/runEnv.ts';
 import { cloneWorld, emptyWorld, type World } from '../sandbox/world.ts';
+import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
+import type { LoadedScenario } from '../scenario/load.ts';
 import { toArray } from '../trace/trace.ts';
 
 export const VERSION = '0.1.0';
@@ -199,9 +200,11 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
   const expected: Expectation = rule
     ? { outcome: rule.outcome, ...(rule.findings ? { findings: rule.findings } : {}) }
     : { outcome: 'ok' };
-  const findings: RunResult['findings'] = [];
-  const pass = rule !== undefined && rule.outcome === outcome.outcome;
-  const trace = toArray(final.trace).map((e) => ({
+  const events = toArray(final.trace);
+  const findings = runOracles({ events, profile: prep.profile, products: prep.profile.products });
+  const findingsMiss = rule?.findings ? findingsMismatch(rule.findings, findings) : undefined;
+  const pass = rule !== undefined && rule.outcome === outcome.outcome && findingsMiss === undefined;
+  const trace = events.map((e) => ({
     at: toIso(e.t),
     actor: e.actor,
     kind: e.kind,
@@ -218,9 +221,14 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
     ...(pass
       ? {}
       : {
-          failure: rule
-            ? `expected ${rule.outcome}, got ${outcome.outcome}`
-            : 'no expectation covers this fault combination',
+          failure: !rule
+            ? 'no expectation covers this fault combination'
+            : [
+                ...(rule.outcome !== outcome.outcome
+                  ? [`expected ${rule.outcome}, got ${outcome.outcome}`]
+                  : []),
+                ...(findingsMiss ? [findingsMiss] : []),
+              ].join('; '),
         }),
     explanation: outcome.explanation,
     ...(outcome.frontier.length ? { frontier: outcome.frontier } : {}),
