@@ -69,7 +69,11 @@ export const stepSchema = z.union([
     z.strictObject({ channel: id, about: z.enum(PROBLEMS), product: id.optional() }),
     'Contact support on a channel about a problem. Expects it to be resolved.',
   ),
-  step('cancel-subscription', z.strictObject({ product: id }), 'Cancel a subscription (turn auto-renew off).'),
+  step(
+    'cancel-subscription',
+    z.strictObject({ product: id }),
+    'Cancel a subscription (turn auto-renew off).',
+  ),
   step('wait', z.strictObject({ for: duration }), 'Let time pass.'),
 ]);
 export type Step = z.infer<typeof stepSchema>;
@@ -78,7 +82,9 @@ export const STEP_KINDS = stepSchema.options.map((o) => Object.keys(o.shape)[0]!
 export const traitsSchema = z
   .strictObject({
     checksSpam: z.boolean().default(true).describe('Looks in the spam folder when a mail does not come.'),
-    patience: duration.default('P14D').describe('How long the customer keeps trying after the first problem.'),
+    patience: duration
+      .default('P14D')
+      .describe('How long the customer keeps trying after the first problem.'),
     followUpAfter: duration
       .default('PT1H')
       .describe('How long the customer lets a problem rest before the next recovery attempt.'),
@@ -92,9 +98,17 @@ export const traitsSchema = z
   .describe('How the customer behaves when something goes wrong.');
 export type Traits = z.infer<typeof traitsSchema>;
 
+// A label is a fault use's `id` or, without one, the fault's name, which has a dot ("mail.spam-foldered").
+const label = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9.-]*$/,
+    'a fault label: the `id` of a fault use, or its fault name, e.g. "mail.spam-foldered"',
+  );
+
 export const faultUseSchema = z
   .strictObject({
-    id: id.optional().describe('Label for this fault in the scenario (defaults to the fault name).'),
+    id: label.optional().describe('Label for this fault in the scenario (defaults to the fault name).'),
     fault: z.string().describe('A fault from the catalogue (`deadend faults`).'),
     params: z.record(z.string(), z.unknown()).default({}).describe('The fault’s parameters.'),
     window: z
@@ -107,12 +121,9 @@ export const faultUseSchema = z
   .describe('A fault to inject.');
 export type FaultUse = z.infer<typeof faultUseSchema>;
 
-// A label is a fault use's `id` or, without one, the fault's name, which has a dot ("mail.spam-foldered").
-const label = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'a fault label: the `id` of a fault use, or its fault name, e.g. "mail.spam-foldered"');
-
-const findingList = z.array(z.string()).describe('Oracles expected to fire (`deadend oracles`); others then fail.');
+const findingList = z
+  .array(z.string())
+  .describe('Oracles expected to fire (`deadend oracles`); others then fail.');
 
 export const expectationSchema = z
   .strictObject({
@@ -149,7 +160,13 @@ export const scenarioSchema = z
         traits: traitsSchema.default(traitsSchema.parse({})),
       })
       .default({ traits: traitsSchema.parse({}) }),
-    personas: z.number().int().positive().max(10_000).default(1).describe('How many personas (faker) per combination.'),
+    personas: z
+      .number()
+      .int()
+      .positive()
+      .max(10_000)
+      .default(1)
+      .describe('How many personas (faker) per combination.'),
     start: instant,
     goal: z.strictObject({
       description: z.string(),
@@ -170,11 +187,19 @@ export const scenarioSchema = z
       .default([])
       .describe('Purchases made before the journey starts.'),
     steps: z.array(stepSchema).min(1),
-    afterwards: z.array(stepSchema).default([]).describe('Steps after the goal is reached (complaints, feedback).'),
+    afterwards: z
+      .array(stepSchema)
+      .default([])
+      .describe('Steps after the goal is reached (complaints, feedback).'),
     faults: z.array(faultUseSchema).default([]),
     explore: z
       .strictObject({
-        maxFaults: z.number().int().min(0).optional().describe('Largest fault combination to try (default: all).'),
+        maxFaults: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Largest fault combination to try (default: all).'),
         maxActions: z.number().int().positive().default(14).describe('Longest recovery path searched.'),
       })
       .default({ maxActions: 14 }),
