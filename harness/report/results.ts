@@ -51,7 +51,7 @@ export interface Expectation {
 }
 
 export interface RunResult {
-  /** Labels of the faults active in this combination, sorted; [] is the fault-free run. */
+  /** Labels of the faults active in this combination, in the scenario's order; [] is the fault-free run. */
   faults: string[];
   persona: { index: number; name: string; email: string };
   outcome: Outcome;

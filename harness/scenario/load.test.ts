@@ -67,6 +67,9 @@ const CASES: Record<string, Expected[]> = {
       /mail.spam-foldered, payment.declined, support.closed/,
     ],
   ],
+  'unknown-finding.yaml': [
+    ['15:16', /^unknown finding "silent-failur" — did you mean "silent-failure"\?$/, /ping-pong, silent-failure/],
+  ],
   'fault-params.yaml': [
     ['15:13', /^"kind": "licence" is not allowed — did you mean "licence-key"\?$/],
     ['16:7', /^unknown key "color" in faults\[0\]\.params$/, /allowed in faults\[0\]\.params: kind$/],

@@ -5,6 +5,7 @@
  * outcome for every fault combination). Bad input never throws: every problem comes back as a
  * `file:line:col` error, and one bad file never hides the others.
  */
+
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +14,7 @@ import { parseDuration as clockParseDuration } from '../clock/duration.ts';
 import { parseInstant as clockParseInstant } from '../clock/instant.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { applyOverrides, type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
+import { ORACLE_IDS } from '../oracles/catalogue.ts';
 import {
   combinationKey,
   countCombinations,
@@ -594,6 +596,14 @@ function checkExpectations(s: Scenario, faults: readonly FaultUse[], problems: P
         message: `use one of faults, includes and otherwise per entry, not ${selectors.join(' and ')}`,
       });
     }
+    rule.findings?.forEach((oracle, k) => {
+      if (ORACLE_IDS.includes(oracle)) return;
+      problems.push({
+        path: ['expect', i, 'findings', k],
+        message: `unknown finding "${oracle}"${didYouMean(oracle, ORACLE_IDS)}`,
+        hint: `the oracles (deadend oracles): ${ORACLE_IDS.join(', ')}`,
+      });
+    });
     for (const kind of ['faults', 'includes'] as const) {
       rule[kind]?.forEach((label, k) => {
         if (labels.includes(label)) return;
