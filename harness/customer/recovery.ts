@@ -197,6 +197,13 @@ const waitAndRetry: RecoveryAction = {
   },
 };
 
+/** Try the failed step again (the explorer re-runs it after the action): a declined card, a slow page. */
+const tryAgain: RecoveryAction = {
+  id: 'try-again',
+  staff: false,
+  apply() {},
+};
+
 /** The actions open to this customer now, for this trouble. */
 export function availableActions(
   world: World,
@@ -209,7 +216,8 @@ export function availableActions(
   const out: RecoveryAction[] = [];
   const hasOrder = latestOrder(world, trouble.product) !== undefined;
   if (nextChange(world, env) !== undefined) out.push(waitAndRetry);
-  if (trouble.problem !== 'retry') {
+  if (trouble.problem === 'retry') out.push(tryAgain);
+  else {
     if (
       mailProblems.has(trouble.problem) &&
       journey.checksSpam &&

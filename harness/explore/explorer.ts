@@ -13,7 +13,7 @@ import { isDone, runStep, type Trouble } from '../customer/steps.ts';
 import { advanceTo } from '../merchant/merchant.ts';
 import type { Outcome } from '../report/results.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
-import { describeClosure } from '../sandbox/supportDesk.ts';
+import { contact, describeClosure } from '../sandbox/supportDesk.ts';
 import { cloneWorld, record, stateKey, type World } from '../sandbox/world.ts';
 import { toArray } from '../trace/trace.ts';
 import { MinHeap } from './minHeap.ts';
@@ -220,7 +220,19 @@ function explainDeadEnd(
   for (const c of env.profile.support) {
     if (!journey.channels.includes(c.kind)) continue;
     const closed = describeClosure(env, c, at, journey.deadline);
-    if (closed) out.push(closed);
+    if (closed) {
+      out.push(closed);
+      continue;
+    }
+    if (trouble.problem === 'retry') continue;
+    // An open channel that still led nowhere: say what its staff answer (a probe on a copy).
+    const probe = cloneWorld(world);
+    const before = probe.trace;
+    contact(probe, env, c, trouble.problem, trouble.product);
+    let answer: string | undefined;
+    for (let n = probe.trace; n && n !== before; n = n.parent)
+      if (n.event.actor === 'support') answer = n.event.text;
+    if (answer) out.push(`asked, ${lower(answer.replace(/\.$/, ''))}`);
   }
   const self = missingSelfService(env, trouble);
   if (self.length) out.push(`no self-service path: the merchant offers ${self.join(', ')}`);

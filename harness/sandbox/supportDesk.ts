@@ -159,8 +159,7 @@ function decide(
       return 'resolved';
     }
   }
-  const visible =
-    order !== undefined && channel.sees.some((s) => env.canSee(s, order.system)) && order.status !== 'lost';
+  const visible = order !== undefined && channel.sees.some((s) => env.canSee(s, order.system));
   for (const remedy of channel.remedies) {
     if (
       ACCOUNT_REMEDIES.has(remedy)
@@ -216,16 +215,10 @@ function decide(
     return 'redirected';
   }
   if (!order || !visible) {
-    say(
-      world,
-      channel,
-      'support.not-found',
-      order?.status === 'lost'
-        ? 'we never received your order; can you place it again?'
-        : 'staff could not find the order.',
-      { problem, orderId: order?.id },
-    );
-    if (order?.status === 'lost') learn(world, `order-failed:${order.product}`);
+    say(world, channel, 'support.not-found', 'staff could not find the order.', {
+      problem,
+      orderId: order?.id,
+    });
     return 'not-found';
   }
   say(world, channel, 'support.unresolved', 'staff could not do anything about it.', {
@@ -308,6 +301,16 @@ function perform(
       return resend(world, env, order, kind);
     }
     case 'explain-order': {
+      if (order.status === 'lost') {
+        // Staff look downstream, where the order never arrived.
+        say(world, channel, 'support.explained', 'we never received your order; can you place it again?', {
+          orderId: order.id,
+          status: order.status,
+          lostAt: order.lostAt,
+        });
+        learn(world, `order-failed:${order.product}`);
+        return false;
+      }
       const said = describeOrder(env, order, channel.explains);
       say(world, channel, 'support.explained', `staff said ${said}.`, {
         orderId: order.id,
@@ -315,8 +318,7 @@ function perform(
         reason: order.reason,
         said: channel.explains[order.reason ?? ''] ?? order.reason,
       });
-      if (order.status === 'cancelled' || order.status === 'lost')
-        learn(world, `order-failed:${order.product}`);
+      if (order.status === 'cancelled') learn(world, `order-failed:${order.product}`);
       return problem === 'order-cancelled';
     }
     case 'reship': {
