@@ -57,7 +57,7 @@ describe('faultCatalogueMarkdown', () => {
     const text = faultCatalogueText(faultCatalogue);
     for (const id of faultCatalogue.keys()) expect(text).toContain(id);
     expect(text).toContain('reason (default "holiday shutdown"): string');
-    expect(text).toContain('hop (required): string');
+    expect(text).toContain('hop (required): one of: order-queue, warehouse, carrier');
   });
 });
 

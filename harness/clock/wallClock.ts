@@ -32,12 +32,20 @@ export class TimeZoneError extends RangeError {
 
 /** IANA names (and UTC). Offsets like "+05:00" and luxon's "local"/"system" are refused: a calendar lives in a place. */
 export function isTimeZone(name: string): boolean {
-  return /^[A-Za-z]/.test(name) && IANAZone.isValidZone(name);
+  return zones.has(name) || (/^[A-Za-z]/.test(name) && IANAZone.isValidZone(name));
 }
 
+// luxon checks a zone by building an Intl.DateTimeFormat each time: far too slow per run.
+const zones = new Map<string, IANAZone>();
+
 export function timeZone(name: string): IANAZone {
-  if (!isTimeZone(name)) throw new TimeZoneError(name);
-  return IANAZone.create(name);
+  let zone = zones.get(name);
+  if (!zone) {
+    if (!isTimeZone(name)) throw new TimeZoneError(name);
+    zone = IANAZone.create(name);
+    zones.set(name, zone);
+  }
+  return zone;
 }
 
 export function wallClock(t: number, zone: IANAZone): WallClock {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../clock/duration.ts';
+import { HOPS } from '../sandbox/orders.ts';
 import { MAIL_KINDS } from '../scenario/schema.ts';
 import { defineFault } from './fault.ts';
 
@@ -85,7 +86,7 @@ export const lostInTransit = defineFault({
   summary: 'An order enters a hop between systems and never leaves it.',
   description:
     'The order is confirmed to the customer but is lost at the named hop (e.g. the warehouse queue): it is never fulfilled and the downstream systems never see it.',
-  params: z.strictObject({ hop: z.string().describe('The hop: "order-queue", "warehouse" or "carrier".') }),
+  params: z.strictObject({ hop: z.enum(HOPS).describe('The hop the order is lost at.') }),
   example: { fault: 'order.lost-in-transit', params: { hop: 'warehouse' } },
   hooks: { 'order-hop': (p, o) => (o.hop === p.hop ? { lost: true } : undefined) },
 });

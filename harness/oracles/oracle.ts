@@ -4,8 +4,10 @@
  * never change the world. Each finding quotes the events that triggered it, in plain language,
  * and lists their indices in the run's trace.
  */
+
 import type { MerchantProfile, Product } from '../merchant/profile.ts';
 import type { Finding, Severity } from '../report/results.ts';
+import { formatMoney } from '../sandbox/runEnv.ts';
 import type { TraceEvent } from '../trace/trace.ts';
 
 export interface OracleContext {
@@ -52,7 +54,7 @@ export function productName(ctx: OracleContext, id: string | undefined): string 
 }
 
 export function money(ctx: OracleContext, amount: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: ctx.profile.currency }).format(amount);
+  return formatMoney(amount, ctx.profile.currency);
 }
 
 export function finding(oracle: Oracle, message: string, events: number[]): Finding {

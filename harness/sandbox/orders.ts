@@ -10,7 +10,7 @@ export const HOPS = ['order-queue', 'warehouse', 'carrier'] as const;
 
 export function createOrder(
   world: World,
-  fields: Omit<Order, 'id' | 'status' | 'placedAt' | 'provisioned'>,
+  fields: Omit<Order, 'id' | 'status' | 'placedAt' | 'provisioned'> & { id?: string },
 ): Order {
   const order: Order = {
     id: nextId(world, 'ord'),

@@ -33,7 +33,9 @@ export function formatMoney(amount: number, currency: string): string {
 
 /**
  * Visibility between systems: a system sees itself and every system that shares with it,
- * transitively, unless a silo fault cuts the link.
+ * directly or through a chain of shares (A shares with B, B with C: C sees A's records), unless
+ * a silo fault cuts a link. Sharing is one-way: two systems that both feed a third do not see
+ * each other.
  */
 export function visibility(
   profile: MerchantProfile,
@@ -49,7 +51,6 @@ export function visibility(
   for (const s of profile.systems) {
     for (const other of s.sharesWith) {
       link(s.id, other);
-      link(other, s.id);
     }
   }
   const cache = new Map<string, boolean>();

@@ -214,22 +214,23 @@ function decide(
     world.customer.sentTo[problem] = to;
     return 'redirected';
   }
-  if (!order || !visible) {
+  if ((!order || !visible) && !ACCOUNT_PROBLEMS.has(problem)) {
     say(world, channel, 'support.not-found', 'staff could not find the order.', {
       problem,
       orderId: order?.id,
     });
     return 'not-found';
   }
-  say(world, channel, 'support.unresolved', 'staff could not do anything about it.', {
-    problem,
-    orderId: order.id,
-  });
+  // Account remedies that did not help (a login outage) have already said why.
+  if (!ACCOUNT_PROBLEMS.has(problem)) {
+    say(world, channel, 'support.unresolved', 'staff could not do anything about it.', { problem, orderId: order?.id });
+  }
   return 'unresolved';
 }
 
 /** Remedies about the customer's account rather than one order: staff need no order to apply them. */
 const ACCOUNT_REMEDIES = new Set<Remedy>(['reset-login', 'resend-statement']);
+const ACCOUNT_PROBLEMS = new Set<Problem>(['cannot-log-in', 'missing-statement']);
 
 function applies(
   world: World,

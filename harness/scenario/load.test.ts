@@ -68,7 +68,11 @@ const CASES: Record<string, Expected[]> = {
     ],
   ],
   'unknown-finding.yaml': [
-    ['15:16', /^unknown finding "silent-failur" — did you mean "silent-failure"\?$/, /ping-pong, silent-failure/],
+    [
+      '15:16',
+      /^unknown finding "silent-failur" — did you mean "silent-failure"\?$/,
+      /ping-pong, silent-failure/,
+    ],
   ],
   'fault-params.yaml': [
     ['15:13', /^"kind": "licence" is not allowed — did you mean "licence-key"\?$/],
