@@ -7,7 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { sampleResults } from '../report/fixtures/sample-results.ts';
 import type { ResultsFile } from '../report/results.ts';
-import { checkShardsComplete, missedExpectations, outcomeReport, outcomeTable, UsageError } from './main.ts';
+import {
+  checkShardsComplete,
+  type IO,
+  main,
+  missedExpectations,
+  outcomeReport,
+  outcomeTable,
+  UsageError,
+} from './main.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/deadend.js');
@@ -132,39 +140,131 @@ describe('deadend run on the seed suite (spawned)', () => {
     expect(r.stdout).toContain(`Reports in ${dir}: results.json, summary.md, junit.xml, report.html`);
   });
 
-  it('is deterministic, and shards merged give the unsharded results.json byte for byte', () => {
+  it('is deterministic: 1 and 2 workers, and three shards merged, give the same results.json bytes', () => {
     const whole = join(tmp, 'whole');
-    expect(deadend('run', '--seed', '7', '--report', whole, '--reporter', 'json', '--quiet').code).toBe(0);
+    const one = ['--seed', '7', '--reporter', 'json', '--quiet'];
+    expect(deadend('run', ...one, '--workers', '1', '--report', whole).code).toBe(0);
     const again = join(tmp, 'again');
-    expect(deadend('run', '--seed', '7', '--report', again, '--reporter', 'json', '--quiet').code).toBe(0);
+    expect(deadend('run', ...one, '--workers', '2', '--report', again).code).toBe(0);
     expect(results(again)).toBe(results(whole));
 
-    const shards = ['1/2', '2/2'].map((shard, i) => {
+    const shards = ['1/3', '2/3', '3/3'].map((shard, i) => {
       const dir = join(tmp, `shard-${i + 1}`);
-      const r = deadend(
-        'run',
-        '--seed',
-        '7',
-        '--shard',
-        shard,
-        '--report',
-        dir,
-        '--reporter',
-        'json',
-        '--quiet',
-      );
+      const r = deadend('run', ...one, '--shard', shard, '--report', dir);
       expect(r.code).toBe(0);
       return dir;
     });
+    const runsIn = (dir: string) => (JSON.parse(results(dir)) as ResultsFile).summary.runs;
+    for (const dir of shards) expect(runsIn(dir)).toBeGreaterThan(0);
+    expect(shards.reduce((n, dir) => n + runsIn(dir), 0)).toBe(runsIn(whole));
     const merged = join(tmp, 'merged');
     const m = deadend('merge-reports', ...shards, '--report', merged, '--reporter', 'json,md');
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     expect(results(merged)).toBe(results(whole));
 
-    const missing = deadend('merge-reports', shards[0]!, '--report', join(tmp, 'merged-missing'));
+    const missing = deadend('merge-reports', shards[0]!, shards[2]!, '--report', join(tmp, 'merged-missing'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/shard 2\/2 missing/);
+    expect(missing.stderr).toMatch(/shard 2\/3 missing/);
+  });
+
+  it('baseline: an accepted dead end turns a failing run green, a new dead end turns it red', () => {
+    // Seed story 000 with two dead ends the team did not expect.
+    const seed = parse(readFileSync(join(ROOT, 'scenarios/000-converter-lite-christmas-eve.yaml'), 'utf8'));
+    const scenario = seed as { id: string; faults: { id: string }[]; explore?: unknown; expect: unknown[] };
+    scenario.id = 'baseline-journey';
+    scenario.faults = scenario.faults.filter((f) =>
+      ['key-quarantined', 'address-typo', 'holidays'].includes(f.id),
+    );
+    scenario.explore = { maxFaults: 2 };
+    const CLOSED = ['holidays', 'key-quarantined'];
+    const TYPO = ['address-typo', 'holidays'];
+    // Expects self-service with help where the journey really dead-ends, for the given combinations.
+    const expectWrong = (...wrong: string[][]) => {
+      const outcome = (faults: string[]) =>
+        wrong.some((w) => w.join() === [...faults].sort().join()) ? 'recovered-with-help' : 'dead-end';
+      scenario.expect = [
+        { faults: [], outcome: 'ok' },
+        { faults: ['holidays'], outcome: 'ok' },
+        { faults: ['key-quarantined', 'holidays'], outcome: outcome(CLOSED) },
+        { faults: ['address-typo', 'holidays'], outcome: outcome(TYPO) },
+        { otherwise: true, outcome: 'recovered-with-help' },
+      ];
+      writeFileSync(file, stringify(scenario));
+    };
+    const file = join(tmp, 'baseline-journey.yaml');
+    const baseline = join(tmp, 'deadend-baseline.json');
+    const run = () =>
+      deadend('run', file, '--baseline', baseline, '--report', join(tmp, 'baseline-report'), '--quiet');
+    const accepted = () =>
+      (JSON.parse(results(join(tmp, 'baseline-report'))) as ResultsFile).scenarios[0]!.runs.filter(
+        (r) => r.accepted,
+      );
+
+    // Not expected, not in the baseline: red.
+    expectWrong(CLOSED);
+    writeFileSync(baseline, '{ "schemaVersion": 1, "accepted": [] }\n');
+    let r = run();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 new dead end · 0 accepted · 0 disappeared/);
+    expect(r.stdout).toMatch(/✗ baseline-journey — holidays \+ key-quarantined/);
+
+    // Accepted in the baseline: green, reported as accepted, marked in results.json.
+    writeFileSync(
+      baseline,
+      JSON.stringify({ schemaVersion: 1, accepted: [{ scenario: scenario.id, faults: CLOSED }] }),
+    );
+    r = run();
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 new dead ends · 1 accepted · 0 disappeared/);
+    expect(r.stdout).toMatch(/☑ baseline-journey — holidays \+ key-quarantined/);
+    expect(r.stdout).toMatch(/2 dead ends \(1 accepted\) · 0 missed expectations/);
+    expect(accepted().map((run) => [...run.faults].sort())).toEqual([CLOSED]);
+
+    // A new dead end: red again, and only the new one is listed as new.
+    expectWrong(CLOSED, TYPO);
+    r = run();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 new dead end · 1 accepted · 0 disappeared/);
+    expect(r.stdout).toMatch(/✗ baseline-journey — address-typo \+ holidays/);
+
+    // --update-baseline accepts it; a fixed expectation makes the first one disappear.
+    r = deadend(
+      'run',
+      file,
+      '--baseline',
+      baseline,
+      '--update-baseline',
+      '--report',
+      join(tmp, 'baseline-report'),
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/updated: 2 accepted dead ends \(1 added, 0 dropped\)/);
+    expectWrong(TYPO);
+    r = run();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 new dead ends · 1 accepted · 0 disappeared/);
+    r = deadend(
+      'run',
+      file,
+      '--baseline',
+      baseline,
+      '--update-baseline',
+      '--report',
+      join(tmp, 'baseline-report'),
+      '--quiet',
+    );
+    expect(r.stdout).toMatch(/updated: 1 accepted dead end \(0 added, 1 dropped\)/);
+    expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
+      schemaVersion: 1,
+      accepted: [{ scenario: scenario.id, faults: TYPO }],
+    });
+
+    const missing = deadend('run', file, '--baseline', join(tmp, 'no-such-baseline.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such-baseline\.json: no such file/);
   });
 
   it('--grep that matches no run is a usage error', () => {
@@ -300,5 +400,56 @@ describe('checkShardsComplete', () => {
     expect(() => checkShardsComplete([part('1/3'), part('3/3')], ['a', 'b'])).toThrow(/shard 2\/3 missing/);
     expect(() => checkShardsComplete([part('1/2'), part('2/3')], ['a', 'b'])).toThrow(UsageError);
     expect(() => checkShardsComplete([part('1/2'), part()], ['a', 'b'])).toThrow(/b is not a shard/);
+  });
+});
+
+describe('progress and colour (in-process)', () => {
+  const ESC = String.fromCharCode(27);
+  function streams(isTTY: boolean) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const stream = (chunks: string[]) =>
+      ({
+        isTTY,
+        columns: 100,
+        write: (s: string) => {
+          chunks.push(s);
+          return true;
+        },
+      }) as unknown as IO['stdout'];
+    return {
+      io: { stdout: stream(out), stderr: stream(err) },
+      out: () => out.join(''),
+      err: () => err.join(''),
+    };
+  }
+  const saved = { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR };
+  afterAll(() => Object.assign(process.env, saved));
+
+  it('draws a live bar with colour on a TTY, and plain lines without colour elsewhere', async () => {
+    delete process.env.NO_COLOR;
+    delete process.env.FORCE_COLOR;
+    const args = ['run', 'scenarios/000-converter-lite-christmas-eve.yaml', '--workers', '1'];
+
+    const tty = streams(true);
+    expect(await main([...args, '--report', join(tmp, 'tty')], tty.io)).toBe(0);
+    expect(tty.err()).toMatch(new RegExp(`\\r${ESC}\\[2K.*█`));
+    expect(tty.err()).toContain(`${ESC}[36m`); // the bar is coloured
+    expect(tty.err().endsWith(`\r${ESC}[2K`)).toBe(true); // and wiped before the outcome
+    expect(tty.out()).toContain(`${ESC}[32m`); // the summary line is coloured
+
+    const pipe = streams(false);
+    expect(await main([...args, '--report', join(tmp, 'pipe')], pipe.io)).toBe(0);
+    expect(pipe.err()).toMatch(/^deadend: \d+\/\d+ runs \(100%\)$/m);
+    expect(pipe.err()).not.toContain(ESC);
+    expect(pipe.err()).not.toContain('\r');
+    expect(pipe.out()).not.toContain(ESC);
+
+    process.env.NO_COLOR = '1';
+    const noColor = streams(true);
+    expect(await main([...args, '--report', join(tmp, 'no-color')], noColor.io)).toBe(0);
+    expect(noColor.err()).toContain('█');
+    expect(noColor.err()).not.toMatch(new RegExp(`${ESC}\\[3\\dm`));
+    expect(noColor.out()).not.toContain(ESC);
   });
 });

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { faultCatalogue } from '../faults/catalogue.ts';
+import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
 import { mergeResults, parseShard, type Shard } from '../report/merge.ts';
@@ -104,7 +105,9 @@ export function outcomeTable(results: ResultsFile): string {
               .join(', ');
       const expected = [...new Set(runs.map((r) => expectedLabel(r.expected)))].join(' / ');
       const failed = runs.filter((r) => !r.pass).length;
-      const mark = failed === 0 ? '✓' : runs.length === 1 ? '✗' : `✗ ${failed}/${runs.length}`;
+      const accepted = runs.some((r) => r.accepted);
+      const mark =
+        failed > 0 ? (runs.length === 1 ? '✗' : `✗ ${failed}/${runs.length}`) : accepted ? 'accepted' : '✓';
       rows.push([scenario.id, faultsLabel(first.faults), outcome, expected, mark]);
     }
   }
@@ -142,16 +145,75 @@ export function missedExpectations(results: ResultsFile): string {
   return `${plural(blocks.length, 'missed expectation')}:\n\n${blocks.join('\n\n')}\n`;
 }
 
+/**
+ * What the baseline says about a run: the new dead ends (not in the baseline: they fail), the accepted
+ * ones and the ones that disappeared. `path` is the baseline file in use (undefined: none).
+ */
+export function baselineReport(
+  comparison: BaselineComparison,
+  opts: {
+    path?: string;
+    /** With --update-baseline: the entries added to and dropped from the file, and how many it holds. */
+    updated?: { added: BaselineEntry[]; dropped: BaselineEntry[]; total: number };
+  },
+): string {
+  const { newDeadEnds, acceptedDeadEnds, disappeared } = comparison;
+  const item = (mark: string, e: BaselineEntry) => `  ${mark} ${e.scenario} — ${faultsLabel(e.faults)}`;
+  const lines: string[] = [];
+  if (opts.updated) {
+    const { added, dropped, total } = opts.updated;
+    lines.push(
+      `Baseline ${opts.path} updated: ${plural(total, 'accepted dead end')} (${added.length} added, ${dropped.length} dropped).`,
+    );
+    if (added.length > 0) lines.push('Added, now accepted:', ...added.map((e) => item('+', e)));
+    if (dropped.length > 0)
+      lines.push('Dropped, no longer unexpected dead ends:', ...dropped.map((e) => item('-', e)));
+    return `${lines.join('\n')}\n`;
+  }
+  if (opts.path === undefined && newDeadEnds.length === 0) return '';
+  lines.push(
+    `Baseline ${opts.path ?? `(none: no ${BASELINE_FILE})`}: ${plural(newDeadEnds.length, 'new dead end')} · ` +
+      `${acceptedDeadEnds.length} accepted · ${disappeared.length} disappeared`,
+  );
+  if (newDeadEnds.length > 0) {
+    lines.push(
+      'New dead ends — not in the baseline, they fail the run (fix them, or accept them with --update-baseline):',
+      ...newDeadEnds.map((e) => item('✗', e)),
+    );
+  }
+  if (acceptedDeadEnds.length > 0) {
+    lines.push(
+      'Accepted dead ends — in the baseline, they pass:',
+      ...acceptedDeadEnds.map((e) => item('☑', e)),
+    );
+  }
+  if (disappeared.length > 0) {
+    lines.push(
+      'Disappeared — in the baseline, but no longer dead ends (drop them with --update-baseline):',
+      ...disappeared.map((e) => item('✓', e)),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Table, missed expectations, where the reports are, summary line. Secrets are masked as in reports. */
 export function outcomeReport(
   results: ResultsFile,
-  opts: { quiet?: boolean; reportDir?: string; written?: readonly string[]; summaryLine: string },
+  opts: {
+    quiet?: boolean;
+    reportDir?: string;
+    written?: readonly string[];
+    summaryLine: string;
+    /** The baseline section (`baselineReport`), printed after the missed expectations. */
+    baseline?: string;
+  },
 ): string {
   const safe = maskResults(results);
   const parts: string[] = [];
   if (!opts.quiet) parts.push(outcomeTable(safe));
   const missed = missedExpectations(safe);
   if (missed) parts.push(missed);
+  if (opts.baseline) parts.push(opts.baseline);
   if (opts.reportDir && opts.written && opts.written.length > 0 && !opts.quiet) {
     const dir = opts.reportDir;
     parts.push(`Reports in ${dir}: ${opts.written.map((p) => relative(dir, p)).join(', ')}\n`);
@@ -171,6 +233,8 @@ interface RunOptions {
   grep?: string;
   shard?: Shard;
   workers?: number;
+  baseline?: string;
+  updateBaseline?: boolean;
   merchants: string;
   calendars: string;
   quiet?: boolean;
@@ -207,6 +271,69 @@ async function parseReporters(text: string) {
   }
 }
 
+/** The baseline in use: `--baseline FILE`, else deadend-baseline.json in the cwd when it exists. */
+async function loadBaseline(opts: { baseline?: string; updateBaseline?: boolean }) {
+  const { readBaseline } = await import('../report/baseline.ts');
+  const path =
+    opts.baseline ?? (existsSync(BASELINE_FILE) || opts.updateBaseline ? BASELINE_FILE : undefined);
+  if (path === undefined) return undefined;
+  if (!existsSync(path) && !opts.updateBaseline) {
+    throw new UsageError(
+      `--baseline ${path}: no such file. Create it with \`deadend run --update-baseline --baseline ${path}\`.`,
+    );
+  }
+  try {
+    return { path, baseline: readBaseline(path) };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * Applies the baseline (or, with --update-baseline, writes it from these results first) and returns
+ * the results as they count, with the baseline section of the output.
+ */
+async function withBaseline(
+  results: ResultsFile,
+  found: Awaited<ReturnType<typeof loadBaseline>>,
+  update: boolean,
+): Promise<{ results: ResultsFile; text: string }> {
+  const { applyBaseline, compareToBaseline, stringifyBaseline, updatedBaseline } = await import(
+    '../report/baseline.ts'
+  );
+  if (!found) {
+    return {
+      results,
+      text: baselineReport(compareToBaseline(results, { schemaVersion: 1, accepted: [] }), {}),
+    };
+  }
+  if (!update) {
+    const applied = applyBaseline(results, found.baseline);
+    return {
+      results: applied,
+      text: baselineReport(compareToBaseline(applied, found.baseline), { path: found.path }),
+    };
+  }
+  const next = updatedBaseline(results, found.baseline);
+  mkdirSync(dirname(found.path), { recursive: true });
+  writeFileSync(found.path, stringifyBaseline(next));
+  const key = (e: BaselineEntry) => `${e.scenario}\u0000${[...e.faults].sort().join('+')}`;
+  const oldKeys = new Set(found.baseline.accepted.map(key));
+  const newKeys = new Set(next.accepted.map(key));
+  const applied = applyBaseline(results, next);
+  return {
+    results: applied,
+    text: baselineReport(compareToBaseline(applied, next), {
+      path: found.path,
+      updated: {
+        added: next.accepted.filter((e) => !oldKeys.has(key(e))),
+        dropped: found.baseline.accepted.filter((e) => !newKeys.has(key(e))),
+        total: next.accepted.length,
+      },
+    }),
+  };
+}
+
 async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<number> {
   if (!AVAILABLE_TARGETS.includes(opts.target)) {
     throw new UsageError(
@@ -218,6 +345,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
   const reporterNames = await parseReporters(opts.reporter);
+  const baseline = await loadBaseline(opts);
 
   const { loadScenarios } = await import('../scenario/loader.ts');
   const { formatSourceError } = await import('../scenario/source.ts');
@@ -236,7 +364,8 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     );
   }
 
-  const { runSuite, countRuns } = await import('../run/runner.ts');
+  const { countRuns } = await import('../run/runner.ts');
+  const { runSuiteParallel } = await import('../run/parallel.ts');
   const { createProgress, summaryLine } = await import('../report/console.ts');
   const { writeReports } = await import('../report/reporter.ts');
   const runOpts = {
@@ -262,19 +391,23 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
         isTTY: Boolean(io.stderr.isTTY),
         color: useColor(io.stderr),
       });
-  const results = await runSuite(loaded.scenarios, {
+  const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
+    paths,
+    workers: opts.workers,
     onRun: progress ? (label: string) => progress.tick(label) : undefined,
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
 
+  const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline));
   const written = writeReports(opts.report, results, reporterNames);
   io.stdout.write(
     outcomeReport(results, {
       quiet: opts.quiet,
       reportDir: opts.report,
       written,
+      baseline: text,
       summaryLine: summaryLine(results.summary, { color: useColor(io.stdout) }),
     }),
   );
@@ -284,6 +417,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
 interface MergeOptions {
   report: string;
   reporter: string;
+  baseline?: string;
   quiet?: boolean;
 }
 
@@ -312,6 +446,7 @@ export function checkShardsComplete(parts: readonly ResultsFile[], names: readon
 
 async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise<number> {
   const reporterNames = await parseReporters(opts.reporter);
+  const baseline = await loadBaseline(opts);
   const { readResults } = await import('../report/json.ts');
   const files = dirs.map((d) => (d.endsWith('.json') ? d : join(d, 'results.json')));
   const parts = files.map((file) => {
@@ -322,12 +457,16 @@ async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise
     }
   });
   checkShardsComplete(parts, files);
-  let merged: ResultsFile;
+  let raw: ResultsFile;
   try {
-    merged = mergeResults(parts);
+    raw = mergeResults(parts);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // Without a baseline file here, the shards' own acceptance stands.
+  const { results: merged, text } = baseline
+    ? await withBaseline(raw, baseline, false)
+    : { results: raw, text: '' };
   const { writeReports } = await import('../report/reporter.ts');
   const { summaryLine } = await import('../report/console.ts');
   const written = writeReports(opts.report, merged, reporterNames);
@@ -336,10 +475,99 @@ async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise
       quiet: opts.quiet,
       reportDir: opts.report,
       written,
+      baseline: text,
       summaryLine: summaryLine(merged.summary, { color: useColor(io.stdout) }),
     }),
   );
   return merged.summary.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+const INIT_DESCRIPTIONS: Record<string, string> = {
+  'scenarios/photo-tool-before-easter.yaml': 'a journey that dead-ends (and expects to)',
+  'scenarios/photo-tool-order-page.yaml': 'the fix that rescues it: a capability switched on',
+  'fixtures/merchants/example-shop.yaml': 'the merchant profile: the business under test',
+  'fixtures/calendars/example-support-hours.yaml': "the support desk's hours and holidays",
+  '.github/workflows/deadend.yml': 'CI: run the scenarios on every push (GitHub Actions)',
+};
+
+async function initCommand(dir: string, io: IO): Promise<number> {
+  const { initFiles, writeNew } = await import('./scaffold.ts');
+  let written: string[];
+  try {
+    written = writeNew(dir, initFiles(dir));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const width = Math.max(...written.map((p) => p.length));
+  const here = dir === '.' || dir === './' || dir === '';
+  io.stdout.write(
+    [
+      `Created a deadend project in ${here ? 'this folder' : dir}:`,
+      ...written.map((p) => `  ${p.padEnd(width)}  ${INIT_DESCRIPTIONS[p] ?? ''}`.trimEnd()),
+      '',
+      'Next:',
+      ...(here ? [] : [`  cd ${dir}`]),
+      '  npx deadend validate                     check the scenario files',
+      '  npx deadend run                          run them: one of the journeys dead-ends',
+      '  npx deadend new scenario my-journey      start a scenario of your own',
+      '',
+      'The scenario guide (docs/scenario-guide.md in deadend) walks through every field.',
+      '',
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
+
+async function newScenarioCommand(
+  name: string,
+  opts: { merchant?: string; merchants: string; dir: string },
+  io: IO,
+): Promise<number> {
+  const { checkScenarioName, merchantIds, scenarioTemplate, schemaComment, writeNew } = await import(
+    './scaffold.ts'
+  );
+  const { loadMerchantFile } = await import('../scenario/load.ts');
+  const { formatSourceError } = await import('../scenario/source.ts');
+  try {
+    checkScenarioName(name);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const known = merchantIds(opts.merchants);
+  const id = opts.merchant ?? known[0];
+  if (id === undefined) {
+    throw new UsageError(
+      `no merchant profiles in ${opts.merchants}: a scenario needs one. \`deadend init\` writes an example; ` +
+        'or name another folder with --merchants.',
+    );
+  }
+  if (!known.includes(id)) {
+    throw new UsageError(`no merchant profile "${id}" in ${opts.merchants}; known: ${known.join(', ')}.`);
+  }
+  const loaded = await loadMerchantFile(join(opts.merchants, `${id}.yaml`), { merchantsDir: opts.merchants });
+  if (!loaded.value) {
+    for (const error of loaded.errors) io.stderr.write(`${formatSourceError(error)}\n`);
+    throw new UsageError(`the merchant profile ${id} has errors: fix them first (see above).`);
+  }
+  const file = `${name}.yaml`;
+  try {
+    writeNew(opts.dir, {
+      [file]: scenarioTemplate(name, loaded.value, schemaComment(opts.dir, 'scenario'), join(opts.dir, file)),
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const path = join(opts.dir, file);
+  io.stdout.write(
+    [
+      `Wrote ${path} (merchant ${id}${opts.merchant ? '' : `, the first in ${opts.merchants}; choose another with --merchant`}).`,
+      'Edit it (every field is commented), then:',
+      `  npx deadend validate ${path}`,
+      `  npx deadend run ${path}`,
+      '',
+    ].join('\n'),
+  );
+  return EXIT.ok;
 }
 
 /** The generated documentation pages, by path relative to the docs folder. */
@@ -410,6 +638,8 @@ Examples:
   npx deadend run scenarios/000-converter-lite-christmas-eve.yaml --seed 7
   npx deadend validate                     check the scenario files without running them
   npx deadend faults                       list the faults a scenario can inject
+  npx deadend init                         start a project: example scenarios, fixtures, CI workflow
+  npx deadend new scenario my-journey      write scenarios/my-journey.yaml from a template
 ${EXIT_CODES_HELP}
 
 Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
@@ -457,12 +687,23 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .addOption(
       new Option(
         '--workers <n>',
-        'parallel workers; accepted for CI scripts, but the sim target runs in-process on one thread (use --shard to spread a big suite)',
+        'worker threads that share the runs; 1 runs in-process. Default: one per core, but at most one per 200 runs (a small suite runs in-process). The results are the same bytes whatever N is',
       ).argParser(parseWorkers),
+    )
+    .option(
+      '--baseline <file>',
+      `baseline of accepted dead ends (default: ${BASELINE_FILE} when it exists): a dead end it lists passes as accepted`,
+    )
+    .option(
+      '--update-baseline',
+      'write the baseline: accept every dead end of this run that was not expected, drop the ones that disappeared (entries of runs not selected by --grep/--shard are kept)',
     )
     .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
     .option('--calendars <dir>', 'folder of holiday calendars', 'fixtures/calendars')
-    .option('-q, --quiet', 'no progress and no outcome table: only missed expectations and the summary')
+    .option(
+      '-q, --quiet',
+      'no progress and no outcome table: only missed expectations, the baseline and the summary',
+    )
     .addHelpText(
       'after',
       `
@@ -473,8 +714,13 @@ Every run prints its replay command; rerun one alone with it, e.g.
   npx deadend run scenarios/000-converter-lite-christmas-eve.yaml --seed 1 \\
     --grep 'converter-lite-christmas-eve › key-quarantined › #0'
 
+Baseline: a dead end where none was expected fails the run, unless ${BASELINE_FILE} (or
+--baseline FILE) lists its scenario and faults; then it passes as an accepted dead end. The output
+lists new, accepted and disappeared dead ends. Accept the current ones with --update-baseline.
+
 Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-N, then
   npx deadend merge-reports reports/shard-1 reports/shard-2 reports/shard-3 --report reports/all
+(docs/ci.md has a GitHub Actions matrix.)
 ${EXIT_CODES_HELP}`,
     )
     .action(async (paths: string[], opts: RunOptions) => setExit(await runCommand(paths, opts, io)));
@@ -522,8 +768,45 @@ ${EXIT_CODES_HELP}`,
     .argument('<dirs...>', 'report folders (or results.json files) of the shards')
     .option('--report <dir>', 'folder the merged reports are written to', 'reports/merged')
     .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md')
+    .option(
+      '--baseline <file>',
+      `baseline of accepted dead ends, applied to the merged runs (default: ${BASELINE_FILE} when it exists; without one, the shards' acceptance stands)`,
+    )
     .option('-q, --quiet', 'no outcome table: only missed expectations and the summary')
     .action(async (dirs: string[], opts: MergeOptions) => setExit(await mergeCommand(dirs, opts, io)));
+
+  program
+    .command('init')
+    .summary('start a deadend project: scenarios, fixtures and a CI workflow')
+    .description(
+      'Writes a starter project into DIR (default: the current folder): a merchant profile ' +
+        '(fixtures/merchants/), a support calendar (fixtures/calendars/), a scenario that dead-ends, ' +
+        'a second scenario with the fix that rescues it (scenarios/), and a GitHub Actions workflow ' +
+        '(.github/workflows/deadend.yml). Never overwrites: when any of these files exists, nothing is ' +
+        'written (exit 2).',
+    )
+    .argument('[dir]', 'project folder', '.')
+    .action(async (dir: string) => setExit(await initCommand(dir, io)));
+
+  const create = program
+    .command('new')
+    .summary('create a file from a template (deadend new scenario NAME)')
+    .description('Creates a file from a commented template. Never overwrites an existing file.');
+  create
+    .command('scenario')
+    .summary('write scenarios/NAME.yaml from a commented template')
+    .description(
+      'Writes scenarios/NAME.yaml: a commented scenario for one of your merchant profiles (its first ' +
+        'product, steps that fit the product, two faults, expectations to adjust) that ' +
+        '`deadend validate` accepts. Exit 2 when the file exists.',
+    )
+    .argument('<name>', 'scenario id and file name: lower-case letters, digits and dashes')
+    .option('--merchant <id>', 'merchant profile the journey is with (default: the first in --merchants)')
+    .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
+    .option('--dir <dir>', 'folder the scenario is written to', 'scenarios')
+    .action(async (name: string, opts: { merchant?: string; merchants: string; dir: string }) =>
+      setExit(await newScenarioCommand(name, opts, io)),
+    );
 
   program
     .command('docs')

@@ -2,8 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baselineFrom, compareToBaseline, readBaseline, stringifyBaseline } from './baseline.ts';
+import {
+  acceptsRun,
+  applyBaseline,
+  baselineFrom,
+  compareToBaseline,
+  readBaseline,
+  stringifyBaseline,
+  updatedBaseline,
+} from './baseline.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
+import { stringifyResults } from './json.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
 import { summarize } from './merge.ts';
 
 const DEAD = { scenario: 'converter-lite-christmas-eve', faults: ['mail.quarantined', 'support.closed'] };
@@ -87,5 +98,70 @@ describe('baseline', () => {
     expect(() => readBaseline(path)).toThrow(`${path} is not a deadend baseline: accepted[0] must be`);
     writeFileSync(path, JSON.stringify({ schemaVersion: 9, accepted: [] }));
     expect(() => readBaseline(path)).toThrow('schemaVersion is 9, expected 1');
+  });
+
+  describe('applyBaseline', () => {
+    const accepting = { schemaVersion: 1, accepted: [DEAD] };
+
+    it('passes an accepted dead end, marks it accepted right after pass, and recounts the summary', () => {
+      const results = sampleResults();
+      expect(results.summary.failed).toBe(1);
+      const applied = applyBaseline(results, accepting);
+      const run = applied.scenarios[0]!.runs.find((r) => r.outcome === 'dead-end')!;
+      expect(run.pass).toBe(true);
+      expect(run.accepted).toBe(true);
+      expect(
+        Object.keys(run).slice(Object.keys(run).indexOf('pass'), Object.keys(run).indexOf('pass') + 2),
+      ).toEqual(['pass', 'accepted']);
+      expect(run.failure).toBeDefined();
+      expect(applied.summary.failed).toBe(0);
+      expect(applied.summary.accepted).toBe(1);
+      expect(applied.summary.failedExpectations).toEqual([]);
+      expect(results.summary.failed).toBe(1); // the input is not changed
+    });
+
+    it('is idempotent and undoes an acceptance the baseline no longer holds', () => {
+      const applied = applyBaseline(sampleResults(), accepting);
+      expect(stringifyResults(applyBaseline(applied, accepting))).toBe(stringifyResults(applied));
+      const undone = applyBaseline(applied, { schemaVersion: 1, accepted: [] });
+      expect(stringifyResults(undone)).toBe(stringifyResults(sampleResults()));
+    });
+
+    it('leaves results without accepted runs unchanged, summary shape included', () => {
+      const results = sampleResults();
+      expect(applyBaseline(results, { schemaVersion: 1, accepted: [] })).toBe(results);
+      expect('accepted' in summarize(results.scenarios)).toBe(false);
+    });
+
+    it('is shown by the reporters: Markdown, JUnit, and the HTML data', async () => {
+      const applied = applyBaseline(sampleResults(), accepting);
+      const md = renderMarkdown(applied);
+      expect(md).toMatch(/^## deadend: ✅ .*1 dead end \(1 accepted by the baseline\)$/m);
+      expect(md).toMatch(/\| converter-lite-christmas-eve \|.*\| ☑️ accepted \|/);
+      expect(md).toContain('## Accepted dead ends');
+      expect(md).not.toContain('## Missed expectations');
+      const xml = renderJunit(applied);
+      expect(xml).toContain('failures="0"');
+      expect(xml).toContain('Accepted dead end: expected recovered, but the baseline');
+      const { renderHtml } = await import('./html.ts');
+      expect(renderHtml(applied)).toContain('"accepted":true');
+    });
+
+    it('does not accept a dead end whose findings were missed too', () => {
+      const results = sampleResults();
+      const run = results.scenarios[0]!.runs.find((r) => r.outcome === 'dead-end')!;
+      run.expected = { ...run.expected, findings: ['no-such-oracle'] };
+      expect(acceptsRun(accepting, results.scenarios[0]!.id, run)).toBe(false);
+      expect(applyBaseline(results, accepting).summary.failed).toBe(1);
+    });
+  });
+
+  it('updatedBaseline accepts the current dead ends and keeps entries of runs not in the results', () => {
+    const notRun = { scenario: 'other-journey', faults: ['mail.bounced'] };
+    const gone = { scenario: 'gift-order-out-of-state', faults: [] };
+    expect(updatedBaseline(sampleResults(), { schemaVersion: 1, accepted: [notRun, gone] })).toEqual({
+      schemaVersion: 1,
+      accepted: [DEAD, notRun],
+    });
   });
 });

@@ -4,9 +4,13 @@
  * A run that dead-ends although its expectation was not a dead end fails the build — unless its
  * scenario and fault combination are in the baseline. A baselined dead end that no longer occurs is
  * reported as disappeared (good news, not a failure; drop it from the file with `baselineFrom`).
+ *
+ * `applyBaseline` marks the accepted runs in the results (`accepted: true`, `pass: true`) so that
+ * every reporter shows them; `deadend run --update-baseline` writes the file (`updatedBaseline`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { faultsKey } from './format.ts';
+import { summarize } from './merge.ts';
 import type { ResultsFile, RunResult, ScenarioResult } from './results.ts';
 
 export const BASELINE_FILE = 'deadend-baseline.json';
@@ -51,6 +55,76 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
 
 function isUnexpectedDeadEnd(run: RunResult): boolean {
   return run.outcome === 'dead-end' && run.expected.outcome !== 'dead-end';
+}
+
+/**
+ * The run's only miss is the dead end: the outcome was not expected, but the findings were (when the
+ * expectation names findings). A baseline accepts dead ends, not missing or unexpected findings.
+ */
+function onlyTheDeadEndMissed(run: RunResult): boolean {
+  if (!isUnexpectedDeadEnd(run)) return false;
+  if (!run.expected.findings) return true;
+  const fired = new Set(run.findings.map((f) => f.oracle));
+  const wanted = new Set(run.expected.findings);
+  return fired.size === wanted.size && [...wanted].every((oracle) => fired.has(oracle));
+}
+
+/** Whether the baseline accepts this run of the scenario: its only miss is a dead end the baseline lists. */
+export function acceptsRun(baseline: Baseline, scenarioId: string, run: RunResult): boolean {
+  const key = entryKey(scenarioId, run.faults);
+  return onlyTheDeadEndMissed(run) && baseline.accepted.some((e) => entryKey(e.scenario, e.faults) === key);
+}
+
+/** The run with `accepted` set or removed (placed right after `pass`, so the bytes are stable). */
+function withAcceptance(run: RunResult, accepted: boolean): RunResult {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(run)) {
+    if (key === 'accepted') continue;
+    if (key === 'pass') {
+      out.pass = accepted ? true : run.accepted ? false : value;
+      if (accepted) out.accepted = true;
+      continue;
+    }
+    out[key] = value;
+  }
+  return out as unknown as RunResult;
+}
+
+/**
+ * The results with the baseline applied: a run whose only miss is a dead end the baseline accepts
+ * passes and carries `accepted: true`; the summary is recomputed. Idempotent, and it re-decides runs
+ * accepted by an earlier baseline (merge-reports applies the baseline again to the merged shards).
+ */
+export function applyBaseline(results: ResultsFile, baseline: Baseline): ResultsFile {
+  const accepted = new Set(baseline.accepted.map((e) => entryKey(e.scenario, e.faults)));
+  let changed = false;
+  const scenarios = results.scenarios.map((scenario) => {
+    const runs = scenario.runs.map((run) => {
+      const accept = accepted.has(entryKey(scenario.id, run.faults)) && onlyTheDeadEndMissed(run);
+      if (accept === (run.accepted === true)) return run;
+      changed = true;
+      return withAcceptance(run, accept);
+    });
+    return runs.some((run, i) => run !== scenario.runs[i]) ? { ...scenario, runs } : scenario;
+  });
+  if (!changed) return results;
+  return { ...results, summary: summarize(scenarios), scenarios };
+}
+
+/**
+ * The baseline that `--update-baseline` writes: every unexpected dead end of these results, plus the
+ * entries of the old baseline whose runs were not in these results (filtered out by --grep or
+ * --shard), so that updating from part of the suite does not forget the rest.
+ */
+export function updatedBaseline(results: ResultsFile, old: Baseline): Baseline {
+  const fresh = baselineFrom(results);
+  const keep = compareToBaseline(results, old).notRun;
+  const entries = new Map<string, BaselineEntry>();
+  for (const e of [...fresh.accepted, ...keep]) {
+    const faults = [...e.faults].sort();
+    entries.set(entryKey(e.scenario, faults), { scenario: e.scenario, faults });
+  }
+  return { schemaVersion: BASELINE_SCHEMA_VERSION, accepted: [...entries.values()].sort(compareEntries) };
 }
 
 function eachRun(results: ResultsFile, visit: (scenario: ScenarioResult, run: RunResult) => void): void {
@@ -99,15 +173,20 @@ export function compareToBaseline(results: ResultsFile, baseline: Baseline): Bas
   return comparison;
 }
 
-/** The file's text: stable bytes (sorted entries, 2-space indent, trailing newline). */
+/**
+ * The file's text: stable bytes, one accepted dead end per line (short diffs, and the layout
+ * formatters such as biome and prettier give JSON), sorted, with a trailing newline.
+ */
 export function stringifyBaseline(baseline: Baseline): string {
-  const sorted: Baseline = {
-    schemaVersion: baseline.schemaVersion,
-    accepted: baseline.accepted
-      .map((e) => ({ scenario: e.scenario, faults: [...e.faults].sort() }))
-      .sort(compareEntries),
-  };
-  return `${JSON.stringify(sorted, null, 2)}\n`;
+  const entries = baseline.accepted
+    .map((e) => ({ scenario: e.scenario, faults: [...e.faults].sort() }))
+    .sort(compareEntries)
+    .map(
+      (e) =>
+        `    { "scenario": ${JSON.stringify(e.scenario)}, "faults": [${e.faults.map((f) => JSON.stringify(f)).join(', ')}] }`,
+    );
+  const accepted = entries.length === 0 ? '[]' : `[\n${entries.join(',\n')}\n  ]`;
+  return `{\n  "schemaVersion": ${baseline.schemaVersion},\n  "accepted": ${accepted}\n}\n`;
 }
 
 /** Reads a baseline file; a missing file is an empty baseline. Throws a clear error for a malformed one. */
@@ -121,7 +200,7 @@ export function readBaseline(path: string): Baseline {
   }
   const bad = (why: string) =>
     new Error(
-      `${path} is not a deadend baseline: ${why}. Regenerate it from a results file with baselineFrom.`,
+      `${path} is not a deadend baseline: ${why}. Regenerate it with \`deadend run --update-baseline\`.`,
     );
   if (value === null || typeof value !== 'object') throw bad('expected an object');
   const { schemaVersion, accepted } = value as Partial<Baseline>;

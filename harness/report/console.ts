@@ -57,7 +57,10 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** `38 runs · 30 ok · 4 recovered · 2 with help · 2 dead ends · 1 missed expectation` */
+/**
+ * `38 runs · 30 ok · 4 recovered · 2 with help · 2 dead ends · 1 missed expectation`; with a
+ * baseline, `2 dead ends (1 accepted)`.
+ */
 export function summaryLine(summary: Summary, options: { color?: boolean } = {}): string {
   const c = options.color
     ? ansi
@@ -68,7 +71,8 @@ export function summaryLine(summary: Summary, options: { color?: boolean } = {})
     c.green(`${o.ok} ok`),
     c.cyan(`${o.recovered} recovered`),
     c.yellow(`${o['recovered-with-help']} with help`),
-    o['dead-end'] > 0 ? c.red(count(o['dead-end'], 'dead end')) : count(0, 'dead end'),
+    (o['dead-end'] > 0 ? c.red(count(o['dead-end'], 'dead end')) : count(0, 'dead end')) +
+      (summary.accepted ? ` (${summary.accepted} accepted)` : ''),
     summary.failed > 0
       ? c.bold(c.red(count(summary.failed, 'missed expectation')))
       : c.green(count(0, 'missed expectation')),

@@ -265,6 +265,14 @@
           el('span', { class: 'num', text: s.failed }),
           ` ${s.failed === 1 ? 'missed expectation' : 'missed expectations'}`,
         ),
+        s.accepted
+          ? el(
+              'li',
+              { class: 'is-accepted' },
+              el('span', { class: 'num', text: s.accepted }),
+              ` ${s.accepted === 1 ? 'accepted dead end' : 'accepted dead ends'}`,
+            )
+          : null,
       ),
       el(
         'details',
@@ -277,6 +285,10 @@
           el('dt', null, el('span', { class: 'verdict is-miss', text: '⚠ Missed expectation' })),
           el('dd', {
             text: 'The journey ended differently from what the team expects of it: this is what fails the CI build.',
+          }),
+          el('dt', null, el('span', { class: 'verdict is-accepted', text: '☑ Accepted dead end' })),
+          el('dd', {
+            text: 'A dead end the team knows of and has accepted for now (listed in the baseline file): it does not fail the build, but the customer is still stranded.',
           }),
         ),
       ),
@@ -511,12 +523,16 @@
                       type: 'button',
                       class: `cell o-${r.run.outcome}${r.run.pass ? '' : ' is-miss'}`,
                       'data-run': r.id,
-                      'aria-label': `${scenario.title}, ${r.title}: ${OUTCOME[r.run.outcome].label}${r.run.pass ? '' : ', missed expectation'}. Show the story.`,
+                      'aria-label': `${scenario.title}, ${r.title}: ${OUTCOME[r.run.outcome].label}${r.run.accepted ? ', accepted dead end' : r.run.pass ? '' : ', missed expectation'}. Show the story.`,
                       onclick: () => openRun(r.id, true),
                     },
                     el('span', { class: 'icon', 'aria-hidden': 'true', text: OUTCOME[r.run.outcome].icon }),
                     ` ${OUTCOME[r.run.outcome].label}`,
-                    r.run.pass ? null : el('span', { class: 'flag', text: '⚠ missed' }),
+                    r.run.accepted
+                      ? el('span', { class: 'flag is-accepted', text: '☑ accepted' })
+                      : r.run.pass
+                        ? null
+                        : el('span', { class: 'flag', text: '⚠ missed' }),
                   );
                   cellButtons.push({ button, run: r });
                   return button;
@@ -610,12 +626,17 @@
           ' ',
           el('code', { text: faultsCode(run.faults) }),
         ),
-        run.pass
-          ? el('span', { class: 'verdict is-good', text: '✓ as expected' })
-          : el('span', {
-              class: 'verdict is-miss',
-              text: `⚠ Missed expectation (expected: ${OUTCOME[run.expected.outcome].label})`,
-            }),
+        run.accepted
+          ? el('span', {
+              class: 'verdict is-accepted',
+              text: `☑ Accepted dead end (in the baseline; expected: ${OUTCOME[run.expected.outcome].label})`,
+            })
+          : run.pass
+            ? el('span', { class: 'verdict is-good', text: '✓ as expected' })
+            : el('span', {
+                class: 'verdict is-miss',
+                text: `⚠ Missed expectation (expected: ${OUTCOME[run.expected.outcome].label})`,
+              }),
         el('span', { class: 'facts muted', text: facts.join(' · ') }),
         toggle,
       ),
@@ -661,6 +682,17 @@
     const { run, scenario } = r;
     const s = run.scorecard;
     const out = [];
+    if (run.accepted) {
+      out.push(
+        el(
+          'div',
+          { class: 'callout is-accepted' },
+          el('strong', { text: '☑ Accepted dead end. ' }),
+          `Expected: ${OUTCOME[run.expected.outcome].label} — actually: ${OUTCOME[run.outcome].label}. `,
+          'The team has accepted this dead end for now (it is listed in the baseline, deadend-baseline.json), so it does not fail the build. It is still a customer stranded.',
+        ),
+      );
+    }
     if (!run.pass) {
       out.push(
         el(

@@ -1,6 +1,7 @@
 /**
  * `junit.xml` for CI: one `<testsuite>` per scenario, one `<testcase>` per run. A run that missed its
- * expectation is a `<failure type="expectation">`; every run carries the customer's timeline in
+ * expectation is a `<failure type="expectation">`; a dead end the baseline accepts passes and says so
+ * in its `<system-out>`; every run carries the customer's timeline in
  * `<system-out>`. Runs are in virtual time, so every `time` is 0 and the bytes are deterministic.
  * The structure follows the common JUnit XSD (testsuites > testsuite > properties?, testcase*,
  * testcase > failure*, system-out).
@@ -104,6 +105,11 @@ function failureBody(scenario: ScenarioResult, run: RunResult): string {
 function systemOut(scenario: ScenarioResult, run: RunResult): string {
   return [
     `${scenario.title} — ${faultsLabel(run.faults)} — ${OUTCOME_LABEL[run.outcome]}`,
+    ...(run.accepted
+      ? [
+          `Accepted dead end: expected ${OUTCOME_LABEL[run.expected.outcome]}, but the baseline (deadend-baseline.json) accepts this dead end. Replay: ${run.replay}`,
+        ]
+      : []),
     `Times in ${scenario.timezone}.`,
     ...timelineLines(scenario, run),
     '',

@@ -58,7 +58,9 @@ function rows(results: ResultsFile): Row[] {
 
 export function headline(results: ResultsFile): string {
   const { summary } = results;
-  const deadEnds = plural(summary.outcomes['dead-end'], 'dead end');
+  const deadEnds =
+    plural(summary.outcomes['dead-end'], 'dead end') +
+    (summary.accepted ? ` (${summary.accepted} accepted by the baseline)` : '');
   if (summary.failed > 0) {
     return `❌ ${summary.failed} of ${plural(summary.runs, 'run')} missed ${summary.failed === 1 ? 'its' : 'their'} expectation · ${deadEnds}`;
   }
@@ -95,7 +97,7 @@ function runsTable(list: Row[]): string {
       cell(label),
       outcomeText(run.outcome),
       OUTCOME_LABEL[run.expected.outcome],
-      run.pass ? '✅' : '❌',
+      run.accepted ? '☑️ accepted' : run.pass ? '✅' : '❌',
       ttr,
       String(s.contacts),
       String(Math.round(s.effortHours * 10) / 10),
@@ -132,6 +134,22 @@ function missedSection({ scenario, run, label }: Row): string {
   return lines.join('\n');
 }
 
+/** Accepted dead ends: known, accepted in the baseline; listed so they are not forgotten. */
+function acceptedSection(list: Row[]): string {
+  const lines = [
+    '## Accepted dead ends',
+    '',
+    'These runs dead-end, but the baseline (`deadend-baseline.json`) accepts them, so they do not fail the build.',
+    '',
+  ];
+  for (const { scenario, run, label } of list) {
+    lines.push(
+      `- **${inline(scenario.id)} — ${inline(label)}** (expected ${OUTCOME_LABEL[run.expected.outcome]}): ${inline(run.explanation)} Replay: \`${inline(run.replay).replace(/`/g, "'")}\``,
+    );
+  }
+  return lines.join('\n');
+}
+
 function render(results: ResultsFile, options: { collapsePassing: boolean; maxFailures: number }): string {
   const { summary } = results;
   const all = rows(results);
@@ -148,6 +166,7 @@ function render(results: ResultsFile, options: { collapsePassing: boolean; maxFa
       [
         ['Outcome', 'Runs'],
         ...OUTCOMES.map((o) => [outcomeText(o), String(summary.outcomes[o])]),
+        ...(summary.accepted ? [['☑️ accepted dead end (baseline)', String(summary.accepted)]] : []),
         ['❌ missed expectation', String(summary.failed)],
       ],
       { align: ['l', 'r'], alignDelimiters: false },
@@ -170,6 +189,9 @@ function render(results: ResultsFile, options: { collapsePassing: boolean; maxFa
   }
   if (hiddenFailing > 0) notes.push(`${plural(hiddenFailing, 'more failing run')} not listed`);
   if (notes.length) out.push(`…${notes.join('; ')} — see results.json or report.html for every run.`, '');
+
+  const accepted = all.filter((r) => r.run.accepted);
+  if (accepted.length && options.maxFailures > 0) out.push(acceptedSection(accepted), '');
 
   if (failing.length) {
     out.push('## Missed expectations', '');

@@ -31,6 +31,7 @@ export function sortScenarios(scenarios: readonly ScenarioResult[]): ScenarioRes
 export function summarize(scenarios: readonly ScenarioResult[]): Summary {
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Summary['outcomes'];
   const findingCounts = new Map<string, number>();
+  let accepted = 0;
   const summary: Summary = {
     scenarios: scenarios.length,
     runs: 0,
@@ -45,6 +46,7 @@ export function summarize(scenarios: readonly ScenarioResult[]): Summary {
       summary.runs++;
       if (run.pass) summary.passed++;
       else summary.failed++;
+      if (run.accepted) accepted++;
       outcomes[run.outcome]++;
       for (const f of run.findings) findingCounts.set(f.oracle, (findingCounts.get(f.oracle) ?? 0) + 1);
       if (!run.pass) {
@@ -63,7 +65,10 @@ export function summarize(scenarios: readonly ScenarioResult[]): Summary {
   for (const oracle of [...findingCounts.keys()].sort(compare)) {
     summary.findings[oracle] = findingCounts.get(oracle) ?? 0;
   }
-  return summary;
+  if (accepted === 0) return summary;
+  // Only when there are some, so results without a baseline keep their exact shape.
+  const { outcomes: counts, findings, failedExpectations, ...totals } = summary;
+  return { ...totals, accepted, outcomes: counts, findings, failedExpectations };
 }
 
 function scenarioKey(s: ScenarioResult): string {

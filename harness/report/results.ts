@@ -57,7 +57,16 @@ export interface RunResult {
   outcome: Outcome;
   expected: Expectation;
   pass: boolean;
-  /** Why the run missed its expectation (absent when it passed). */
+  /**
+   * Present (true) when the run dead-ended where no dead end was expected, but the baseline
+   * (`deadend-baseline.json`) accepts this scenario × fault combination: the run passes, and reports
+   * show it as an accepted dead end. Absent otherwise.
+   */
+  accepted?: boolean;
+  /**
+   * Why the run missed its expectation: absent when it passed, but kept on an accepted dead end
+   * (which passes only because the baseline accepts it).
+   */
   failure?: string;
   /** Plain language: how the journey ended; for a dead end, the frontier that explains it. */
   explanation: string;
@@ -102,6 +111,8 @@ export interface Summary {
   runs: number;
   passed: number;
   failed: number;
+  /** Runs that pass only because the baseline accepts their dead end; absent when there are none. */
+  accepted?: number;
   outcomes: Record<Outcome, number>;
   findings: Record<string, number>;
   failedExpectations: FailedExpectation[];

@@ -28,6 +28,7 @@ import { visibility } from '../sandbox/runEnv.ts';
 import { cloneWorld, emptyWorld, type World } from '../sandbox/world.ts';
 import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { toArray } from '../trace/trace.ts';
 
 export const VERSION = '0.1.0';
@@ -83,28 +84,77 @@ export interface PreparedScenario {
   zone: string;
   journey: Journey;
   calendars: (id: string) => BusinessCalendar;
+  /** Every fault use, its parameters parsed and its window resolved, in scenario order. */
+  faults: ActiveFault[];
+  /** Earlier purchases with their instants, oldest first. */
+  given: (Scenario['given'][number] & { t: number })[];
+  /** Personas by index, for the seed they were made under. */
+  personas: Map<string, Persona>;
+}
+
+const registries = new Map<string, (id: string) => BusinessCalendar>();
+
+/** One registry per calendar folder: the files are read once, the calendars' caches shared. */
+function calendarsFor(dir: string): (id: string) => BusinessCalendar {
+  let registry = registries.get(dir);
+  if (!registry) {
+    registry = calendarRegistry(dir);
+    registries.set(dir, registry);
+  }
+  return registry;
 }
 
 export function prepare(loaded: LoadedScenario, calendarsDir = 'fixtures/calendars'): PreparedScenario {
   const profile = loaded.merchant;
   const zone = loaded.scenario.customer.timezone ?? profile.timezone;
-  const registry = calendarRegistry(calendarsDir);
-  return { loaded, profile, zone, journey: planJourney(loaded.scenario, zone), calendars: registry };
+  const registry = calendarsFor(calendarsDir);
+  const s = loaded.scenario;
+  const faults: ActiveFault[] = s.faults.map((u) => ({
+    label: faultLabel(u),
+    def: faultCatalogue.get(u.fault)!,
+    params: faultCatalogue.get(u.fault)!.params.parse(u.params),
+    from: u.window?.from ? parseInstant(u.window.from, zone) : Number.NEGATIVE_INFINITY,
+    until: u.window?.until ? parseInstant(u.window.until, zone) : NEVER,
+    probability: u.probability,
+    times: u.times,
+  }));
+  const given = s.given.map((g) => ({ ...g, t: parseInstant(g.at, zone) })).sort((a, b) => a.t - b.t);
+  return {
+    loaded,
+    profile,
+    zone,
+    journey: planJourney(s, zone),
+    calendars: registry,
+    faults,
+    given,
+    personas: new Map(),
+  };
+}
+
+/**
+ * The customer of persona slot `index` under `seed`: the same person in every fault
+ * combination, so combinations compare like with like.
+ */
+export function personaFor(prep: PreparedScenario, seed: number, index: number): Persona {
+  // Keyed by seed too, but only the latest seed is kept: a suite runs under one seed.
+  const key = `${seed}#${index}`;
+  let persona = prep.personas.get(key);
+  if (!persona) {
+    if (prep.personas.size > 0 && !prep.personas.keys().next().value?.startsWith(`${seed}#`))
+      prep.personas.clear();
+    persona = makePersona(
+      deriveSeed(seed, prep.loaded.scenario.id, 'persona', index),
+      index,
+      prep.loaded.scenario.customer,
+    );
+    prep.personas.set(key, persona);
+  }
+  return persona;
 }
 
 export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedKey: string): RunEnv {
-  const { profile, zone, loaded } = prep;
-  const active: ActiveFault[] = loaded.scenario.faults
-    .filter((u) => combo.includes(faultLabel(u)))
-    .map((u) => ({
-      label: faultLabel(u),
-      def: faultCatalogue.get(u.fault)!,
-      params: faultCatalogue.get(u.fault)!.params.parse(u.params),
-      from: u.window?.from ? parseInstant(u.window.from, zone) : Number.NEGATIVE_INFINITY,
-      until: u.window?.until ? parseInstant(u.window.until, zone) : NEVER,
-      probability: u.probability,
-      times: u.times,
-    }));
+  const { profile, zone } = prep;
+  const active = prep.faults.filter((f) => combo.includes(f.label));
   const faults = new FaultSet(active, seedKey);
   const closures = faults.closures();
   const calendars = new Map<string, BusinessCalendar>();
@@ -135,7 +185,7 @@ export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedK
 /** The world as it stands when the journey starts: earlier purchases made, time advanced. */
 export function initialWorld(prep: PreparedScenario, env: RunEnv, persona: Persona): World {
   const s = prep.loaded.scenario;
-  const given = s.given.map((g) => ({ ...g, t: parseInstant(g.at, prep.zone) })).sort((a, b) => a.t - b.t);
+  const given = prep.given;
   const world = emptyWorld(Math.min(prep.journey.start, ...given.map((g) => g.t)), persona.email);
   for (const g of given) {
     advanceTo(world, env, g.t);
@@ -160,9 +210,11 @@ function scorecard(o: JourneyOutcome, env: RunEnv): Scorecard {
         ? sub.status === 'active'
         : false;
     // Paid for and never received (a lost parcel, a key that never came) counts as lost money.
+    // On a journey that reached its goal, an order still on its way is not lost.
     const received =
       product !== undefined &&
-      w.customer.facts.some((f) => f.endsWith(`:${product.id}`) && !f.startsWith('ordered:'));
+      (o.outcome !== 'dead-end' ||
+        w.customer.facts.some((f) => f.endsWith(`:${product.id}`) && !f.startsWith('ordered:')));
     const value = kept && received && product ? product.price : 0;
     lost += Math.max(0, ch.amount - value);
   }
@@ -189,7 +241,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
   const runSeed = deriveSeed(seed, s.id, comboKey, run.persona);
-  const persona = makePersona(runSeed, run.persona, s.customer);
+  const persona = personaFor(prep, seed, run.persona);
   const env = buildEnv(prep, run.combo, String(runSeed));
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world, s.explore.maxActions);
@@ -251,24 +303,37 @@ export async function runSuite(
     const runs = planRuns(loaded, opts);
     if (runs.length === 0) continue;
     const prep = prepare(loaded, opts.calendarsDir);
-    const s = loaded.scenario;
     const out: RunResult[] = [];
     for (const run of runs) {
       out.push(runOne(prep, run, opts.seed).result);
       opts.onRun?.(run.name);
     }
-    results.push({
-      id: s.id,
-      file: loaded.file,
-      title: s.title,
-      ...(s.story ? { story: s.story } : {}),
-      merchant: prep.profile.id,
-      timezone: prep.zone,
-      goal: s.goal.description,
-      deadline: toIso(prep.journey.deadline),
-      runs: out,
-    });
+    results.push(scenarioResult(prep, out));
   }
+  return suiteResults(results, opts);
+}
+
+/** A scenario's entry in the results around its runs (harness/run/parallel.ts builds it too). */
+export function scenarioResult(prep: PreparedScenario, runs: RunResult[]): ScenarioResult {
+  const s = prep.loaded.scenario;
+  return {
+    id: s.id,
+    file: prep.loaded.file,
+    title: s.title,
+    ...(s.story ? { story: s.story } : {}),
+    merchant: prep.profile.id,
+    timezone: prep.zone,
+    goal: s.goal.description,
+    deadline: toIso(prep.journey.deadline),
+    runs,
+  };
+}
+
+/** The results file around the scenarios' results: canonical order and the summary. */
+export function suiteResults(
+  results: readonly ScenarioResult[],
+  opts: Pick<SuiteOptions, 'seed' | 'grep' | 'shard' | 'target'>,
+): ResultsFile {
   const sorted = sortScenarios(results);
   return {
     schemaVersion: SCHEMA_VERSION,
