@@ -44,6 +44,17 @@ export interface IO {
 /** Bad input or usage: printed as `deadend: message`, exit 2, nothing is run. */
 export class UsageError extends Error {}
 
+/** The what-if section: which single change to the merchant rescues the most dead ends. */
+export function fixesReport(fixes: NonNullable<ResultsFile['fixes']>): string {
+  const lines = ['Changes that rescue dead ends (each tried alone on every dead end):'];
+  for (const f of fixes.slice(0, 5)) {
+    const runs = f.rescues.map((r) => `${r.scenario} — ${faultsLabel(r.faults)}`).join('; ');
+    lines.push(`  ${f.change}: ${plural(f.rescues.length, 'dead end')} (${runs})`);
+  }
+  if (fixes.length > 5) lines.push(`  …and ${plural(fixes.length - 5, 'more change')} in results.json`);
+  return `${lines.join('\n')}\n`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Option parsers (commander reports their errors as "option '--seed <n>' argument 'abc' is invalid.")
 
@@ -214,6 +225,7 @@ export function outcomeReport(
   const missed = missedExpectations(safe);
   if (missed) parts.push(missed);
   if (opts.baseline) parts.push(opts.baseline);
+  if (!opts.quiet && safe.fixes?.length) parts.push(fixesReport(safe.fixes));
   if (opts.reportDir && opts.written && opts.written.length > 0 && !opts.quiet) {
     const dir = opts.reportDir;
     parts.push(`Reports in ${dir}: ${opts.written.map((p) => relative(dir, p)).join(', ')}\n`);
@@ -399,6 +411,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
+  if (raw.summary.outcomes['dead-end'] > 0) {
+    const { suggestFixes } = await import('../explore/whatIf.ts');
+    const fixes = suggestFixes(loaded.scenarios, raw, { calendarsDir: opts.calendars });
+    if (fixes.length > 0) raw.fixes = fixes;
+  }
 
   const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline));
   const written = writeReports(opts.report, results, reporterNames);

@@ -378,6 +378,54 @@
     );
   }
 
+  function renderFixes() {
+    const fixes = data.fixes || [];
+    if (fixes.length === 0) return null;
+    return el(
+      'section',
+      { id: 'fixes', 'aria-labelledby': 'fixes-title' },
+      el('h2', { id: 'fixes-title', text: 'Which change rescues the most' }),
+      el('p', {
+        text: 'deadend tried each change to the business alone on every dead end. A rescued customer reaches the goal in time.',
+      }),
+      el(
+        'table',
+        { class: 'plain' },
+        el(
+          'thead',
+          null,
+          el(
+            'tr',
+            null,
+            el('th', { scope: 'col', text: 'Change' }),
+            el('th', { scope: 'col', text: 'Dead ends rescued' }),
+            el('th', { scope: 'col', text: 'Journeys' }),
+          ),
+        ),
+        el(
+          'tbody',
+          null,
+          fixes.map((f) =>
+            el(
+              'tr',
+              null,
+              el('td', null, el('code', { text: f.change })),
+              el('td', { class: 'n', text: String(f.rescues.length) }),
+              el('td', {
+                text: f.rescues
+                  .map(
+                    (r) =>
+                      `${r.scenario} (${r.faults.join(' + ') || 'no fault'}) → ${(OUTCOME[r.outcome] || { label: r.outcome }).label}`,
+                  )
+                  .join('; '),
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
   function renderFindings() {
     const entries = Object.entries(data.summary.findings);
     if (entries.length === 0) return null;
@@ -912,6 +960,7 @@
     ...[
       renderSummary(),
       renderStranded(),
+      renderFixes(),
       renderFindings(),
       renderFilters(),
       renderMatrix(),

@@ -63,6 +63,17 @@ const resultsSchema = z.object({
   seed: z.number(),
   target: z.string(),
   selection: z.object({ grep: z.string().optional(), shard: z.string().optional() }),
+  fixes: z
+    .array(
+      z.object({
+        change: z.string(),
+        overrides: z.record(z.string(), z.unknown()),
+        rescues: z.array(
+          z.object({ scenario: z.string(), faults: z.array(z.string()), outcome: z.enum(OUTCOMES) }),
+        ),
+      }),
+    )
+    .optional(),
   summary: z.object({
     scenarios: z.number(),
     runs: z.number(),

@@ -5,7 +5,7 @@
  * rows collapse into a count, and if that is not enough, only the first failures are listed.
  */
 import { markdownTable } from 'markdown-table';
-import { formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
+import { faultsLabel, formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
 import type { Reporter } from './reporter.ts';
 import { OUTCOMES, type Outcome, type ResultsFile, type RunResult, type ScenarioResult } from './results.ts';
 
@@ -150,6 +150,29 @@ function acceptedSection(list: Row[]): string {
   return lines.join('\n');
 }
 
+/** Which single change to the merchant rescues the most dead ends (what-if runs). */
+function fixesSection(fixes: NonNullable<ResultsFile['fixes']>): string {
+  return [
+    '### Which change rescues the most',
+    '',
+    'Each change was tried alone on every dead end of this run.',
+    '',
+    markdownTable(
+      [
+        ['Change to the merchant', 'Dead ends rescued', 'Journeys'],
+        ...fixes.map((f) => [
+          inline(f.change),
+          String(f.rescues.length),
+          f.rescues
+            .map((r) => `${r.scenario} (${faultsLabel(r.faults)}) → ${outcomeText(r.outcome)}`)
+            .join('<br>'),
+        ]),
+      ],
+      { align: ['l', 'r', 'l'], alignDelimiters: false },
+    ),
+  ].join('\n');
+}
+
 function render(results: ResultsFile, options: { collapsePassing: boolean; maxFailures: number }): string {
   const { summary } = results;
   const all = rows(results);
@@ -189,6 +212,8 @@ function render(results: ResultsFile, options: { collapsePassing: boolean; maxFa
   }
   if (hiddenFailing > 0) notes.push(`${plural(hiddenFailing, 'more failing run')} not listed`);
   if (notes.length) out.push(`…${notes.join('; ')} — see results.json or report.html for every run.`, '');
+
+  if (results.fixes?.length) out.push(fixesSection(results.fixes), '');
 
   const accepted = all.filter((r) => r.run.accepted);
   if (accepted.length && options.maxFailures > 0) out.push(acceptedSection(accepted), '');

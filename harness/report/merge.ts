@@ -10,7 +10,14 @@
  * Use `sortScenarios` to put scenarios in that order.
  */
 import { faultsKey } from './format.ts';
-import { OUTCOMES, type ResultsFile, type RunResult, type ScenarioResult, type Summary } from './results.ts';
+import {
+  type Fix,
+  OUTCOMES,
+  type ResultsFile,
+  type RunResult,
+  type ScenarioResult,
+  type Summary,
+} from './results.ts';
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -148,7 +155,34 @@ export function mergeResults(parts: readonly ResultsFile[]): ResultsFile {
     selection,
     summary: summarize(merged),
     scenarios: merged,
+    ...mergedFixes(parts),
   };
+}
+
+/** Each shard analysed its own dead ends: the merged list is their union, in canonical order. */
+function mergedFixes(parts: readonly ResultsFile[]): Pick<ResultsFile, 'fixes'> {
+  if (parts.every((p) => p.fixes === undefined)) return {};
+  const byChange = new Map<string, Fix>();
+  for (const p of parts) {
+    for (const f of p.fixes ?? []) {
+      const into = byChange.get(f.change) ?? { change: f.change, overrides: f.overrides, rescues: [] };
+      into.rescues.push(...f.rescues);
+      byChange.set(f.change, into);
+    }
+  }
+  return { fixes: sortFixes([...byChange.values()]) };
+}
+
+const rescueKey = (r: Fix['rescues'][number]) => `${r.scenario}\u0000${r.faults.join('+')}`;
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Canonical order of what-if fixes: most rescues first, then by name; rescues by scenario and
+ * faults. Shards merged and an unsharded run then give the same bytes.
+ */
+export function sortFixes(fixes: Fix[]): Fix[] {
+  for (const f of fixes) f.rescues.sort((a, b) => byText(rescueKey(a), rescueKey(b)));
+  return fixes.sort((a, b) => b.rescues.length - a.rescues.length || byText(a.change, b.change));
 }
 
 export interface Shard {

@@ -118,6 +118,16 @@ export interface Summary {
   failedExpectations: FailedExpectation[];
 }
 
+/** A merchant change that turns dead ends into another outcome (what-if analysis). */
+export interface Fix {
+  /** Plain language: "offer downloadFromOrderPage", "onPaymentMismatch: cancel-and-notify". */
+  change: string;
+  /** The merchant-profile override that makes the change. */
+  overrides: Record<string, unknown>;
+  /** The dead ends it rescues, with the outcome they get instead. */
+  rescues: { scenario: string; faults: string[]; outcome: Outcome }[];
+}
+
 export interface ResultsFile {
   schemaVersion: number;
   tool: { name: 'deadend'; version: string };
@@ -127,4 +137,6 @@ export interface ResultsFile {
   selection: { grep?: string; shard?: string };
   summary: Summary;
   scenarios: ScenarioResult[];
+  /** Changes to the merchant that rescue dead ends, most rescues first (only when there are dead ends). */
+  fixes?: Fix[];
 }

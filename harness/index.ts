@@ -1,0 +1,15 @@
+/**
+ * deadend's public API, for teams that drive it from their own code. The command line
+ * (harness/cli/main.ts) is built on the same functions.
+ */
+
+export { suggestFixes } from './explore/whatIf.ts';
+export { FAULT_IDS, faultCatalogue } from './faults/catalogue.ts';
+export type { MerchantProfile } from './merchant/profile.ts';
+export { ORACLE_IDS, oracleCatalogue } from './oracles/catalogue.ts';
+export { mergeResults } from './report/merge.ts';
+export { reporters, writeReports } from './report/reporter.ts';
+export type * from './report/results.ts';
+export { countRuns, planRuns, runName, runSuite, type SuiteOptions } from './run/runner.ts';
+export { type LoadedScenario, loadMerchantFile, loadScenarioFile, loadScenarios } from './scenario/load.ts';
+export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';
