@@ -762,6 +762,27 @@ ${EXIT_CODES_HELP}`,
     });
 
   program
+    .command('sandbox')
+    .summary(
+      'serve the sandbox on loopback: Stripe-compatible payment, SMTP + mailbox, licensing, support, control',
+    )
+    .description(
+      'Serves the sandbox models over one session (one world, virtual clock, trace, the fault catalogue) on 127.0.0.1 until Ctrl-C, printing every service and its port. See docs/sandbox.md.',
+    )
+    .option('--scenario <file>', "serve a scenario's merchant, customer, start time and fault space")
+    .option('--faults <labels>', "comma-separated labels of the scenario's faults active from the start")
+    .addOption(new Option('--seed <n>', 'seed of every random choice').argParser(parseSeed).default(1))
+    .option(
+      '--base-port <n>',
+      'ports from N up: payment, mailbox, licensing, support, control, smtp (0: free ports)',
+    )
+    .option('--port <name=port...>', "one service's port, e.g. --port payment=4242 --port smtp=2525")
+    .action(async (opts) => {
+      const { sandboxCommand } = await import('../sandbox/http/cli.ts');
+      setExit(await sandboxCommand(opts, io));
+    });
+
+  program
     .command('faults')
     .summary('list the fault catalogue')
     .description('Lists every fault a scenario can inject: id, summary, parameters and their defaults.')

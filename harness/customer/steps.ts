@@ -82,7 +82,7 @@ const problemOfMail = (kind: MailMessage['kind']): Problem =>
 export function runStep(
   world: World,
   env: RunEnv,
-  journey: Journey,
+  _journey: Journey,
   step: PlannedStep,
   retry = false,
 ): StepResult {

@@ -43,6 +43,7 @@ export type Hooks<P> = {
   [K in keyof HookPoints]?: (params: P, occurrence: HookPoints[K]) => HookResults[K] | undefined;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: the catalogue holds faults of every parameter type
 export interface FaultDefinition<P = any> {
   id: string;
   family: string;

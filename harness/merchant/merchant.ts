@@ -3,11 +3,12 @@
  * merchant profile. It reaches the sandbox only through the model functions (the direct
  * adapters); what it decides comes from the profile, never from the scenario.
  */
-import { parseDuration } from '../clock/duration.ts';
+import { formatDuration, parseDuration } from '../clock/duration.ts';
+import { renewalDue } from '../sandbox/billing.ts';
+import { issueKey } from '../sandbox/licensing.ts';
 import { arrive, type OutgoingMail, sendMail } from '../sandbox/mailbox.ts';
 import { createOrder, latestOrder, transfer } from '../sandbox/orders.ts';
 import { authorise, CARD_LAST4, refund } from '../sandbox/payment.ts';
-import { issueKey } from '../sandbox/licensing.ts';
 import { formatMoney, type RunEnv } from '../sandbox/runEnv.ts';
 import {
   addFact,
@@ -15,12 +16,11 @@ import {
   type Order,
   type PendingEvent,
   record,
-  schedule,
   type Subscription,
+  schedule,
   type World,
 } from '../sandbox/world.ts';
 import type { MailKind } from '../scenario/schema.ts';
-import { formatDuration } from '../clock/duration.ts';
 
 /** A customer abandons a page that takes longer than this. */
 export const PAGE_PATIENCE_MS = 60_000;
@@ -124,7 +124,7 @@ export function checkout(world: World, env: RunEnv, req: CheckoutRequest): Check
   const rush = req.shipping === 'rush' && product.kind === 'physical' ? profile.policies.rushSurcharge : 0;
   const amount = product.price * req.quantity + rush;
   const system = profile.sales[req.channel] ?? `${req.channel}-sales`;
-  const orderId = `ord_${world.seq + 1}`;
+  const orderId = nextId(world, 'ord');
   const auth = authorise(world, env, amount, { orderId });
   if (auth.charge.status === 'failed') return { ok: false, reason: auth.failure!.message };
   if (auth.failure && profile.policies.onPaymentMismatch === 'ask-customer') {
@@ -139,6 +139,7 @@ export function checkout(world: World, env: RunEnv, req: CheckoutRequest): Check
     return { ok: false, reason: auth.failure.message };
   }
   const order = createOrder(world, {
+    id: orderId,
     product: product.id,
     channel: req.channel,
     system,
@@ -303,7 +304,9 @@ function remindOrRenew(world: World, env: RunEnv, ev: PendingEvent): void {
   const sub = world.subscriptions.find((s) => s.id === ev.ref);
   if (!sub) return;
   const product = env.product(sub.product);
-  const stale = sub.status === 'cancelled' && !env.canSee(NOTIFICATIONS, BILLING);
+  // A merchant without separate billing and notification systems knows its cancellations.
+  const separate = [NOTIFICATIONS, BILLING].every((id) => env.profile.systems.some((s) => s.id === id));
+  const stale = sub.status === 'cancelled' && separate && !env.canSee(NOTIFICATIONS, BILLING);
   if (ev.type === 'reminder.due') {
     if (sub.status !== 'active' && !stale) return;
     notify(world, env, {
@@ -380,7 +383,10 @@ export function givenPurchase(
     world.customer.spent += p.price;
     if (p.kind === 'membership') provision(world, env, order);
     if (p.kind === 'subscription') startSubscription(world, env, order);
-    if (p.kind === 'physical') (order.status = 'delivered'), addFact(world, `delivered:${product}`);
+    if (p.kind === 'physical') {
+      order.status = 'delivered';
+      addFact(world, `delivered:${product}`);
+    }
   }
 }
 
@@ -405,6 +411,9 @@ export function handleDue(world: World, env: RunEnv, ev: PendingEvent): void {
     case 'renewal.due':
     case 'reminder.due':
       remindOrRenew(world, env, ev);
+      return;
+    case 'payment.renewal':
+      renewalDue(world, env, ev);
       return;
     default:
       return;

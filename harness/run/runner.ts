@@ -184,7 +184,6 @@ export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedK
 
 /** The world as it stands when the journey starts: earlier purchases made, time advanced. */
 export function initialWorld(prep: PreparedScenario, env: RunEnv, persona: Persona): World {
-  const s = prep.loaded.scenario;
   const given = prep.given;
   const world = emptyWorld(Math.min(prep.journey.start, ...given.map((g) => g.t)), persona.email);
   for (const g of given) {

@@ -20,15 +20,57 @@ export function authorise(
   amount: number,
   ref: { orderId?: string; subscriptionId?: string },
 ): Authorisation {
+  return settle(world, env, amount, ref, { last4: CARD_LAST4 }, env.currency);
+}
+
+/** What the card itself makes the issuer answer (the sandbox's test cards), before any fault. */
+export interface CardAnswer {
+  last4: string;
+  /** The issuer's own answer for this card: a decline, or a failed AVS / CVC check. */
+  failure?: HookResults['payment'];
+}
+
+/** Failed checks that the processor turns into a decline (Stripe's `decline_on` settings). */
+export interface DeclineOn {
+  avs: boolean;
+  cvc: boolean;
+}
+
+const NO_DECLINE: DeclineOn = { avs: false, cvc: false };
+
+/**
+ * Authorise a card for `amount` (major units of `currency`): the card's own answer first, then
+ * the run's payment faults. A declined card consults no fault; a card whose check failed can
+ * still be struck by a fault, and the fault's answer then wins. `authorise` is this with the
+ * sim's one card and no decline rules; the sandbox's payment API passes the card in use.
+ */
+export function settle(
+  world: World,
+  env: RunEnv,
+  amount: number,
+  ref: { orderId?: string; subscriptionId?: string },
+  card: CardAnswer,
+  currency: string,
+  declineOn: DeclineOn = NO_DECLINE,
+  /** Extra trace data (the payment API's ids). */
+  extra?: Record<string, unknown>,
+): Authorisation {
   const id = nextId(world, 'ch');
-  const hit = env.faults.hit(world, 'payment', { amount, id });
-  const failure = hit?.result;
-  const hardFail = failure && (failure.failure === 'declined' || failure.failure === 'timeout');
+  const own = card.failure;
+  const ownHard = own !== undefined && (own.failure === 'declined' || own.failure === 'timeout');
+  const hit = ownHard ? undefined : env.faults.hit(world, 'payment', { amount, id });
+  const failure = hit?.result ?? own;
+  const hardFail =
+    failure !== undefined &&
+    (failure.failure === 'declined' ||
+      failure.failure === 'timeout' ||
+      (failure.failure === 'avs-mismatch' && declineOn.avs) ||
+      (failure.failure === 'cvc-mismatch' && declineOn.cvc));
   const charge: Charge = {
     id,
     ...ref,
     amount,
-    last4: CARD_LAST4,
+    last4: card.last4,
     status: hardFail ? 'failed' : 'succeeded',
     ...(failure ? { failure: failure.failure } : {}),
     at: world.now,
@@ -39,16 +81,17 @@ export function authorise(
     actor: hit ? 'fault' : 'payment',
     kind: hardFail ? 'payment.failed' : failure ? 'payment.check-failed' : 'payment.charged',
     text: hardFail
-      ? `The payment of ${formatMoney(amount, env.currency)} failed: ${failure!.message}.`
+      ? `The payment of ${formatMoney(amount, currency)} failed: ${failure!.message}.`
       : failure
-        ? `The card (•••• ${CARD_LAST4}) was charged ${formatMoney(amount, env.currency)}, but the issuer reported: ${failure.message}.`
-        : `The card (•••• ${CARD_LAST4}) was charged ${formatMoney(amount, env.currency)}.`,
+        ? `The card (•••• ${card.last4}) was charged ${formatMoney(amount, currency)}, but the issuer reported: ${failure.message}.`
+        : `The card (•••• ${card.last4}) was charged ${formatMoney(amount, currency)}.`,
     data: {
       charge: id,
       amount,
       ...ref,
       ...(failure ? { failure: failure.failure } : {}),
       ...(hit ? { fault: hit.label } : {}),
+      ...extra,
     },
   });
   return { charge, ...(failure ? { failure } : {}), ...(hit ? { fault: hit.label } : {}) };

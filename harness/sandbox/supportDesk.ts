@@ -223,7 +223,10 @@ function decide(
   }
   // Account remedies that did not help (a login outage) have already said why.
   if (!ACCOUNT_PROBLEMS.has(problem)) {
-    say(world, channel, 'support.unresolved', 'staff could not do anything about it.', { problem, orderId: order?.id });
+    say(world, channel, 'support.unresolved', 'staff could not do anything about it.', {
+      problem,
+      orderId: order?.id,
+    });
   }
   return 'unresolved';
 }

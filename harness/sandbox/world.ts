@@ -6,6 +6,7 @@
 import type { Problem } from '../merchant/profile.ts';
 import type { MailKind } from '../scenario/schema.ts';
 import { append, type Instant, type TraceEvent, type TraceNode } from '../trace/trace.ts';
+import type { Billing } from './billing.ts';
 
 export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
 
@@ -87,7 +88,15 @@ export interface Contact {
 export interface PendingEvent {
   at: Instant;
   seq: number;
-  type: 'mail.arrive' | 'parcel.arrive' | 'support.answer' | 'renewal.due' | 'reminder.due' | 'statement.due';
+  type:
+    | 'mail.arrive'
+    | 'parcel.arrive'
+    | 'support.answer'
+    | 'renewal.due'
+    | 'reminder.due'
+    | 'statement.due'
+    /** A payment-provider subscription (billing.ts) reaches the end of its period. */
+    | 'payment.renewal';
   ref: string;
   /** For support answers: the remedy decided. For reminders: the offset. */
   detail?: string;
@@ -129,6 +138,11 @@ export interface World {
   /** How many times each fault use has hit (for `times`). */
   faultHits: Record<string, number>;
   trace: TraceNode | null;
+  /**
+   * The payment provider's account objects (customers, payment intents, provider-side
+   * subscriptions) when the sandbox serves its payment API; absent in `sim` runs.
+   */
+  billing?: Billing;
 }
 
 export function emptyWorld(now: Instant, email: string): World {
@@ -221,6 +235,7 @@ export function cloneWorld(w: World): World {
     },
     faultHits: { ...w.faultHits },
     trace: w.trace,
+    ...(w.billing ? { billing: structuredClone(w.billing) } : {}),
   };
 }
 

@@ -1,0 +1,193 @@
+/**
+ * The control API: what a test (or the `http` target) does to the sandbox from outside —
+ * inject and clear faults, move the virtual clock, reset the state, read the trace and every
+ * message with its real folder, and set the payment processor's decline rules.
+ */
+import { parseInstant, toIso } from '../../clock/instant.ts';
+import { faultCatalogue } from '../../faults/catalogue.ts';
+import { durationMs } from '../../merchant/merchant.ts';
+import { faultLabel } from '../../scenario/combinations.ts';
+import { billingOf } from '../billing.ts';
+import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes } from './api.ts';
+import { summary } from './mailbox.ts';
+import { SandboxInputError, type SandboxSession } from './session.ts';
+
+interface Ctx {
+  session: SandboxSession;
+  req: ApiRequest;
+  query: URLSearchParams;
+}
+
+function body(req: ApiRequest): Record<string, unknown> {
+  let b: unknown;
+  try {
+    b = jsonBody(req) ?? {};
+  } catch {
+    throw new SandboxInputError('The body is not valid JSON.');
+  }
+  if (typeof b !== 'object' || b === null || Array.isArray(b))
+    throw new SandboxInputError('The body must be a JSON object.');
+  return b as Record<string, unknown>;
+}
+
+function clockJson(session: SandboxSession): Record<string, unknown> {
+  return { object: 'clock', now: toIso(session.now), epochMs: session.now, timezone: session.zone };
+}
+
+function faultsJson(session: SandboxSession): Record<string, unknown> {
+  const active = session.uses
+    .filter((u) => session.active.includes(faultLabel(u)))
+    .map((u) => ({
+      label: faultLabel(u),
+      fault: u.fault,
+      params: u.params,
+      ...(u.window ? { window: u.window } : {}),
+      probability: u.probability,
+      ...(u.times !== undefined ? { times: u.times } : {}),
+      hits: session.world.faultHits[faultLabel(u)] ?? 0,
+    }));
+  return {
+    object: 'faults',
+    active,
+    available: session.uses.map(faultLabel),
+    catalogue: [...faultCatalogue.keys()],
+  };
+}
+
+const routes = new Routes<Ctx>();
+
+routes
+  .add('GET', '/v1/health', ({ session }) => json(200, { ok: true, now: toIso(session.now) }))
+  .add('GET', '/v1/clock', ({ session }) => json(200, clockJson(session)))
+  .add('POST', '/v1/clock', ({ session, req }) => {
+    const b = body(req);
+    let moved: { from: number; to: number };
+    if (typeof b.to === 'string') {
+      let t: number;
+      try {
+        t = parseInstant(b.to, session.zone);
+      } catch (e) {
+        throw new SandboxInputError(`to: ${(e as Error).message}`);
+      }
+      moved = session.advanceTo(t);
+    } else if (typeof b.advance === 'string' || typeof b.advance === 'number') {
+      let ms: number;
+      try {
+        ms = typeof b.advance === 'number' ? b.advance : durationMs(session.env, session.now, b.advance);
+      } catch (e) {
+        throw new SandboxInputError(`advance: ${(e as Error).message}`);
+      }
+      moved = session.advanceBy(ms);
+    } else
+      throw new SandboxInputError(
+        'give { "advance": "PT2M" } (a duration, or milliseconds) or { "to": "2026-03-05T09:00" }',
+      );
+    return json(200, { ...clockJson(session), from: toIso(moved.from) });
+  })
+  .add('GET', '/v1/faults', ({ session }) => json(200, faultsJson(session)))
+  .add('POST', '/v1/faults', ({ session, req }) => {
+    const label = session.inject(body(req));
+    return json(201, { ...faultsJson(session), injected: label });
+  })
+  .add('DELETE', '/v1/faults', ({ session }) => {
+    session.clear();
+    return json(200, faultsJson(session));
+  })
+  .add('DELETE', '/v1/faults/:label', ({ session }, { label }) => {
+    session.clear(label!);
+    return json(200, faultsJson(session));
+  })
+  .add('POST', '/v1/reset', ({ session, req }) => {
+    const b = body(req);
+    session.reset({ keepFaults: b.keepFaults === true });
+    return json(200, { ...clockJson(session), reset: true, faults: faultsJson(session) });
+  })
+  .add('GET', '/v1/trace', ({ session, query }) => {
+    const since = Number(query.get('since') ?? 0);
+    if (!Number.isInteger(since) || since < 0)
+      throw new SandboxInputError('since must be a non-negative integer');
+    const kind = query.get('kind');
+    const all = session.trace();
+    const data = all
+      .map((e, i) => ({
+        seq: i,
+        at: toIso(e.t),
+        actor: e.actor,
+        kind: e.kind,
+        ...(e.channel ? { channel: e.channel } : {}),
+        text: e.text,
+        ...(e.data ? { data: e.data } : {}),
+      }))
+      .slice(since)
+      .filter((e) => kind === null || e.kind === kind || e.kind.startsWith(`${kind}.`));
+    return json(200, {
+      object: 'list',
+      data,
+      total: all.length,
+      next: all.length,
+      has_more: false,
+      url: '/v1/trace',
+    });
+  })
+  .add('GET', '/v1/mail', ({ session, query }) => {
+    const folder = query.get('folder');
+    const to = query.get('to')?.toLowerCase() ?? null;
+    const data = session.world.mail
+      .filter((m) => (folder === null || m.folder === folder) && (to === null || m.to.toLowerCase() === to))
+      .map((m) => summary(session, m));
+    return json(200, { object: 'list', data, has_more: false, url: '/v1/mail' });
+  })
+  .add('GET', '/v1/state', ({ session }) => {
+    const w = session.world;
+    const folders: Record<string, number> = {};
+    for (const m of w.mail) folders[m.folder] = (folders[m.folder] ?? 0) + 1;
+    const b = billingOf(w, session.env);
+    return json(200, {
+      object: 'state',
+      ...clockJson(session),
+      merchant: session.env.profile.id,
+      customer: w.customer.email,
+      mail: folders,
+      charges: w.charges.length,
+      refunded: w.customer.refunded,
+      spent: w.customer.spent,
+      customers: Object.keys(b.customers).length,
+      paymentIntents: Object.keys(b.paymentIntents).length,
+      subscriptions: Object.keys(b.subscriptions).length,
+      licenceKeys: w.keys.length,
+      contacts: w.contacts.length,
+      pending: w.pending.length,
+      traceEvents: w.trace?.length ?? 0,
+      faults: session.active,
+    });
+  })
+  .add('GET', '/v1/payment/settings', ({ session }) =>
+    json(200, { object: 'payment_settings', declineOn: billingOf(session.world, session.env).declineOn }),
+  )
+  .add('POST', '/v1/payment/settings', ({ session, req }) => {
+    const b = body(req);
+    const d = b.declineOn as Record<string, unknown> | undefined;
+    if (typeof d !== 'object' || d === null)
+      throw new SandboxInputError('give { "declineOn": { "avs": false, "cvc": true } }');
+    const billing = billingOf(session.world, session.env);
+    for (const k of ['avs', 'cvc'] as const) {
+      if (d[k] === undefined) continue;
+      if (typeof d[k] !== 'boolean') throw new SandboxInputError(`declineOn.${k} must be true or false`);
+      billing.declineOn[k] = d[k];
+    }
+    return json(200, { object: 'payment_settings', declineOn: billing.declineOn });
+  });
+
+export function controlRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
+  const m = routes.match(req.method, req.path);
+  if (m === undefined) return apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`);
+  if (m === 'wrong-method')
+    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
+  try {
+    return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
+  } catch (e) {
+    if (e instanceof SandboxInputError)
+      return apiError(e.status, e.status === 404 ? 'resource_missing' : 'invalid_request', e.message);
+    throw e;
+  }
+}
