@@ -11,6 +11,7 @@ import type { FaultDefinition, HookPoints, HookResults } from './fault.ts';
 export interface ActiveFault {
   label: string;
   def: FaultDefinition;
+  // biome-ignore lint/suspicious/noExplicitAny: each fault's own parameter type
   params: any;
   from: Instant;
   until: Instant;

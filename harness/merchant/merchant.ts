@@ -397,7 +397,7 @@ export function handleDue(world: World, env: RunEnv, ev: PendingEvent): void {
       return;
     case 'parcel.arrive': {
       const order = world.orders.find((o) => o.id === ev.ref);
-      if (!order || order.status !== 'shipped') return;
+      if (order?.status !== 'shipped') return;
       order.status = 'delivered';
       addFact(world, `delivered:${order.product}`);
       record(world, {
