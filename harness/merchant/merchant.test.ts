@@ -245,3 +245,19 @@ describe('profile overrides', () => {
     expect(applyOverrides(base, undefined)).toBe(base);
   });
 });
+
+describe('notification policy', () => {
+  it('a kind switched off in policies.notify is not sent, and the trace says it was policy', () => {
+    const sb = sandbox({
+      merchant: shop({ policies: { notify: { 'order-confirmation': false } } }),
+    });
+    expect(buy(sb, 'app').ok).toBe(true);
+    const kinds = sb.world.mail.map((m) => m.kind);
+    expect(kinds).not.toContain('order-confirmation');
+    expect(kinds).toContain('licence-key');
+    expect(events(sb.world, 'notify.skipped')[0]!.data).toMatchObject({
+      kind: 'order-confirmation',
+      policy: true,
+    });
+  });
+});

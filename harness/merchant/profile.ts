@@ -9,6 +9,19 @@ const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "converter-lite"');
 
+/** The messages a merchant sends; policies.notify switches each off. */
+export const MAIL_KINDS = [
+  'order-confirmation',
+  'licence-key',
+  'shipped',
+  'order-cancelled',
+  'renewal-reminder',
+  'renewed',
+  'statement',
+  'support-reply',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
 export const PRODUCT_KINDS = ['licence', 'physical', 'membership', 'subscription'] as const;
 
 export const productSchema = z
@@ -192,18 +205,7 @@ export const merchantProfileSchema = z
           .default(0)
           .describe('Extra charge for rush (next-day) shipping.'),
         notify: z
-          .partialRecord(
-            z.enum([
-              'order-confirmed',
-              'licence-key',
-              'shipped',
-              'order-cancelled',
-              'renewal-reminder',
-              'renewed',
-              'statement',
-            ]),
-            z.boolean(),
-          )
+          .partialRecord(z.enum(MAIL_KINDS), z.boolean())
           .default({})
           .describe('Which notifications are sent (all default to true).'),
         renewalRemindersBefore: z.array(z.string()).default(['P30D', 'P7D']),

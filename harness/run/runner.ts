@@ -29,7 +29,7 @@ import { cloneWorld, emptyWorld, type World } from '../sandbox/world.ts';
 import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { toArray } from '../trace/trace.ts';
+import { toArray, traceEntry } from '../trace/trace.ts';
 
 export const VERSION = '0.1.0';
 
@@ -255,14 +255,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
   const findings = runOracles({ events, profile: prep.profile, products: prep.profile.products });
   const findingsMiss = rule?.findings ? findingsMismatch(rule.findings, findings) : undefined;
   const pass = rule !== undefined && rule.outcome === outcome.outcome && findingsMiss === undefined;
-  const trace = events.map((e) => ({
-    at: toIso(e.t),
-    actor: e.actor,
-    kind: e.kind,
-    ...(e.channel ? { channel: e.channel } : {}),
-    text: e.text,
-    ...(e.data ? { data: e.data } : {}),
-  }));
+  const trace = events.map(traceEntry);
   const result: RunResult = {
     faults: run.combo,
     persona: { index: persona.index, name: persona.name, email: persona.email },

@@ -4,7 +4,7 @@
  * that editors use (schema/scenario.schema.json) all come from it.
  */
 import { z } from 'zod';
-import { CAPABILITIES, PROBLEMS } from '../merchant/profile.ts';
+import { CAPABILITIES, MAIL_KINDS, PROBLEMS } from '../merchant/profile.ts';
 import { OUTCOMES } from '../report/results.ts';
 
 const id = z
@@ -17,17 +17,7 @@ const instant = z
   .string()
   .describe('Local date-time in the customer’s time zone, e.g. 2025-12-24T17:30, or with an offset.');
 
-export const MAIL_KINDS = [
-  'order-confirmation',
-  'licence-key',
-  'shipped',
-  'order-cancelled',
-  'renewal-reminder',
-  'renewed',
-  'statement',
-  'support-reply',
-] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
+export { MAIL_KINDS, type MailKind } from '../merchant/profile.ts';
 
 export const FACT_PATTERN =
   /^(licence|installed|delivered|active|ordered|refunded|cancelled):[a-z0-9][a-z0-9-]*$|^(logged-in|statement)$/;

@@ -1,3 +1,6 @@
+import { toIso } from '../clock/instant.ts';
+import type { TraceEntry } from '../report/results.ts';
+
 /**
  * The trace is the spine of a run: every service appends typed events to it, oracles and
  * reporters only read it. It is a persistent (immutable, parent-linked) list so that the
@@ -48,4 +51,16 @@ export function toArray(trace: TraceNode | null): TraceEvent[] {
   const out: TraceEvent[] = new Array(trace?.length ?? 0);
   for (let node = trace, i = out.length - 1; node; node = node.parent, i--) out[i] = node.event;
   return out;
+}
+
+/** An event as results.json and the sandbox's trace API show it. */
+export function traceEntry(e: TraceEvent): TraceEntry {
+  return {
+    at: toIso(e.t),
+    actor: e.actor,
+    kind: e.kind,
+    ...(e.channel ? { channel: e.channel } : {}),
+    text: e.text,
+    ...(e.data ? { data: e.data } : {}),
+  };
 }

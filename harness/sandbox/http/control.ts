@@ -7,6 +7,7 @@ import { parseInstant, toIso } from '../../clock/instant.ts';
 import { faultCatalogue } from '../../faults/catalogue.ts';
 import { durationMs } from '../../merchant/merchant.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
+import { traceEntry } from '../../trace/trace.ts';
 import { billingOf } from '../billing.ts';
 import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes } from './api.ts';
 import { summary } from './mailbox.ts';
@@ -109,15 +110,7 @@ routes
     const kind = query.get('kind');
     const all = session.trace();
     const data = all
-      .map((e, i) => ({
-        seq: i,
-        at: toIso(e.t),
-        actor: e.actor,
-        kind: e.kind,
-        ...(e.channel ? { channel: e.channel } : {}),
-        text: e.text,
-        ...(e.data ? { data: e.data } : {}),
-      }))
+      .map((e, i) => ({ seq: i, ...traceEntry(e) }))
       .slice(since)
       .filter((e) => kind === null || e.kind === kind || e.kind.startsWith(`${kind}.`));
     return json(200, {
