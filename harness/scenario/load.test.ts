@@ -67,6 +67,12 @@ const CASES: Record<string, Expected[]> = {
       /mail.spam-foldered, payment.declined, support.closed/,
     ],
   ],
+  'everything-at-once.yaml': [
+    ['5:11', /^no merchant profile "tinny" .* did you mean "tiny"\?$/],
+    ['9:5', /^unknown step "ordr" — did you mean "order"\?/],
+    ['11:12', /^unknown fault "mail.quarantine"/],
+    ['14:14', /^"outcome": "okay" is not allowed/],
+  ],
   'unknown-finding.yaml': [
     [
       '15:16',

@@ -341,12 +341,47 @@ async function loadOne(file: string, env: Resolved): Promise<Loaded<LoadedScenar
   const parsed = scenarioSchema.safeParse(read.data);
   if (!parsed.success) {
     const problems = issuesToProblems(parsed.error.issues, scenarioSchema, read.data);
+    problems.push(...(await rawReferenceChecks(read.data, env)));
     return { locator, errors: finish(locator, place(locator, problems), isCode) };
   }
   const checked = await checkScenario(parsed.data, file, env);
   const errors = [...place(locator, checked.problems), ...checked.otherErrors];
   if (errors.length > 0 || !checked.value) return { locator, errors: finish(locator, errors, isCode) };
   return { locator, value: checked.value, errors: [] };
+}
+
+/**
+ * The checks that need no valid scenario: a missing merchant file and unknown faults are
+ * reported together with the schema errors, so one round of fixes is enough.
+ */
+async function rawReferenceChecks(data: unknown, env: Resolved): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  if (typeof data !== 'object' || data === null) return problems;
+  const raw = data as { merchant?: unknown; faults?: unknown };
+  const merchant = raw.merchant as string | { profile?: unknown } | undefined;
+  const merchantId = typeof merchant === 'string' ? merchant : merchant?.profile;
+  if (typeof merchantId === 'string') {
+    const merchantFile = path.join(env.merchantsDir, `${merchantId}.yaml`);
+    if ((await loadMerchantCached(merchantFile, env)).missing) {
+      const known = await knownMerchants(env.merchantsDir);
+      problems.push({
+        path: typeof merchant === 'string' ? ['merchant'] : ['merchant', 'profile'],
+        message: `no merchant profile "${merchantId}" — looked for ${merchantFile}; known: ${known.join(', ') || 'none'}${didYouMean(merchantId, known)}`,
+      });
+    }
+  }
+  if (Array.isArray(raw.faults)) {
+    const known = [...env.faults.keys()];
+    raw.faults.forEach((use: unknown, i) => {
+      const fault = (use as { fault?: unknown } | null)?.fault;
+      if (typeof fault !== 'string' || env.faults.has(fault)) return;
+      problems.push({
+        path: ['faults', i, 'fault'],
+        message: `unknown fault "${fault}"${didYouMean(fault, known)}`,
+      });
+    });
+  }
+  return problems;
 }
 
 interface Checked {
