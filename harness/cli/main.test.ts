@@ -72,6 +72,15 @@ describe('deadend (spawned)', () => {
     expect(r.stdout).toMatch(/by \(default "PT6H"\)/);
   });
 
+  it('oracles lists the findings oracles, and --markdown is docs/oracles.md', () => {
+    const r = deadend('oracles');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/silent-failure\s+high/);
+    expect(r.stdout).toContain('ping-pong');
+    const md = deadend('oracles', '--markdown');
+    expect(md.stdout).toBe(readFileSync(join(ROOT, 'docs/oracles.md'), 'utf8'));
+  });
+
   it('faults --markdown prints the page docs/faults.md holds', () => {
     const r = deadend('faults', '--markdown');
     expect(r.code).toBe(0);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { faultCatalogue } from '../faults/catalogue.ts';
+import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
 import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
@@ -589,8 +590,7 @@ async function newScenarioCommand(
 
 /** The generated documentation pages, by path relative to the docs folder. */
 export function generatedDocs(): Record<string, string> {
-  // When the oracle catalogue lands (harness/oracles/catalogue.ts), add docs/oracles.md here.
-  return { 'faults.md': faultCatalogueMarkdown(faultCatalogue) };
+  return { 'faults.md': faultCatalogueMarkdown(faultCatalogue), 'oracles.md': oracleCatalogueMarkdown() };
 }
 
 function docsCommand(opts: { out: string; check?: boolean }, io: IO): number {
@@ -791,6 +791,18 @@ ${EXIT_CODES_HELP}`,
       io.stdout.write(
         opts.markdown ? faultCatalogueMarkdown(faultCatalogue) : faultCatalogueText(faultCatalogue),
       );
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('oracles')
+    .summary('list the findings oracles')
+    .description(
+      'Lists every oracle that looks for failures that are not dead ends (silent failures, ping-pong, zombie notices, …): id, severity and what it checks.',
+    )
+    .option('--markdown', 'print the catalogue as Markdown (the content of docs/oracles.md)')
+    .action((opts: { markdown?: boolean }) => {
+      io.stdout.write(opts.markdown ? oracleCatalogueMarkdown() : oracleCatalogueText());
       setExit(EXIT.ok);
     });
 
