@@ -6,7 +6,7 @@
  */
 import type { IANAZone } from 'luxon';
 import type { Instant } from '../trace/trace.ts';
-import { daysInMonth, fromWallClock, timeZone, utcMs, wallClock } from './wallClock.ts';
+import { daysInMonth, fromWallClock, offsetAt, timeZone, utcMs, wallClock } from './wallClock.ts';
 
 export class InstantError extends Error {
   constructor(message: string) {
@@ -86,9 +86,15 @@ export function formatInstant(t: Instant, zone: string, style: 'short' | 'long' 
 
 /** UTC ISO-8601, the form the JSON report uses. */
 export function toIso(t: Instant): string {
+  // Consecutive trace events mostly share their instant: remember the last one.
+  if (t === lastIso.t) return lastIso.text;
   if (!Number.isFinite(t)) throw new RangeError(`toIso: ${t} is not an instant`);
-  return new Date(t).toISOString();
+  lastIso.t = t;
+  lastIso.text = new Date(t).toISOString();
+  return lastIso.text;
 }
+
+const lastIso = { t: Number.NaN, text: '' };
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -101,7 +107,7 @@ const abbreviations = new Map<string, string>();
  * where neither has a name we print the offset as UTC+9 rather than Intl's GMT+9.
  */
 function zoneAbbreviation(tz: IANAZone, t: number): string {
-  const offset = tz.offset(t);
+  const offset = offsetAt(tz, t);
   const key = `${tz.name}|${offset}`;
   let name = abbreviations.get(key);
   if (name === undefined) {

@@ -49,7 +49,7 @@ export function timeZone(name: string): IANAZone {
 }
 
 export function wallClock(t: number, zone: IANAZone): WallClock {
-  const shifted = new Date(t + zone.offset(t) * MINUTE_MS);
+  const shifted = new Date(t + offsetAt(zone, t) * MINUTE_MS);
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,
@@ -76,12 +76,12 @@ export function fromWallClock(
   const wall = utcMs(year, month, day, hour, minute, second, millisecond);
   // No zone changes its offset twice within two days, so the offsets either side of the wall
   // time are the only candidates.
-  const before = zone.offset(wall - DAY_MS);
-  const after = zone.offset(wall + DAY_MS);
+  const before = offsetAt(zone, wall - DAY_MS);
+  const after = offsetAt(zone, wall + DAY_MS);
   let best = Number.POSITIVE_INFINITY;
   for (const offset of before === after ? [before] : [before, after]) {
     const candidate = wall - offset * MINUTE_MS;
-    if (zone.offset(candidate) === offset && candidate < best) best = candidate;
+    if (offsetAt(zone, candidate) === offset && candidate < best) best = candidate;
   }
   return best === Number.POSITIVE_INFINITY ? wall - before * MINUTE_MS : best;
 }
@@ -104,4 +104,28 @@ export function utcMs(
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(utcMs(year, month + 1, 1) - DAY_MS).getUTCDate();
+}
+
+/** Offsets change at most on quarter hours (DST and zone changes happen on the hour or half hour). */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<IANAZone, Map<number, number>>();
+
+/**
+ * The zone's UTC offset in minutes at `t`, cached per zone and quarter hour: luxon computes it
+ * with Intl.DateTimeFormat.formatToParts, microseconds a call, and the explorer asks often.
+ */
+export function offsetAt(zone: IANAZone, t: number): number {
+  let byQuarter = offsets.get(zone);
+  if (!byQuarter) {
+    byQuarter = new Map();
+    offsets.set(zone, byQuarter);
+  }
+  const quarter = Math.floor(t / QUARTER_HOUR_MS);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    offset = zone.offset(quarter * QUARTER_HOUR_MS);
+    if (byQuarter.size > 200_000) byQuarter.clear();
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
 }

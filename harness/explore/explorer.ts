@@ -14,7 +14,7 @@ import { advanceTo } from '../merchant/merchant.ts';
 import type { Outcome } from '../report/results.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { contact, describeClosure } from '../sandbox/supportDesk.ts';
-import { cloneWorld, record, stateKey, type World } from '../sandbox/world.ts';
+import { cloneWorld, pairs, record, stateKey, type World } from '../sandbox/world.ts';
 import { toArray } from '../trace/trace.ts';
 import { MinHeap } from './minHeap.ts';
 
@@ -113,7 +113,7 @@ function search(
         cut('effort budget');
         continue;
       }
-      const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${JSON.stringify(w.faultHits)}`;
+      const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       heap.push({

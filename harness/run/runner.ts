@@ -239,9 +239,9 @@ export interface RunOne {
 export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
-  const runSeed = deriveSeed(seed, s.id, comboKey, run.persona);
   const persona = personaFor(prep, seed, run.persona);
-  const env = buildEnv(prep, run.combo, String(runSeed));
+  // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
+  const env = buildEnv(prep, run.combo, `${seed}|${s.id}|${comboKey}|${run.persona}`);
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world, s.explore.maxActions);
   const final = cloneWorld(outcome.world);

@@ -21,14 +21,21 @@ export interface RunEnv {
   channel(id: string): SupportChannel | undefined;
 }
 
-const money = new Map<string, Intl.NumberFormat>();
+const money = new Map<string, { format: Intl.NumberFormat; amounts: Map<number, string> }>();
+/** "$250.00". Formatting through Intl costs microseconds, and runs repeat the same few prices. */
 export function formatMoney(amount: number, currency: string): string {
   let f = money.get(currency);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    f = { format: new Intl.NumberFormat('en-US', { style: 'currency', currency }), amounts: new Map() };
     money.set(currency, f);
   }
-  return f.format(amount);
+  let text = f.amounts.get(amount);
+  if (text === undefined) {
+    text = f.format.format(amount);
+    if (f.amounts.size > 10_000) f.amounts.clear();
+    f.amounts.set(amount, text);
+  }
+  return text;
 }
 
 /**

@@ -253,6 +253,13 @@ export function stateKey(w: World): string {
   for (const p of w.pending) key += `${p.type}:${p.ref}:${p.detail ?? ''};`;
   key += '|';
   for (const s of w.subscriptions) key += `${s.status}:${s.autoRenew ? 1 : 0};`;
-  key += `|${JSON.stringify(w.customer.problemContacts)}|${JSON.stringify(w.customer.sentTo)}|${w.customer.helped ? 1 : 0}`;
+  key += `|${pairs(w.customer.problemContacts)}|${pairs(w.customer.sentTo)}|${w.customer.helped ? 1 : 0}`;
   return key;
+}
+
+/** `a=1,b=2`: a small record as key text (JSON.stringify is slower and this runs per state). */
+export function pairs(record: Partial<Record<string, string | number>>): string {
+  let out = '';
+  for (const k in record) out += `${k}=${record[k]},`;
+  return out;
 }
