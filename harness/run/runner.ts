@@ -88,7 +88,7 @@ export interface PreparedScenario {
   faults: ActiveFault[];
   /** Earlier purchases with their instants, oldest first. */
   given: (Scenario['given'][number] & { t: number })[];
-  /** Personas by index, for the seed they were made under. */
+  /** Personas already made, by seed, fault combination and index. */
   personas: Map<string, Persona>;
 }
 
@@ -132,18 +132,17 @@ export function prepare(loaded: LoadedScenario, calendarsDir = 'fixtures/calenda
 }
 
 /**
- * The customer of persona slot `index` under `seed`: the same person in every fault
- * combination, so combinations compare like with like.
+ * The customer of one run: drawn by faker from a seed derived from the run seed, the scenario,
+ * the fault combination and the persona index. Remembered per prepared scenario (a bounded
+ * cache), so repeating a run — the what-if analysis, a benchmark — does not reseed faker.
  */
-export function personaFor(prep: PreparedScenario, seed: number, index: number): Persona {
-  // Keyed by seed too, but only the latest seed is kept: a suite runs under one seed.
-  const key = `${seed}#${index}`;
+export function personaFor(prep: PreparedScenario, seed: number, combo: string, index: number): Persona {
+  const key = `${seed}#${combo}#${index}`;
   let persona = prep.personas.get(key);
   if (!persona) {
-    if (prep.personas.size > 0 && !prep.personas.keys().next().value?.startsWith(`${seed}#`))
-      prep.personas.clear();
+    if (prep.personas.size >= 4096) prep.personas.clear();
     persona = makePersona(
-      deriveSeed(seed, prep.loaded.scenario.id, 'persona', index),
+      deriveSeed(seed, prep.loaded.scenario.id, combo, index),
       index,
       prep.loaded.scenario.customer,
     );
@@ -239,7 +238,7 @@ export interface RunOne {
 export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
-  const persona = personaFor(prep, seed, run.persona);
+  const persona = personaFor(prep, seed, comboKey, run.persona);
   // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
   const env = buildEnv(prep, run.combo, `${seed}|${s.id}|${comboKey}|${run.persona}`);
   const world = initialWorld(prep, env, persona);
