@@ -91,14 +91,12 @@ export interface PendingEvent {
   type:
     | 'mail.arrive'
     | 'parcel.arrive'
-    | 'support.answer'
     | 'renewal.due'
     | 'reminder.due'
-    | 'statement.due'
     /** A payment-provider subscription (billing.ts) reaches the end of its period. */
     | 'payment.renewal';
   ref: string;
-  /** For support answers: the remedy decided. For reminders: the offset. */
+  /** For mail: the folder and the fault that chose it. For reminders: the offset. */
   detail?: string;
 }
 
@@ -121,7 +119,6 @@ export interface CustomerState {
   sentTo: Partial<Record<Problem, string>>;
   /** When the first expectation failed (the start of recovery). */
   troubleSince: Instant | null;
-  helped: boolean;
 }
 
 export interface World {
@@ -169,7 +166,6 @@ export function emptyWorld(now: Instant, email: string): World {
       problemContacts: {},
       sentTo: {},
       troubleSince: null,
-      helped: false,
     },
     faultHits: {},
     trace: null,
@@ -253,7 +249,7 @@ export function stateKey(w: World): string {
   for (const p of w.pending) key += `${p.type}:${p.ref}:${p.detail ?? ''};`;
   key += '|';
   for (const s of w.subscriptions) key += `${s.status}:${s.autoRenew ? 1 : 0};`;
-  key += `|${pairs(w.customer.problemContacts)}|${pairs(w.customer.sentTo)}|${w.customer.helped ? 1 : 0}`;
+  key += `|${pairs(w.customer.problemContacts)}|${pairs(w.customer.sentTo)}`;
   return key;
 }
 
