@@ -690,7 +690,7 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
         .default('sim'),
     )
     .option('--report <dir>', 'folder the reports are written to', 'reports/latest')
-    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md')
+    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md,html')
     .option(
       '--grep <text>',
       'run only the runs whose name contains TEXT (case-sensitive): "scenario-id › fault+fault › #persona", as in the replay commands, or whose scenario title does',
@@ -817,7 +817,7 @@ ${EXIT_CODES_HELP}`,
     )
     .argument('<dirs...>', 'report folders (or results.json files) of the shards')
     .option('--report <dir>', 'folder the merged reports are written to', 'reports/merged')
-    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md')
+    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md,html')
     .option(
       '--baseline <file>',
       `baseline of accepted dead ends, applied to the merged runs (default: ${BASELINE_FILE} when it exists; without one, the shards' acceptance stands)`,
