@@ -29,7 +29,7 @@ export const overcharge: Oracle = {
         : '';
       return finding(
         overcharge,
-        `The customer was charged ${money(ctx, amount)} for ${productName(ctx, str(e, 'product'))}, ${money(ctx, amount - allowed)} more than the listed ${money(ctx, num(e, 'listPrice')!)}${extra}, ${quote(e)}.`,
+        `The customer was charged ${money(ctx, amount)} for ${productName(ctx, str(e, 'product'))}, ${money(ctx, amount - allowed)} more than the listed ${money(ctx, num(e, 'listPrice')!)}${extra}, ${quote(ctx, e)}.`,
         [i],
       );
     });

@@ -25,7 +25,7 @@ export const pingPong: Oracle = {
       if (!chain || chain.channels.at(-1) !== from) chain = { channels: [from], idx: [] };
       chain.idx.push(i);
       if (chain.channels.includes(to)) {
-        const hops = chain.idx.map((j) => quote(ctx.events[j]!));
+        const hops = chain.idx.map((j) => quote(ctx, ctx.events[j]!));
         out.push(
           finding(
             pingPong,
@@ -61,7 +61,7 @@ export const noFeedbackChannel: Oracle = {
     return [
       finding(
         noFeedbackChannel,
-        `The customer got stuck ${quote(first)}${more}, and ${ctx.profile.name} has no feedback channel or satisfaction survey through which it would hear of it.`,
+        `The customer got stuck ${quote(ctx, first)}${more}, and ${ctx.profile.name} has no feedback channel or satisfaction survey through which it would hear of it.`,
         stuck,
       ),
     ];

@@ -1,6 +1,15 @@
 /** Oracles about what the customer was (not) told: silence, contradictions, zombie notices. */
 import type { TraceEvent } from '../trace/trace.ts';
-import { finding, indicesWhere, type Oracle, productName, quote, str, when } from './oracle.ts';
+import {
+  finding,
+  indicesWhere,
+  type Oracle,
+  type OracleContext,
+  productName,
+  quote,
+  str,
+  when,
+} from './oracle.ts';
 
 /** How long a failure may go unannounced before it counts as silent. */
 export const SILENCE_BOUND_MS = 24 * 3_600_000;
@@ -54,7 +63,7 @@ export const silentFailure: Oracle = {
       out.push(
         finding(
           silentFailure,
-          `${what} ${failureLabel(e)} ${quote(e)}, and no message about it was sent to the customer in the next 24 hours.`,
+          `${what} ${failureLabel(e)} ${quote(ctx, e)}, and no message about it was sent to the customer in the next 24 hours.`,
           [i],
         ),
       );
@@ -112,7 +121,7 @@ export const inconsistentReasons: Oracle = {
     for (const [orderId, list] of byOrder) {
       if (list.length < 2) continue;
       const told = list.map(
-        (s) => `on ${quoteWhen(ctx.events[s.i]!)} ${s.who} told the customer "${s.reason}"`,
+        (s) => `on ${quoteWhen(ctx, ctx.events[s.i]!)} ${s.who} told the customer "${s.reason}"`,
       );
       out.push(
         finding(
@@ -127,8 +136,8 @@ export const inconsistentReasons: Oracle = {
 };
 
 /** `2026-03-02 16:00 UTC (web)`. */
-function quoteWhen(e: TraceEvent): string {
-  return `${when(e)}${e.channel ? ` (${e.channel})` : ''}`;
+function quoteWhen(ctx: OracleContext, e: TraceEvent): string {
+  return `${when(ctx, e)}${e.channel ? ` (${e.channel})` : ''}`;
 }
 
 export const zombieNotice: Oracle = {
@@ -154,11 +163,11 @@ export const zombieNotice: Oracle = {
       const first = ctx.events[idx[0]!]!;
       const more =
         idx.length > 1
-          ? ` — ${idx.length} reminders in all, the last on ${quoteWhen(ctx.events[idx.at(-1)!]!)}`
+          ? ` — ${idx.length} reminders in all, the last on ${quoteWhen(ctx, ctx.events[idx.at(-1)!]!)}`
           : '';
       return finding(
         zombieNotice,
-        `Subscription ${sub}${str(first, 'product') ? ` (${productName(ctx, str(first, 'product'))})` : ''} was already cancelled, yet the customer was sent a renewal reminder ${quote(first)}${more}.`,
+        `Subscription ${sub}${str(first, 'product') ? ` (${productName(ctx, str(first, 'product'))})` : ''} was already cancelled, yet the customer was sent a renewal reminder ${quote(ctx, first)}${more}.`,
         idx,
       );
     });

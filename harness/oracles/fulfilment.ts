@@ -13,7 +13,7 @@ export const lostInTransit: Oracle = {
       const e = ctx.events[i]!;
       return finding(
         lostInTransit,
-        `Order ${str(e, 'orderId') ?? '?'} was lost at the ${str(e, 'hop') ?? 'unknown'} hop ${quote(e)}.`,
+        `Order ${str(e, 'orderId') ?? '?'} was lost at the ${str(e, 'hop') ?? 'unknown'} hop ${quote(ctx, e)}.`,
         [i],
       );
     });

@@ -5,6 +5,7 @@
  * and lists their indices in the run's trace.
  */
 
+import { formatInstant } from '../clock/instant.ts';
 import type { MerchantProfile, Product } from '../merchant/profile.ts';
 import type { Finding, Severity } from '../report/results.ts';
 import { formatMoney } from '../sandbox/runEnv.ts';
@@ -16,6 +17,8 @@ export interface OracleContext {
   profile: MerchantProfile;
   /** The products of the run's merchant. */
   products: readonly Product[];
+  /** The customer's time zone, for the times quoted in messages (default: UTC). */
+  zone?: string;
 }
 
 export interface Oracle {
@@ -29,14 +32,18 @@ export interface Oracle {
   check(ctx: OracleContext): Finding[];
 }
 
-/** `2026-03-02 16:00 UTC` — minute precision is what a process owner reads. */
-export function when(e: TraceEvent): string {
+/**
+ * `Wed 24 Dec 2025 17:30 EST` in the customer's time zone (the timeline's), or
+ * `2026-03-02 16:00 UTC` when the context has none — minute precision is what a process owner reads.
+ */
+export function when(ctx: Pick<OracleContext, 'zone'>, e: TraceEvent): string {
+  if (ctx.zone) return formatInstant(e.t, ctx.zone, 'long');
   return `${new Date(e.t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** `on 2026-03-02 16:00 UTC (email): “The shop sent …”` — an event quoted for a message. */
-export function quote(e: TraceEvent): string {
-  return `on ${when(e)}${e.channel ? ` (${e.channel})` : ''}: “${e.text.replace(/\.$/, '')}”`;
+/** `on Wed 24 Dec 2025 17:30 EST (email): “The shop sent …”` — an event quoted for a message. */
+export function quote(ctx: Pick<OracleContext, 'zone'>, e: TraceEvent): string {
+  return `on ${when(ctx, e)}${e.channel ? ` (${e.channel})` : ''}: “${e.text.replace(/\.$/, '')}”`;
 }
 
 export function str(e: TraceEvent, key: string): string | undefined {

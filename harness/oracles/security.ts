@@ -17,7 +17,7 @@ export const unverifiedSecret: Oracle = {
       const e = ctx.events[i]!;
       return finding(
         unverifiedSecret,
-        `A secret was e-mailed to ${str(e, 'to') ?? 'an address'}, which nobody had verified, ${quote(e)}.`,
+        `A secret was e-mailed to ${str(e, 'to') ?? 'an address'}, which nobody had verified, ${quote(ctx, e)}.`,
         [i],
       );
     });

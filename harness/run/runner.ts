@@ -251,7 +251,12 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
     ? { outcome: rule.outcome, ...(rule.findings ? { findings: rule.findings } : {}) }
     : { outcome: 'ok' };
   const events = toArray(final.trace);
-  const findings = runOracles({ events, profile: prep.profile, products: prep.profile.products });
+  const findings = runOracles({
+    events,
+    profile: prep.profile,
+    products: prep.profile.products,
+    zone: prep.zone,
+  });
   const findingsMiss = rule?.findings ? findingsMismatch(rule.findings, findings) : undefined;
   const pass = rule !== undefined && rule.outcome === outcome.outcome && findingsMiss === undefined;
   const trace = events.map(traceEntry);
