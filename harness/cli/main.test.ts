@@ -177,6 +177,51 @@ describe('deadend run on the seed suite (spawned)', () => {
     expect(missing.stderr).toMatch(/shard 2\/3 missing/);
   });
 
+  it('--reporter json in one thread streams results.json: same bytes and output as the in-memory run', () => {
+    const seed = parse(readFileSync(join(ROOT, 'scenarios/000-converter-lite-christmas-eve.yaml'), 'utf8'));
+    const scenario = seed as { id: string; expect: { faults?: string[]; outcome: string }[] };
+    scenario.id = 'streamed-journey';
+    // One dead end the scenario does not expect, accepted by the baseline; the what-if finds fixes.
+    for (const rule of scenario.expect) {
+      if (rule.faults?.join() === 'key-quarantined,holidays') rule.outcome = 'recovered';
+    }
+    const file = join(tmp, 'streamed-journey.yaml');
+    writeFileSync(file, stringify(scenario));
+    const baseline = join(tmp, 'streamed-baseline.json');
+    writeFileSync(
+      baseline,
+      JSON.stringify({
+        schemaVersion: 1,
+        accepted: [{ scenario: scenario.id, faults: ['holidays', 'key-quarantined'] }],
+      }),
+    );
+    const run = (dir: string, reporter: string) =>
+      deadend(
+        'run',
+        file,
+        '--baseline',
+        baseline,
+        '--report',
+        join(tmp, dir),
+        '--reporter',
+        reporter,
+        '--workers',
+        '1',
+      );
+    const streamed = run('streamed', 'json');
+    const inMemory = run('in-memory', 'json,md');
+    expect(streamed.code).toBe(0);
+    expect(streamed.stdout).toContain('results.json (written as the suite ran)');
+    expect(inMemory.stdout).not.toContain('written as the suite ran');
+    expect(inMemory.code).toBe(0);
+    expect(results(join(tmp, 'streamed'))).toBe(results(join(tmp, 'in-memory')));
+    const withoutReports = (out: string) => out.replace(/^Reports in .*$/m, '');
+    expect(withoutReports(streamed.stdout)).toBe(withoutReports(inMemory.stdout));
+    const parsed = JSON.parse(results(join(tmp, 'streamed'))) as ResultsFile;
+    expect(parsed.fixes?.[0]?.change).toBe('offer downloadFromOrderPage');
+    expect(parsed.summary.accepted).toBe(1);
+  });
+
   it('baseline: an accepted dead end turns a failing run green, a new dead end turns it red', () => {
     // Seed story 000 with two dead ends the team did not expect.
     const seed = parse(readFileSync(join(ROOT, 'scenarios/000-converter-lite-christmas-eve.yaml'), 'utf8'));

@@ -18,14 +18,17 @@ import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts
 import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
-import { mergeResults, parseShard, type Shard } from '../report/merge.ts';
+import { mergeResults, parseShard, type Shard, summarize } from '../report/merge.ts';
 import {
   type Expectation,
   OUTCOMES,
   type ResultsFile,
   type RunResult,
   SCHEMA_VERSION,
+  type ScenarioResult,
 } from '../report/results.ts';
+import type { SuiteOptions } from '../run/runner.ts';
+import type { LoadedScenario } from '../scenario/load.ts';
 import { faultCatalogueMarkdown, faultCatalogueText } from './faultDocs.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -218,6 +221,8 @@ export function outcomeReport(
     summaryLine: string;
     /** The baseline section (`baselineReport`), printed after the missed expectations. */
     baseline?: string;
+    /** results.json was written while the suite ran (streamed, in flat memory). */
+    streamed?: boolean;
   },
 ): string {
   const safe = maskResults(results);
@@ -229,7 +234,8 @@ export function outcomeReport(
   if (!opts.quiet && safe.fixes?.length) parts.push(fixesReport(safe.fixes));
   if (opts.reportDir && opts.written && opts.written.length > 0 && !opts.quiet) {
     const dir = opts.reportDir;
-    parts.push(`Reports in ${dir}: ${opts.written.map((p) => relative(dir, p)).join(', ')}\n`);
+    const note = opts.streamed ? ' (written as the suite ran)' : '';
+    parts.push(`Reports in ${dir}: ${opts.written.map((p) => relative(dir, p)).join(', ')}${note}\n`);
   }
   parts.push(`${opts.summaryLine}\n`);
   return parts.join('\n');
@@ -306,6 +312,84 @@ async function loadBaseline(opts: { baseline?: string; updateBaseline?: boolean 
  * Applies the baseline (or, with --update-baseline, writes it from these results first) and returns
  * the results as they count, with the baseline section of the output.
  */
+/**
+ * `--reporter json` in one thread: results.json is written while the suite runs and each
+ * scenario's results are dropped once written (flat memory for suites of any size). What the
+ * terminal, the baseline and the what-if analysis need is kept without traces.
+ */
+async function streamedRun(
+  scenarios: LoadedScenario[],
+  runOpts: SuiteOptions,
+  found: Awaited<ReturnType<typeof loadBaseline>>,
+  opts: RunOptions,
+  io: IO,
+  progress: ReturnType<typeof import('../report/console.ts').createProgress> | undefined,
+): Promise<number> {
+  const { streamSuite, VERSION: version } = await import('../run/runner.ts');
+  const { writeResultsStreaming } = await import('../report/jsonStream.ts');
+  const { applyBaseline } = await import('../report/baseline.ts');
+  const { summaryLine } = await import('../report/console.ts');
+  const head = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'deadend' as const, version },
+    seed: runOpts.seed,
+    target: runOpts.target ?? 'sim',
+    selection: {
+      ...(runOpts.grep ? { grep: runOpts.grep } : {}),
+      ...(runOpts.shard ? { shard: `${runOpts.shard.index}/${runOpts.shard.total}` } : {}),
+    },
+  };
+  // The baseline decides acceptance as each scenario finishes (--update-baseline, which needs
+  // every result first, takes the in-memory path).
+  const accept = (s: ScenarioResult): ScenarioResult =>
+    found
+      ? applyBaseline({ ...head, summary: summarize([s]), scenarios: [s] }, found.baseline).scenarios[0]!
+      : s;
+  const kept: ScenarioResult[] = [];
+  function* onTheWay(): Generator<ScenarioResult> {
+    for (const s of streamSuite(scenarios, {
+      ...runOpts,
+      onRun: progress ? (l) => progress.tick(l) : undefined,
+    })) {
+      const result = accept(s);
+      yield result;
+      kept.push({ ...result, runs: result.runs.map((r) => ({ ...r, trace: [] })) });
+    }
+  }
+  mkdirSync(opts.report, { recursive: true });
+  const path = join(opts.report, 'results.json');
+  const { suggestFixes } = await import('../explore/whatIf.ts');
+  let fixes: ResultsFile['fixes'];
+  // Runs after the last scenario, before the file is closed: the what-if needs only the dead ends.
+  const whatIf = () => {
+    const deadEnds = kept.some((s) => s.runs.some((r) => r.outcome === 'dead-end'));
+    const found = deadEnds
+      ? suggestFixes(
+          scenarios,
+          { ...head, summary: summarize(kept), scenarios: kept },
+          { calendarsDir: opts.calendars },
+        )
+      : [];
+    fixes = found.length > 0 ? found : undefined;
+    return fixes ? { fixes } : {};
+  };
+  const summary = writeResultsStreaming(path, head, onTheWay(), whatIf);
+  if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
+  const lite: ResultsFile = { ...head, summary, scenarios: kept, ...(fixes ? { fixes } : {}) };
+  const { text } = await withBaseline(lite, found, false);
+  io.stdout.write(
+    outcomeReport(lite, {
+      quiet: opts.quiet,
+      reportDir: opts.report,
+      written: [path],
+      streamed: true,
+      baseline: text,
+      summaryLine: summaryLine(summary, { color: useColor(io.stdout) }),
+    }),
+  );
+  return summary.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
 async function withBaseline(
   results: ResultsFile,
   found: Awaited<ReturnType<typeof loadBaseline>>,
@@ -404,6 +488,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
         isTTY: Boolean(io.stderr.isTTY),
         color: useColor(io.stderr),
       });
+  const { autoWorkers } = await import('../run/parallel.ts');
+  const threads = Math.min(opts.workers ?? autoWorkers(total), total);
+  if (reporterNames.length === 1 && reporterNames[0] === 'json' && threads <= 1 && !opts.updateBaseline) {
+    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
+  }
   const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
     paths,

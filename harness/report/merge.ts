@@ -34,30 +34,32 @@ export function sortScenarios(scenarios: readonly ScenarioResult[]): ScenarioRes
     .map((s) => ({ ...s, runs: [...s.runs].sort(compareRuns) }));
 }
 
-/** Recomputes the summary of the given scenarios (in their order). The runner uses it too. */
-export function summarize(scenarios: readonly ScenarioResult[]): Summary {
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Summary['outcomes'];
-  const findingCounts = new Map<string, number>();
-  let accepted = 0;
-  const summary: Summary = {
-    scenarios: scenarios.length,
-    runs: 0,
-    passed: 0,
-    failed: 0,
-    outcomes,
-    findings: {},
-    failedExpectations: [],
-  };
-  for (const scenario of scenarios) {
+/**
+ * Builds a suite's summary one scenario at a time, so a streamed run never holds its results
+ * (`summarize` is the same over a list).
+ */
+export class SummaryBuilder {
+  private readonly outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Summary['outcomes'];
+  private readonly findingCounts = new Map<string, number>();
+  private readonly failedExpectations: Summary['failedExpectations'] = [];
+  private scenarios = 0;
+  private runs = 0;
+  private passed = 0;
+  private failed = 0;
+  private accepted = 0;
+
+  add(scenario: ScenarioResult): void {
+    this.scenarios++;
     for (const run of scenario.runs) {
-      summary.runs++;
-      if (run.pass) summary.passed++;
-      else summary.failed++;
-      if (run.accepted) accepted++;
-      outcomes[run.outcome]++;
-      for (const f of run.findings) findingCounts.set(f.oracle, (findingCounts.get(f.oracle) ?? 0) + 1);
+      this.runs++;
+      if (run.pass) this.passed++;
+      else this.failed++;
+      if (run.accepted) this.accepted++;
+      this.outcomes[run.outcome]++;
+      for (const f of run.findings)
+        this.findingCounts.set(f.oracle, (this.findingCounts.get(f.oracle) ?? 0) + 1);
       if (!run.pass) {
-        summary.failedExpectations.push({
+        this.failedExpectations.push({
           scenario: scenario.id,
           file: scenario.file,
           faults: run.faults,
@@ -69,13 +71,28 @@ export function summarize(scenarios: readonly ScenarioResult[]): Summary {
       }
     }
   }
-  for (const oracle of [...findingCounts.keys()].sort(compare)) {
-    summary.findings[oracle] = findingCounts.get(oracle) ?? 0;
+
+  summary(): Summary {
+    const findings: Summary['findings'] = {};
+    for (const oracle of [...this.findingCounts.keys()].sort(compare))
+      findings[oracle] = this.findingCounts.get(oracle) ?? 0;
+    const totals = { scenarios: this.scenarios, runs: this.runs, passed: this.passed, failed: this.failed };
+    // `accepted` only when there are some, so results without a baseline keep their exact shape.
+    return {
+      ...totals,
+      ...(this.accepted > 0 ? { accepted: this.accepted } : {}),
+      outcomes: { ...this.outcomes },
+      findings,
+      failedExpectations: [...this.failedExpectations],
+    };
   }
-  if (accepted === 0) return summary;
-  // Only when there are some, so results without a baseline keep their exact shape.
-  const { outcomes: counts, findings, failedExpectations, ...totals } = summary;
-  return { ...totals, accepted, outcomes: counts, findings, failedExpectations };
+}
+
+/** Recomputes the summary of the given scenarios (in their order). The runner uses it too. */
+export function summarize(scenarios: readonly ScenarioResult[]): Summary {
+  const builder = new SummaryBuilder();
+  for (const s of scenarios) builder.add(s);
+  return builder.summary();
 }
 
 function scenarioKey(s: ScenarioResult): string {

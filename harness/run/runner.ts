@@ -14,7 +14,7 @@ import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
-import { runKey, type Shard, shardOf, sortScenarios, summarize } from '../report/merge.ts';
+import { compareRuns, runKey, type Shard, shardOf, sortScenarios, summarize } from '../report/merge.ts';
 import {
   type Expectation,
   type ResultsFile,
@@ -295,7 +295,23 @@ export async function runSuite(
   opts: SuiteOptions,
 ): Promise<ResultsFile> {
   const results: ScenarioResult[] = [];
-  for (const loaded of scenarios) {
+  for (const result of streamSuite(scenarios, opts)) results.push(result);
+  return suiteResults(results, opts);
+}
+
+/**
+ * The suite one scenario at a time, in the canonical order of results.json (scenarios by id
+ * and file, runs by fault combination): a consumer that writes each result away and drops it
+ * (writeResultsStreaming) runs a suite of any size in flat memory.
+ */
+export function* streamSuite(
+  scenarios: readonly LoadedScenario[],
+  opts: SuiteOptions,
+): Generator<ScenarioResult> {
+  const ordered = [...scenarios].sort(
+    (a, b) => byText(a.scenario.id, b.scenario.id) || byText(a.file, b.file),
+  );
+  for (const loaded of ordered) {
     const runs = planRuns(loaded, opts);
     if (runs.length === 0) continue;
     const prep = prepare(loaded, opts.calendarsDir);
@@ -304,10 +320,11 @@ export async function runSuite(
       out.push(runOne(prep, run, opts.seed).result);
       opts.onRun?.(run.name);
     }
-    results.push(scenarioResult(prep, out));
+    yield scenarioResult(prep, out.sort(compareRuns));
   }
-  return suiteResults(results, opts);
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A scenario's entry in the results around its runs (harness/run/parallel.ts builds it too). */
 export function scenarioResult(prep: PreparedScenario, runs: RunResult[]): ScenarioResult {
