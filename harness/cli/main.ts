@@ -446,7 +446,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
 
   const { loadScenarios } = await import('../scenario/loader.ts');
   const { formatSourceError } = await import('../scenario/source.ts');
-  const loaded = await loadScenarios(paths, { merchantsDir: opts.merchants, faults: faultCatalogue });
+  const loaded = await loadScenarios(paths, {
+    merchantsDir: opts.merchants,
+    calendarsDir: opts.calendars,
+    faults: faultCatalogue,
+  });
   if (loaded.errors.length > 0) {
     for (const error of loaded.errors) io.stderr.write(`${formatSourceError(error)}\n`);
     io.stderr.write(
@@ -840,11 +844,13 @@ ${EXIT_CODES_HELP}`,
     )
     .argument('[paths...]', 'scenario files or folders', ['scenarios/'])
     .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
-    .action(async (paths: string[], opts: { merchants: string }) => {
+    .option('--calendars <dir>', 'folder of calendars the support channels name', 'fixtures/calendars')
+    .action(async (paths: string[], opts: { merchants: string; calendars: string }) => {
       const { validateCommand } = await import('./validate.ts');
       setExit(
         await validateCommand(paths, {
           merchantsDir: opts.merchants,
+          calendarsDir: opts.calendars,
           out: (line) => io.stdout.write(`${line}\n`),
         }),
       );

@@ -52,6 +52,7 @@ describe('deadend init', () => {
 
     const loaded = await loadScenarios([join(dir, 'scenarios')], {
       merchantsDir: join(dir, 'fixtures/merchants'),
+      calendarsDir: join(dir, 'fixtures/calendars'),
       faults: faultCatalogue,
     });
     expect(loaded.errors).toEqual([]);

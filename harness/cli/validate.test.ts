@@ -10,6 +10,7 @@ async function run(paths: string[]) {
   const lines: string[] = [];
   const code = await validateCommand(paths, {
     merchantsDir,
+    calendarsDir: path.join(TD, 'calendars'),
     faults: standInFaults,
     out: (l) => lines.push(l),
   });

@@ -8,6 +8,7 @@ import { formatSourceError } from '../scenario/source.ts';
 
 export interface ValidateOptions {
   merchantsDir?: string;
+  calendarsDir?: string;
   out: (line: string) => void;
   /** For tests: another fault catalogue. */
   faults?: LoadEnv['faults'];
@@ -18,6 +19,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export async function validateCommand(paths: string[], opts: ValidateOptions): Promise<number> {
   const loaded = await loadScenarios(paths.length > 0 ? paths : ['scenarios'], {
     ...(opts.merchantsDir !== undefined ? { merchantsDir: opts.merchantsDir } : {}),
+    ...(opts.calendarsDir !== undefined ? { calendarsDir: opts.calendarsDir } : {}),
     ...(opts.faults !== undefined ? { faults: opts.faults } : {}),
   });
   for (const error of loaded.errors) {

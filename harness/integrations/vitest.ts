@@ -93,6 +93,7 @@ export async function scenarioTests(
   const seed = options.seed ?? 1;
   const loaded = await loadScenarios(list, {
     ...(options.merchantsDir ? { merchantsDir: options.merchantsDir } : {}),
+    ...(options.calendarsDir ? { calendarsDir: options.calendarsDir } : {}),
     faults: faultCatalogue,
   });
   if (loaded.errors.length > 0) {

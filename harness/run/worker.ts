@@ -22,6 +22,7 @@ function errorMessage(error: unknown): WorkerMessage {
 async function setUp(setup: WorkerSetup) {
   const loaded = await loadScenarios(setup.paths, {
     ...(setup.merchantsDir ? { merchantsDir: setup.merchantsDir } : {}),
+    ...(setup.calendarsDir ? { calendarsDir: setup.calendarsDir } : {}),
     faults: faultCatalogue,
   });
   if (loaded.errors.length > 0) {

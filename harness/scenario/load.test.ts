@@ -8,7 +8,8 @@ import { standInFaults } from './testdata/standInFaults.ts';
 
 const TD = path.relative(process.cwd(), path.join(import.meta.dirname, 'testdata'));
 const MERCHANTS = path.join(TD, 'merchants');
-const env = { merchantsDir: MERCHANTS, faults: standInFaults };
+const CALENDARS = path.join(TD, 'calendars');
+const env = { merchantsDir: MERCHANTS, calendarsDir: CALENDARS, faults: standInFaults };
 const invalid = (name: string) => path.join(TD, 'invalid', name);
 
 /** [file:line:col, what the message must say] — in the order the loader sorts them. */
@@ -208,6 +209,7 @@ describe('loadScenarioFile: valid files', () => {
   it('loads it against the real fault catalogue and clock', async () => {
     const { errors } = await loadScenarioFile(path.join(TD, 'valid', 'minimal.yaml'), {
       merchantsDir: MERCHANTS,
+      calendarsDir: CALENDARS,
     });
     expect(errors).toEqual([]);
   });
@@ -231,7 +233,7 @@ describe('loadScenarioFile: valid files', () => {
 
 describe('loadMerchantFile', () => {
   it('loads a valid profile', async () => {
-    const { value, errors } = await loadMerchantFile(path.join(MERCHANTS, 'tiny.yaml'));
+    const { value, errors } = await loadMerchantFile(path.join(MERCHANTS, 'tiny.yaml'), env);
     expect(errors).toEqual([]);
     expect(value?.products.map((p) => p.id)).toEqual(['converter-lite', 'gift-mug']);
   });
@@ -273,10 +275,12 @@ describe('loadScenarios and checks across files', () => {
 
   it('checks a merchant profile’s ids and references', async () => {
     const file = path.join(merchantDir, 'x.yaml');
-    const { errors } = await loadMerchantFile(file);
+    const { errors } = await loadMerchantFile(file, env);
     expect(errors.map((e) => `${e.line}:${e.col} ${e.message}`)).toEqual([
       '1:5 the merchant id "y" does not match the file name: scenarios find this profile as "x"',
+      `7:37 unknown calendar "c" — looked in ${CALENDARS}; known: us-business`,
       '8:11 duplicate support channel id "a", already used above (line 7)',
+      `8:37 unknown calendar "c" — looked in ${CALENDARS}; known: us-business`,
       '8:67 "b" is not a support channel of y',
     ]);
   });

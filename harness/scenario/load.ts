@@ -10,6 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
+import { CalendarFileError, loadCalendarDefinitions } from '../clock/calendarFiles.ts';
 import { parseDuration as clockParseDuration } from '../clock/duration.ts';
 import { parseInstant as clockParseInstant } from '../clock/instant.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
@@ -49,6 +50,8 @@ export interface FaultInfo {
 export interface LoadEnv {
   /** Where merchant profiles live: merchant id X is `merchantsDir/X.yaml`. Default `fixtures/merchants`. */
   merchantsDir?: string;
+  /** Where the calendars that support channels name live. Default `fixtures/calendars`. */
+  calendarsDir?: string;
   /** The fault catalogue. Default: harness/faults/catalogue.ts. */
   faults?: ReadonlyMap<string, FaultInfo>;
   /** Default: harness/clock/duration.ts. Throws on text that is not a duration. */
@@ -75,6 +78,7 @@ export interface LoadedScenario {
 }
 
 export const DEFAULT_MERCHANTS_DIR = 'fixtures/merchants';
+export const DEFAULT_CALENDARS_DIR = 'fixtures/calendars';
 /** Above this many fault combinations the coverage of `expect` is not checked (nor run in full). */
 const MAX_CHECKED_COMBINATIONS = 65_536;
 const SCENARIO_FILE = /\.(ya?ml|scenario\.ts)$/;
@@ -87,6 +91,9 @@ interface MerchantLoad extends Loaded<MerchantProfile> {
 
 interface Resolved {
   merchantsDir: string;
+  calendarsDir: string;
+  /** The calendar ids of calendarsDir (or why they cannot be read), read once per load. */
+  calendars?: { ids: string[] } | { error: string };
   faults: ReadonlyMap<string, FaultInfo>;
   parseDuration: (text: string) => unknown;
   parseInstant: (text: string, zone: string) => number;
@@ -96,6 +103,7 @@ interface Resolved {
 function resolveEnv(env: LoadEnv = {}): Resolved {
   return {
     merchantsDir: env.merchantsDir ?? DEFAULT_MERCHANTS_DIR,
+    calendarsDir: env.calendarsDir ?? DEFAULT_CALENDARS_DIR,
     faults: env.faults ?? faultCatalogue,
     parseDuration: env.parseDuration ?? clockParseDuration,
     parseInstant: env.parseInstant ?? clockParseInstant,
@@ -254,6 +262,7 @@ function checkMerchant(m: MerchantProfile, file: string, env: Resolved): Problem
     if (c.escalation?.at !== undefined && !channels.includes(c.escalation.at)) {
       problems.push(unknownChannel(m, c.escalation.at, [...base, 'escalation', 'at']));
     }
+    problems.push(...checkCalendar(c.calendar, [...base, 'calendar'], env));
     problems.push(...checkDuration(c.responseTime, [...base, 'responseTime'], env));
     if (c.escalation)
       problems.push(...checkDuration(c.escalation.answerAfter, [...base, 'escalation', 'answerAfter'], env));
@@ -262,6 +271,33 @@ function checkMerchant(m: MerchantProfile, file: string, env: Resolved): Problem
     problems.push(...checkDuration(d, ['policies', 'renewalRemindersBefore', i], env));
   });
   return problems;
+}
+
+/** A support channel's calendar must be one of the calendars folder's (the run would fail later). */
+function checkCalendar(id: string, at: PathKey[], env: Resolved): Problem[] {
+  if (!env.calendars) {
+    try {
+      env.calendars = { ids: [...loadCalendarDefinitions(env.calendarsDir).keys()].sort() };
+    } catch (e) {
+      const first = e instanceof CalendarFileError ? e.problems[0] : undefined;
+      env.calendars = {
+        error: first ? `${first.file}:${first.line}:${first.col}: ${first.message}` : messageOf(e),
+      };
+    }
+  }
+  if ('error' in env.calendars) {
+    return [
+      { path: at, message: `the calendars in ${env.calendarsDir} cannot be read: ${env.calendars.error}` },
+    ];
+  }
+  const known = env.calendars.ids;
+  if (known.includes(id)) return [];
+  return [
+    {
+      path: at,
+      message: `unknown calendar "${id}" — looked in ${env.calendarsDir}; known: ${known.join(', ') || 'none'}${didYouMean(id, known)}`,
+    },
+  ];
 }
 
 function duplicates(ids: readonly string[], at: (i: number) => PathKey[], what: string): Problem[] {
