@@ -313,10 +313,8 @@ function remindOrRenew(world: World, env: RunEnv, ev: PendingEvent): void {
       to: world.customer.email,
       kind: 'renewal-reminder',
       subject: `Time is running out! Your ${product.name} subscription expires soon`,
+      about: { subscription: sub.id, subscriptionStatus: sub.status, product: product.id },
     });
-    const last = world.trace?.event;
-    if (last?.kind === 'mail.sent')
-      last.data = { ...last.data, subscription: sub.id, subscriptionStatus: sub.status };
     return;
   }
   if (sub.status !== 'active' || !sub.autoRenew) return;

@@ -16,15 +16,18 @@ export interface OutgoingMail {
   orderId?: string;
   secret?: string;
   unverifiedAddress?: boolean;
+  /** What the message is about beyond an order (a subscription and its state), for oracles. */
+  about?: Record<string, unknown>;
 }
 
 export function sendMail(world: World, env: RunEnv, mail: OutgoingMail): MailMessage {
   const id = nextId(world, 'msg');
   const hit = env.faults.hit(world, 'mail', { kind: mail.kind, to: mail.to, id });
   const delay = hit && 'delayMs' in hit.result ? hit.result.delayMs : 0;
+  const { about, ...fields } = mail;
   const message: MailMessage = {
     id,
-    ...mail,
+    ...fields,
     sentAt: world.now,
     deliverAt: world.now + TRANSIT_MS + delay,
     folder: 'in-flight',
@@ -43,6 +46,7 @@ export function sendMail(world: World, env: RunEnv, mail: OutgoingMail): MailMes
       orderId: mail.orderId,
       secret: mail.secret !== undefined,
       unverifiedAddress: mail.unverifiedAddress ?? false,
+      ...about,
     },
   });
   const folder = hit && 'folder' in hit.result ? hit.result.folder : 'inbox';
