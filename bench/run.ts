@@ -333,8 +333,7 @@ export async function runBench(opts: BenchOptions = DEFAULTS): Promise<BenchResu
   );
   const explorePass = () => {
     let n = 0;
-    for (const { prep, env, world } of inputs)
-      n += exploreJourney(env, prep.journey, world, prep.loaded.scenario.explore.maxActions).statesExplored;
+    for (const { prep, env, world } of inputs) n += exploreJourney(env, prep.journey, world).statesExplored;
     return n;
   };
   explorePass();

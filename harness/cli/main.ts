@@ -328,7 +328,6 @@ async function streamedRun(
   const { streamSuite, VERSION: version } = await import('../run/runner.ts');
   const { writeResultsStreaming } = await import('../report/jsonStream.ts');
   const { applyBaseline } = await import('../report/baseline.ts');
-  const { summaryLine } = await import('../report/console.ts');
   const head = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'deadend' as const, version },
@@ -377,17 +376,33 @@ async function streamedRun(
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
   const lite: ResultsFile = { ...head, summary, scenarios: kept, ...(fixes ? { fixes } : {}) };
   const { text } = await withBaseline(lite, found, false);
+  return printOutcome(io, lite, {
+    quiet: opts.quiet,
+    report: opts.report,
+    written: [path],
+    baseline: text,
+    streamed: true,
+  });
+}
+
+/** The end of `run` and `merge-reports`: the outcome, missed expectations, reports and summary; the exit code. */
+async function printOutcome(
+  io: IO,
+  results: ResultsFile,
+  o: { quiet?: boolean; report: string; written: string[]; baseline: string; streamed?: boolean },
+): Promise<number> {
+  const { summaryLine } = await import('../report/console.ts');
   io.stdout.write(
-    outcomeReport(lite, {
-      quiet: opts.quiet,
-      reportDir: opts.report,
-      written: [path],
-      streamed: true,
-      baseline: text,
-      summaryLine: summaryLine(summary, { color: useColor(io.stdout) }),
+    outcomeReport(results, {
+      quiet: o.quiet,
+      reportDir: o.report,
+      written: o.written,
+      baseline: o.baseline,
+      streamed: o.streamed,
+      summaryLine: summaryLine(results.summary, { color: useColor(io.stdout) }),
     }),
   );
-  return summary.failed > 0 ? EXIT.failed : EXIT.ok;
+  return results.summary.failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
 async function withBaseline(
@@ -467,7 +482,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
 
   const { countRuns } = await import('../run/runner.ts');
   const { runSuiteParallel } = await import('../run/parallel.ts');
-  const { createProgress, summaryLine } = await import('../report/console.ts');
+  const { createProgress } = await import('../report/console.ts');
   const { writeReports } = await import('../report/reporter.ts');
   const runOpts = {
     seed: opts.seed,
@@ -513,16 +528,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
 
   const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline));
   const written = writeReports(opts.report, results, reporterNames);
-  io.stdout.write(
-    outcomeReport(results, {
-      quiet: opts.quiet,
-      reportDir: opts.report,
-      written,
-      baseline: text,
-      summaryLine: summaryLine(results.summary, { color: useColor(io.stdout) }),
-    }),
-  );
-  return results.summary.failed > 0 ? EXIT.failed : EXIT.ok;
+  return printOutcome(io, results, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }
 
 interface MergeOptions {
@@ -579,18 +585,8 @@ async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise
     ? await withBaseline(raw, baseline, false)
     : { results: raw, text: '' };
   const { writeReports } = await import('../report/reporter.ts');
-  const { summaryLine } = await import('../report/console.ts');
   const written = writeReports(opts.report, merged, reporterNames);
-  io.stdout.write(
-    outcomeReport(merged, {
-      quiet: opts.quiet,
-      reportDir: opts.report,
-      written,
-      baseline: text,
-      summaryLine: summaryLine(merged.summary, { color: useColor(io.stdout) }),
-    }),
-  );
-  return merged.summary.failed > 0 ? EXIT.failed : EXIT.ok;
+  return printOutcome(io, merged, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }
 
 const INIT_DESCRIPTIONS: Record<string, string> = {
@@ -783,7 +779,11 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
         .default('sim'),
     )
     .option('--report <dir>', 'folder the reports are written to', 'reports/latest')
-    .option('--reporter <list>', 'comma-separated reporters: json, md, junit, html', 'json,md,html')
+    .option(
+      '--reporter <list>',
+      'comma-separated reporters: json, md, junit, html; json alone on one thread writes results.json as the suite runs, in flat memory',
+      'json,md,html',
+    )
     .option(
       '--grep <text>',
       'run only the runs whose name contains TEXT (case-sensitive): "scenario-id › fault+fault › #persona", as in the replay commands, or whose scenario title does',

@@ -8,7 +8,6 @@ import { advanceTo, checkout, notify } from '../merchant/merchant.ts';
 import type { Problem } from '../merchant/profile.ts';
 import { licenceServerAnswers } from '../sandbox/licensing.ts';
 import { findMail } from '../sandbox/mailbox.ts';
-import { latestOrder } from '../sandbox/orders.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { contact } from '../sandbox/supportDesk.ts';
 import { addFact, hasFact, learn, type MailMessage, record, type World } from '../sandbox/world.ts';
@@ -233,5 +232,3 @@ export function runStep(
 export function isDone(world: World, step: PlannedStep): boolean {
   return step.provides.length > 0 && step.provides.every((f) => hasFact(world, f));
 }
-
-export { latestOrder };

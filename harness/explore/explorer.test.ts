@@ -212,7 +212,6 @@ describe('explorer: self-service is preferred', () => {
       env,
       prep.journey,
       initialWorld(prep, env, makePersona(1, 0, s!.scenario.customer)),
-      14,
     );
     expect(out.outcome).toBe('recovered');
     expect(out.path).toEqual(['wait']);

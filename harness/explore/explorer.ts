@@ -75,14 +75,7 @@ interface Search {
   cuts: Map<string, number>;
 }
 
-function search(
-  start: Node,
-  env: RunEnv,
-  journey: Journey,
-  bound: number,
-  withStaff: boolean,
-  maxActions: number,
-): Search {
+function search(start: Node, env: RunEnv, journey: Journey, bound: number, withStaff: boolean): Search {
   const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
   const seen = new Set<string>();
   const cuts = new Map<string, number>();
@@ -95,7 +88,7 @@ function search(
     if (goalMet(node.world, journey) && node.world.now <= journey.deadline)
       return { found: node, explored, cuts };
     if (!node.trouble) continue;
-    if (node.path.length >= maxActions) {
+    if (node.path.length >= journey.maxActions) {
       cut('path-length');
       continue;
     }
@@ -127,12 +120,7 @@ function search(
   return { explored, cuts };
 }
 
-export function exploreJourney(
-  env: RunEnv,
-  journey: Journey,
-  initial: World,
-  maxActions: number,
-): JourneyOutcome {
+export function exploreJourney(env: RunEnv, journey: Journey, initial: World): JourneyOutcome {
   const world = cloneWorld(initial);
   const first = resume(world, env, journey, 0);
   if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
@@ -161,13 +149,13 @@ export function exploreJourney(
   });
   const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
   const startNode: Node = { world, next: first.next, trouble, path: [] };
-  const self = search(startNode, env, journey, bound, false, maxActions);
+  const self = search(startNode, env, journey, bound, false);
   let explored = 1 + self.explored;
   let outcome: Outcome = 'recovered';
   let found = self.found;
   let cuts = self.cuts;
   if (!found) {
-    const staff = search(startNode, env, journey, bound, true, maxActions);
+    const staff = search(startNode, env, journey, bound, true);
     explored += staff.explored;
     found = staff.found;
     cuts = staff.cuts;

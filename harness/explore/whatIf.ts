@@ -6,8 +6,7 @@
 import { applyOverrides, CAPABILITIES, type MerchantOverrides } from '../merchant/profile.ts';
 import { sortFixes } from '../report/merge.ts';
 import type { Fix, ResultsFile } from '../report/results.ts';
-import { prepare, runOne } from '../run/runner.ts';
-import { combinationKey } from '../scenario/combinations.ts';
+import { prepare, runName, runOne } from '../run/runner.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 
 function candidates(loaded: LoadedScenario): { change: string; overrides: MerchantOverrides }[] {
@@ -42,7 +41,7 @@ export function suggestFixes(
       );
       for (const run of deadEnds) {
         const planned = {
-          name: `${sr.id} › ${combinationKey(run.faults)} › #${run.persona.index}`,
+          name: runName(sr.id, run.faults, run.persona.index),
           combo: run.faults,
           persona: run.persona.index,
         };

@@ -7,7 +7,7 @@ import { formatDuration, parseDuration } from '../clock/duration.ts';
 import { renewalDue } from '../sandbox/billing.ts';
 import { issueKey } from '../sandbox/licensing.ts';
 import { arrive, type OutgoingMail, sendMail } from '../sandbox/mailbox.ts';
-import { createOrder, latestOrder, transfer } from '../sandbox/orders.ts';
+import { createOrder, transfer } from '../sandbox/orders.ts';
 import { authorise, CARD_LAST4, refund } from '../sandbox/payment.ts';
 import { formatMoney, type RunEnv } from '../sandbox/runEnv.ts';
 import {
@@ -453,5 +453,3 @@ export function describeOrder(env: RunEnv, order: Order, explains?: Partial<Reco
   if (order.status === 'lost') return `order ${order.id} (${name}) is still "processing"`;
   return `order ${order.id} (${name}) is ${order.status}`;
 }
-
-export { latestOrder, refund };

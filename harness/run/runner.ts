@@ -242,7 +242,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): R
   // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
   const env = buildEnv(prep, run.combo, `${seed}|${s.id}|${comboKey}|${run.persona}`);
   const world = initialWorld(prep, env, persona);
-  const outcome = exploreJourney(env, prep.journey, world, s.explore.maxActions);
+  const outcome = exploreJourney(env, prep.journey, world);
   const final = cloneWorld(outcome.world);
   if (outcome.outcome !== 'dead-end')
     for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);

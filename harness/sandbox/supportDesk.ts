@@ -6,10 +6,10 @@
  */
 import { formatDuration, parseDuration } from '../clock/duration.ts';
 import { formatInstant } from '../clock/instant.ts';
-import { advanceTo, describeOrder, notify, provision, refund, resend } from '../merchant/merchant.ts';
+import { advanceTo, describeOrder, notify, provision, resend } from '../merchant/merchant.ts';
 import type { Problem, Remedy, SupportChannel } from '../merchant/profile.ts';
 import { createOrder, latestOrder } from './orders.ts';
-import { authorise } from './payment.ts';
+import { authorise, refund } from './payment.ts';
 import { formatMoney, type RunEnv } from './runEnv.ts';
 import { addFact, learn, nextId, type Order, record, type World } from './world.ts';
 

@@ -386,6 +386,14 @@ async function loadOne(file: string, env: Resolved): Promise<Loaded<LoadedScenar
   return { locator, value: checked.value, errors: [] };
 }
 
+async function missingMerchant(id: string, file: string, at: PathKey[], env: Resolved): Promise<Problem> {
+  const known = await knownMerchants(env.merchantsDir);
+  return {
+    path: at,
+    message: `no merchant profile "${id}" — looked for ${file}; known: ${known.join(', ') || 'none'}${didYouMean(id, known)}`,
+  };
+}
+
 /**
  * The checks that need no valid scenario: a missing merchant file and unknown faults are
  * reported together with the schema errors, so one round of fixes is enough.
@@ -399,11 +407,8 @@ async function rawReferenceChecks(data: unknown, env: Resolved): Promise<Problem
   if (typeof merchantId === 'string') {
     const merchantFile = path.join(env.merchantsDir, `${merchantId}.yaml`);
     if ((await loadMerchantCached(merchantFile, env)).missing) {
-      const known = await knownMerchants(env.merchantsDir);
-      problems.push({
-        path: typeof merchant === 'string' ? ['merchant'] : ['merchant', 'profile'],
-        message: `no merchant profile "${merchantId}" — looked for ${merchantFile}; known: ${known.join(', ') || 'none'}${didYouMean(merchantId, known)}`,
-      });
+      const path = typeof merchant === 'string' ? ['merchant'] : ['merchant', 'profile'];
+      problems.push(await missingMerchant(merchantId, merchantFile, path, env));
     }
   }
   if (Array.isArray(raw.faults)) {
@@ -438,11 +443,7 @@ async function checkScenario(s: Scenario, file: string, env: Resolved): Promise<
   const load = await loadMerchantCached(merchantFile, env);
   let merchant: MerchantProfile | undefined;
   if (load.missing) {
-    const known = await knownMerchants(env.merchantsDir);
-    problems.push({
-      path: merchantPath,
-      message: `no merchant profile "${merchantId}" — looked for ${merchantFile}; known: ${known.join(', ') || 'none'}${didYouMean(merchantId, known)}`,
-    });
+    problems.push(await missingMerchant(merchantId, merchantFile, merchantPath, env));
   } else if (!load.value) {
     otherErrors.push(...load.errors);
     const n = load.errors.length;
