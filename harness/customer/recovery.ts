@@ -3,14 +3,15 @@
  * and effort, and only where the merchant offers it. Self-service actions come first; staff
  * contacts make an outcome "recovered-with-help".
  */
-import { advanceTo, checkout, describeOrder, resend } from '../merchant/merchant.ts';
+import { advanceTo } from '../merchant/merchant.ts';
+import { keyMessageKind } from '../merchant/shopPort.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { latestOrder } from '../sandbox/orders.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { contact } from '../sandbox/supportDesk.ts';
 import { addFact, learn, record, type World } from '../sandbox/world.ts';
 import type { Journey } from './journey.ts';
-import { readMessage, type Trouble } from './steps.ts';
+import { placeOrder, readMessage, type Trouble } from './steps.ts';
 
 export interface RecoveryAction {
   id: string;
@@ -49,7 +50,6 @@ const resendConfirmation: RecoveryAction = {
     world.customer.effortMinutes += 5;
     const order = latestOrder(world, trouble.product);
     if (!order) return;
-    const kind = env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation';
     record(world, {
       actor: 'customer',
       kind: 'customer.resend',
@@ -57,7 +57,7 @@ const resendConfirmation: RecoveryAction = {
       text: 'The customer asked the web site to resend the confirmation.',
       data: { orderId: order.id },
     });
-    resend(world, env, order, kind);
+    env.shop.resend(world, env, order.id, keyMessageKind(env, order));
   },
 };
 
@@ -68,25 +68,25 @@ const openOrderPage: RecoveryAction = {
     world.customer.effortMinutes += 5;
     const order = latestOrder(world, trouble.product);
     if (!order) return;
-    const page = describeOrder(env, order);
+    const page = env.shop.orderPage(world, env, order.id);
+    if (!page) return;
     record(world, {
       actor: 'customer',
       kind: 'customer.order-page',
       channel: 'web',
-      text: `The customer opened the order page: ${page}.`,
-      data: { orderId: order.id, status: order.status, shown: page },
+      text: `The customer opened the order page: ${page.shown}.`,
+      data: { orderId: order.id, status: page.status, shown: page.shown },
     });
-    if (order.status === 'cancelled') learn(world, `order-failed:${order.product}`);
-    if (order.email !== world.customer.email) learn(world, `wrong-email:${order.id}`);
-    const key = world.keys.find((k) => k.orderId === order.id);
-    if (env.profile.capabilities.downloadFromOrderPage && key && order.status === 'confirmed') {
+    if (page.status === 'cancelled') learn(world, `order-failed:${order.product}`);
+    if (page.email !== world.customer.email) learn(world, `wrong-email:${order.id}`);
+    if (page.key) {
       addFact(world, `licence:${order.product}`);
       record(world, {
         actor: 'customer',
         kind: 'licence.downloaded',
         channel: 'web',
         text: `The customer downloaded ${env.product(order.product).name} and its key from the order page.`,
-        data: { orderId: order.id, key: key.key },
+        data: { orderId: order.id, key: page.key },
       });
     }
   },
@@ -99,7 +99,6 @@ const changeEmail: RecoveryAction = {
     world.customer.effortMinutes += 10;
     const order = latestOrder(world, trouble.product);
     if (!order) return;
-    order.email = world.customer.email;
     world.customer.knows = world.customer.knows.filter((k) => k !== `wrong-email:${order.id}`);
     record(world, {
       actor: 'customer',
@@ -108,12 +107,7 @@ const changeEmail: RecoveryAction = {
       text: `The customer corrected the e-mail address on order ${order.id}.`,
       data: { orderId: order.id },
     });
-    resend(
-      world,
-      env,
-      order,
-      env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation',
-    );
+    env.shop.changeEmail(world, env, order.id, world.customer.email);
   },
 };
 
@@ -150,7 +144,7 @@ function reorder(journey: Journey): RecoveryAction {
         text: `The customer ordered ${p.name} again${shipping === 'rush' ? ' with rush delivery' : ''}.`,
         data: { product: p.id, again: true },
       });
-      checkout(world, env, {
+      placeOrder(world, env, {
         product: p.id,
         channel: 'web',
         shipping,

@@ -4,13 +4,14 @@
  * know the purchase, …), which is where the recovery search starts.
  */
 import { formatDuration } from '../clock/duration.ts';
-import { advanceTo, checkout, notify } from '../merchant/merchant.ts';
+import { advanceTo, type CheckoutRequest } from '../merchant/merchant.ts';
 import type { Problem } from '../merchant/profile.ts';
+import type { ShopCheckout } from '../merchant/shopPort.ts';
 import { licenceServerAnswers } from '../sandbox/licensing.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { contact } from '../sandbox/supportDesk.ts';
-import { addFact, hasFact, learn, type MailMessage, record, type World } from '../sandbox/world.ts';
+import { addFact, hasFact, learn, type MailMessage, nextId, record, type World } from '../sandbox/world.ts';
 import type { Journey, PlannedStep } from './journey.ts';
 
 export interface Trouble {
@@ -21,6 +22,9 @@ export interface Trouble {
 }
 
 export type StepResult = { ok: true } | { ok: false; trouble: Trouble };
+
+/** A customer abandons a page that takes longer than this. */
+export const PAGE_PATIENCE_MS = 60_000;
 
 const OK: StepResult = { ok: true };
 const fail = (problem: Trouble['problem'], product: string, what: string): StepResult => ({
@@ -78,6 +82,55 @@ function waitFor(world: World, env: RunEnv, limit: number, retry: boolean, done:
 const problemOfMail = (kind: MailMessage['kind']): Problem =>
   kind === 'shipped' ? 'missing-delivery' : kind === 'statement' ? 'missing-statement' : 'missing-mail';
 
+/**
+ * The customer places an order on the shop's checkout: a slow page makes them give up, and a
+ * slip of the keyboard may change the address they type. Where the form asks for the address
+ * twice, the second one is right and the shop sends the form back; the customer fixes it.
+ */
+export function placeOrder(world: World, env: RunEnv, req: CheckoutRequest): ShopCheckout {
+  if (req.channel === 'web') {
+    const slow = env.faults.hit(world, 'site', { page: 'checkout', id: nextId(world, 'page') });
+    if (slow && 'latencyMs' in slow.result && slow.result.latencyMs > PAGE_PATIENCE_MS) {
+      record(world, {
+        actor: 'fault',
+        kind: 'site.slow',
+        channel: 'web',
+        text: `The checkout page took ${Math.round(slow.result.latencyMs / 1000)} seconds to respond; the order could not be placed.`,
+        data: { latencyMs: slow.result.latencyMs, fault: slow.label },
+      });
+      return { ok: false, reason: 'the checkout page was too slow' };
+    }
+  }
+  const asksTwice = env.profile.capabilities.confirmEmailTwice;
+  const typo = env.faults.hit(world, 'checkout-email', { email: req.email, id: nextId(world, 'form') });
+  let res: ShopCheckout;
+  if (typo && typo.result.email !== req.email) {
+    if (!asksTwice)
+      record(world, {
+        actor: 'fault',
+        kind: 'checkout.email-mistyped',
+        channel: req.channel,
+        text: `The customer typed ${typo.result.email} instead of ${req.email}; the shop did not ask to confirm it.`,
+        data: { typed: typo.result.email, real: req.email, fault: typo.label },
+      });
+    res = env.shop.checkout(world, env, {
+      ...req,
+      email: typo.result.email,
+      ...(asksTwice ? { emailConfirm: req.email } : {}),
+    });
+    if (res.ok || !res.emailsDiffer) return ordered(world, env, req.product, res);
+  }
+  res = env.shop.checkout(world, env, { ...req, ...(asksTwice ? { emailConfirm: req.email } : {}) });
+  return ordered(world, env, req.product, res);
+}
+
+function ordered(world: World, env: RunEnv, product: string, res: ShopCheckout): ShopCheckout {
+  if (!res.ok) return res;
+  addFact(world, `ordered:${product}`);
+  if (env.product(product).kind === 'subscription') addFact(world, `active:${product}`);
+  return res;
+}
+
 export function runStep(
   world: World,
   env: RunEnv,
@@ -97,7 +150,7 @@ export function runStep(
         text: `The customer ordered ${name} (${step.orderChannel}).`,
         data: { product },
       });
-      const res = checkout(world, env, {
+      const res = placeOrder(world, env, {
         product,
         channel: step.orderChannel ?? 'web',
         shipping: step.shipping ?? 'standard',
@@ -109,13 +162,7 @@ export function runStep(
     case 'await-mail':
     case 'await-statement': {
       const kind = step.mailKind!;
-      if (step.kind === 'await-statement' && !world.mail.some((m) => m.kind === 'statement')) {
-        notify(world, env, {
-          to: world.customer.email,
-          kind: 'statement',
-          subject: 'Your monthly statement',
-        });
-      }
+      if (step.kind === 'await-statement') env.shop.sendStatement(world, env, world.customer.email);
       const got = waitFor(world, env, world.now + step.waitMs!, retry, () =>
         step.provides.every((f) => hasFact(world, f)),
       );
@@ -157,15 +204,7 @@ export function runStep(
     case 'activate': {
       const p = env.product(product);
       const portal = p.fulfilledBy ?? 'web-store';
-      const order = world.orders.find(
-        (o) =>
-          o.product === product &&
-          o.provisioned &&
-          o.status !== 'cancelled' &&
-          o.status !== 'refunded' &&
-          env.canSee(portal, o.system),
-      );
-      if (!order) {
+      if (!env.shop.entitled(world, env, product)) {
         record(world, {
           actor: 'merchant',
           kind: 'activation.refused',
@@ -210,9 +249,8 @@ export function runStep(
       return fail(step.about!, product, `${step.channel} support did not resolve it (${result})`);
     }
     case 'cancel-subscription': {
-      if (!env.profile.capabilities.cancelOnline)
+      if (!env.shop.cancelSubscription(world, env, product))
         return fail('unwanted-renewal', product, 'subscriptions cannot be cancelled online');
-      for (const s of world.subscriptions) if (s.product === product) s.status = 'cancelled';
       addFact(world, `cancelled:${product}`);
       record(world, {
         actor: 'customer',

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PlannedStep } from '../customer/journey.ts';
-import { runStep } from '../customer/steps.ts';
-import { advanceTo, checkout, givenPurchase, notify } from '../merchant/merchant.ts';
+import { placeOrder, runStep } from '../customer/steps.ts';
+import { advanceTo, givenPurchase, notify } from '../merchant/merchant.ts';
 import { EMAIL, events, type Sandbox, sandbox } from '../run/testdata/sandbox.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { latestOrder } from '../sandbox/orders.ts';
@@ -21,14 +21,16 @@ const DAY = 24 * HOUR;
 type FaultUse = NonNullable<ScenarioInput['faults']>[number];
 const withFault = (use: FaultUse, start?: string) => sandbox({ faults: [use], ...(start ? { start } : {}) });
 
+/** The customer orders on the web (customer-side faults included: a typo, a slow page). */
 function buy(sb: Sandbox, product: string) {
-  return checkout(sb.world, sb.env, {
+  const res = placeOrder(sb.world, sb.env, {
     product,
     channel: 'web',
     shipping: 'standard',
     quantity: 1,
     email: EMAIL,
   });
+  return res.ok ? { ok: true as const, order: sb.world.orders.find((o) => o.id === res.orderId)! } : res;
 }
 
 /** Where the licence key of an order placed under `use` ends up an hour later. */

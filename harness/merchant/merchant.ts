@@ -3,10 +3,10 @@
  * merchant profile. It reaches the sandbox only through the model functions (the direct
  * adapters); what it decides comes from the profile, never from the scenario.
  */
-import { formatDuration, parseDuration } from '../clock/duration.ts';
+import { parseDuration } from '../clock/duration.ts';
 import { renewalDue } from '../sandbox/billing.ts';
 import { issueKey } from '../sandbox/licensing.ts';
-import { arrive, type OutgoingMail, sendMail } from '../sandbox/mailbox.ts';
+import { arrive, deliverNotification, type OutgoingMail } from '../sandbox/mailbox.ts';
 import { createOrder, transfer } from '../sandbox/orders.ts';
 import { authorise, CARD_LAST4, refund } from '../sandbox/payment.ts';
 import { formatMoney, type RunEnv } from '../sandbox/runEnv.ts';
@@ -21,9 +21,9 @@ import {
   type World,
 } from '../sandbox/world.ts';
 import type { MailKind } from '../scenario/schema.ts';
+import type { TraceEvent } from '../trace/trace.ts';
+import type { MerchantProfile } from './profile.ts';
 
-/** A customer abandons a page that takes longer than this. */
-export const PAGE_PATIENCE_MS = 60_000;
 const DAY = 86_400_000;
 
 export interface CheckoutRequest {
@@ -32,9 +32,13 @@ export interface CheckoutRequest {
   shipping: 'standard' | 'rush';
   quantity: number;
   email: string;
+  /** The address typed a second time, where the form asks for it twice. */
+  emailConfirm?: string;
 }
 
-export type CheckoutResult = { ok: true; order: Order } | { ok: false; reason: string };
+export type CheckoutResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: string /** The form caught two different addresses. */; emailsDiffer?: boolean };
 
 export function durationMs(env: RunEnv, from: number, text: string): number {
   const spec = parseDuration(text);
@@ -45,132 +49,118 @@ export function durationMs(env: RunEnv, from: number, text: string): number {
   return env.calendar(first.id).add(from, spec) - from;
 }
 
-/** Send a customer notification, unless the policy or a fault stops it. */
+/** Send a customer notification, unless the merchant's policy says not to (faults: `deliverNotification`). */
 export function notify(world: World, env: RunEnv, mail: OutgoingMail): void {
-  if (env.profile.policies.notify[mail.kind as keyof typeof env.profile.policies.notify] === false) {
-    record(world, {
-      actor: 'merchant',
-      kind: 'notify.skipped',
-      text: `By policy, no "${mail.subject}" message was sent.`,
-      data: { kind: mail.kind, orderId: mail.orderId, policy: true },
-    });
+  if (!notifies(env.profile, mail.kind)) {
+    record(world, skippedEvent(mail));
     return;
   }
-  const hit = env.faults.hit(world, 'notify', { kind: mail.kind, id: nextId(world, 'note') });
-  if (hit && 'suppressed' in hit.result) {
-    record(world, {
-      actor: 'fault',
-      kind: 'notify.suppressed',
-      text: `The notification "${mail.subject}" was never sent.`,
-      data: { kind: mail.kind, orderId: mail.orderId, fault: hit.label },
-    });
-    return;
-  }
-  const message = sendMail(world, env, mail);
-  if (hit && 'delayMs' in hit.result) {
-    message.deliverAt += hit.result.delayMs;
-    const p = world.pending.find((e) => e.ref === message.id);
-    if (p) {
-      world.pending.splice(world.pending.indexOf(p), 1);
-      schedule(world, { ...p, at: message.deliverAt });
-    }
-    record(world, {
-      actor: 'fault',
-      kind: 'notify.delayed',
-      text: `The "${mail.subject}" message was held back for ${formatDuration(hit.result.delayMs)}.`,
-      data: { kind: mail.kind, fault: hit.label },
-    });
-  }
+  deliverNotification(world, env, mail);
 }
 
-export function checkout(world: World, env: RunEnv, req: CheckoutRequest): CheckoutResult {
+/** Whether the merchant's policy sends notifications of this kind. */
+export function notifies(profile: MerchantProfile, kind: MailKind): boolean {
+  return profile.policies.notify[kind as keyof typeof profile.policies.notify] !== false;
+}
+
+export function skippedEvent(
+  mail: Pick<OutgoingMail, 'kind' | 'subject' | 'orderId'>,
+): Omit<TraceEvent, 't'> {
+  return {
+    actor: 'merchant',
+    kind: 'notify.skipped',
+    text: `By policy, no "${mail.subject}" message was sent.`,
+    data: { kind: mail.kind, orderId: mail.orderId, policy: true },
+  };
+}
+
+/** What an order costs: the list price times the quantity, plus any rush surcharge. */
+export function orderAmount(
+  env: Pick<RunEnv, 'profile' | 'product'>,
+  req: Pick<CheckoutRequest, 'product' | 'shipping' | 'quantity'>,
+): { amount: number; listPrice: number; rush: number } {
   const product = env.product(req.product);
+  const rush =
+    req.shipping === 'rush' && product.kind === 'physical' ? env.profile.policies.rushSurcharge : 0;
+  const listPrice = product.price * req.quantity;
+  return { amount: listPrice + rush, listPrice, rush };
+}
+
+/** The system an order placed on a channel is recorded in. */
+export const salesSystem = (profile: MerchantProfile, channel: CheckoutRequest['channel']): string =>
+  profile.sales[channel] ?? `${channel}-sales`;
+
+export function typoCaughtEvent(req: CheckoutRequest): Omit<TraceEvent, 't'> {
+  return {
+    actor: 'merchant',
+    kind: 'checkout.typo-caught',
+    channel: req.channel,
+    text: `The checkout asked for the e-mail address twice and caught the typo "${req.email}".`,
+    data: { typed: req.email },
+  };
+}
+
+export function rejectedEvent(channel: string, message: string, failure: string): Omit<TraceEvent, 't'> {
+  return {
+    actor: 'merchant',
+    kind: 'checkout.rejected',
+    channel,
+    text: `The checkout stopped and asked the customer to check their card details (${message}).`,
+    data: { reason: failure },
+  };
+}
+
+/** The notification of a kind for an order, as the merchant words it. */
+export function orderMail(
+  env: Pick<RunEnv, 'product'>,
+  order: Pick<Order, 'id' | 'product' | 'email'>,
+  kind: 'order-confirmation' | 'shipped' | 'licence-key',
+): OutgoingMail {
+  const name = env.product(order.product).name;
+  const subject =
+    kind === 'order-confirmation'
+      ? `Your order ${order.id}: ${name}`
+      : kind === 'shipped'
+        ? `${name} is on its way`
+        : `Download instructions and licence key for ${name}`;
+  return { to: order.email, kind, subject, orderId: order.id };
+}
+
+/**
+ * Checkout: the payment first, then the order, its confirmation and its fulfilment. The
+ * reference shop (fixtures/shop) does the same over the wire; `--target http` checks they agree.
+ */
+export function checkout(world: World, env: RunEnv, req: CheckoutRequest): CheckoutResult {
   const { profile } = env;
-  if (req.channel === 'web') {
-    const slow = env.faults.hit(world, 'site', { page: 'checkout', id: nextId(world, 'page') });
-    if (slow && 'latencyMs' in slow.result && slow.result.latencyMs > PAGE_PATIENCE_MS) {
-      record(world, {
-        actor: 'fault',
-        kind: 'site.slow',
-        channel: 'web',
-        text: `The checkout page took ${Math.round(slow.result.latencyMs / 1000)} seconds to respond; the order could not be placed.`,
-        data: { latencyMs: slow.result.latencyMs, fault: slow.label },
-      });
-      return { ok: false, reason: 'the checkout page was too slow' };
-    }
+  if (
+    profile.capabilities.confirmEmailTwice &&
+    req.emailConfirm !== undefined &&
+    req.emailConfirm !== req.email
+  ) {
+    record(world, typoCaughtEvent(req));
+    return { ok: false, reason: 'the two e-mail addresses differ', emailsDiffer: true };
   }
-  let email = req.email;
-  const typo = env.faults.hit(world, 'checkout-email', { email, id: nextId(world, 'form') });
-  if (typo && typo.result.email !== email) {
-    if (profile.capabilities.confirmEmailTwice) {
-      record(world, {
-        actor: 'merchant',
-        kind: 'checkout.typo-caught',
-        channel: req.channel,
-        text: `The checkout asked for the e-mail address twice and caught the typo "${typo.result.email}".`,
-        data: { typed: typo.result.email, fault: typo.label },
-      });
-    } else {
-      email = typo.result.email;
-      record(world, {
-        actor: 'fault',
-        kind: 'checkout.email-mistyped',
-        channel: req.channel,
-        text: `The customer typed ${email} instead of ${req.email}; the shop did not ask to confirm it.`,
-        data: { typed: email, real: req.email, fault: typo.label },
-      });
-    }
-  }
-  const rush = req.shipping === 'rush' && product.kind === 'physical' ? profile.policies.rushSurcharge : 0;
-  const amount = product.price * req.quantity + rush;
-  const system = profile.sales[req.channel] ?? `${req.channel}-sales`;
+  const { amount, listPrice, rush } = orderAmount(env, req);
   const orderId = nextId(world, 'ord');
   const auth = authorise(world, env, amount, { orderId });
   if (auth.charge.status === 'failed') return { ok: false, reason: auth.failure!.message };
   if (auth.failure && profile.policies.onPaymentMismatch === 'ask-customer') {
     refund(world, env, auth.charge, 'the checkout was stopped');
-    record(world, {
-      actor: 'merchant',
-      kind: 'checkout.rejected',
-      channel: req.channel,
-      text: `The checkout stopped and asked the customer to check their card details (${auth.failure.message}).`,
-      data: { reason: auth.failure.failure },
-    });
+    record(world, rejectedEvent(req.channel, auth.failure.message, auth.failure.failure));
     return { ok: false, reason: auth.failure.message };
   }
-  const order = createOrder(world, {
+  const order = recordOrder(world, env, {
     id: orderId,
-    product: product.id,
+    product: req.product,
     channel: req.channel,
-    system,
-    email,
+    email: req.email,
     price: amount,
+    listPrice,
+    surcharge: rush,
     shipping: req.shipping,
     chargeId: auth.charge.id,
   });
-  auth.charge.orderId = order.id;
-  record(world, {
-    actor: 'merchant',
-    kind: 'order.confirmed',
-    channel: req.channel,
-    text: `The shop confirmed order ${order.id} for ${product.name} (${formatMoney(amount, env.currency)}${rush ? `, including ${formatMoney(rush, env.currency)} for rush delivery` : ''}).`,
-    data: {
-      orderId: order.id,
-      product: product.id,
-      amount,
-      listPrice: product.price * req.quantity,
-      ...(rush ? { surcharge: rush, surchargeFor: 'rush delivery' } : {}),
-      email,
-      system,
-    },
-  });
-  addFact(world, `ordered:${product.id}`);
-  notify(world, env, {
-    to: email,
-    kind: 'order-confirmation',
-    subject: `Your order ${order.id}: ${product.name}`,
-    orderId: order.id,
-  });
+  notify(world, env, orderMail(env, order, 'order-confirmation'));
   if (auth.failure) {
     cancelOrder(
       world,
@@ -186,6 +176,53 @@ export function checkout(world: World, env: RunEnv, req: CheckoutRequest): Check
   return { ok: true, order };
 }
 
+export interface OrderRecord {
+  id?: string;
+  product: string;
+  channel: CheckoutRequest['channel'];
+  email: string;
+  price: number;
+  listPrice: number;
+  surcharge: number;
+  shipping: CheckoutRequest['shipping'];
+  chargeId?: string;
+}
+
+/** The back office records a paid order in the system of its sales channel. */
+export function recordOrder(world: World, env: RunEnv, rec: OrderRecord): Order {
+  const product = env.product(rec.product);
+  const system = salesSystem(env.profile, rec.channel);
+  const order = createOrder(world, {
+    ...(rec.id ? { id: rec.id } : {}),
+    product: product.id,
+    channel: rec.channel,
+    system,
+    email: rec.email,
+    price: rec.price,
+    shipping: rec.shipping,
+    ...(rec.chargeId ? { chargeId: rec.chargeId } : {}),
+  });
+  const charge = rec.chargeId ? world.charges.find((c) => c.id === rec.chargeId) : undefined;
+  if (charge) charge.orderId = order.id;
+  const rush = rec.surcharge;
+  record(world, {
+    actor: 'merchant',
+    kind: 'order.confirmed',
+    channel: rec.channel,
+    text: `The shop confirmed order ${order.id} for ${product.name} (${formatMoney(rec.price, env.currency)}${rush ? `, including ${formatMoney(rush, env.currency)} for rush delivery` : ''}).`,
+    data: {
+      orderId: order.id,
+      product: product.id,
+      amount: rec.price,
+      listPrice: rec.listPrice,
+      ...(rush ? { surcharge: rush, surchargeFor: 'rush delivery' } : {}),
+      email: rec.email,
+      system,
+    },
+  });
+  return order;
+}
+
 export function cancelOrder(
   world: World,
   env: RunEnv,
@@ -194,24 +231,35 @@ export function cancelOrder(
   detail: string,
   tell: boolean,
 ): void {
-  order.status = 'cancelled';
-  order.reason = reason;
   const charge = world.charges.find((c) => c.id === order.chargeId);
   if (charge) refund(world, env, charge, `order ${order.id} was cancelled`);
+  recordCancellation(world, order, reason, detail, tell);
+  if (tell) notify(world, env, cancellationMail(order, detail));
+}
+
+export const cancellationMail = (order: Pick<Order, 'id' | 'email'>, detail: string): OutgoingMail => ({
+  to: order.email,
+  kind: 'order-cancelled',
+  subject: `Order ${order.id} was cancelled: ${detail}`,
+  orderId: order.id,
+});
+
+/** The back office marks an order cancelled (the refund and the message are the shop's). */
+export function recordCancellation(
+  world: World,
+  order: Order,
+  reason: string,
+  detail: string,
+  notified: boolean,
+): void {
+  order.status = 'cancelled';
+  order.reason = reason;
   record(world, {
     actor: 'merchant',
     kind: 'order.cancelled',
-    text: `The shop cancelled order ${order.id} (${detail})${tell ? '' : ' and did not tell the customer'}.`,
-    data: { orderId: order.id, reason, notified: tell },
+    text: `The shop cancelled order ${order.id} (${detail})${notified ? '' : ' and did not tell the customer'}.`,
+    data: { orderId: order.id, reason, notified },
   });
-  if (tell) {
-    notify(world, env, {
-      to: order.email,
-      kind: 'order-cancelled',
-      subject: `Order ${order.id} was cancelled: ${detail}`,
-      orderId: order.id,
-    });
-  }
 }
 
 function fulfil(world: World, env: RunEnv, order: Order): void {
@@ -220,38 +268,32 @@ function fulfil(world: World, env: RunEnv, order: Order): void {
     case 'licence': {
       const key = issueKey(world, product.id, order.id);
       notify(world, env, {
-        to: order.email,
-        kind: 'licence-key',
-        subject: `Download instructions and licence key for ${product.name}`,
-        orderId: order.id,
+        ...orderMail(env, order, 'licence-key'),
         secret: key.key,
         unverifiedAddress: !env.profile.capabilities.confirmEmailTwice,
       });
       return;
     }
-    case 'physical': {
-      if (transfer(world, env, order)) return;
-      order.status = 'shipped';
-      const days = order.shipping === 'rush' ? 1 : (product.shippingDays ?? 5);
-      notify(world, env, {
-        to: order.email,
-        kind: 'shipped',
-        subject: `${product.name} is on its way`,
-        orderId: order.id,
-      });
-      schedule(world, { at: world.now + days * DAY, type: 'parcel.arrive', ref: order.id });
+    case 'physical':
+      if (dispatch(world, env, order)) notify(world, env, orderMail(env, order, 'shipped'));
       return;
-    }
-    case 'membership': {
+    case 'membership':
       provision(world, env, order);
       return;
-    }
-    case 'subscription': {
-      addFact(world, `active:${product.id}`);
+    case 'subscription':
       startSubscription(world, env, order);
       return;
-    }
   }
+}
+
+/** The back office sends a parcel on its way; false when it was lost between systems. */
+export function dispatch(world: World, env: RunEnv, order: Order): boolean {
+  if (transfer(world, env, order)) return false;
+  const product = env.product(order.product);
+  order.status = 'shipped';
+  const days = order.shipping === 'rush' ? 1 : (product.shippingDays ?? 5);
+  schedule(world, { at: world.now + days * DAY, type: 'parcel.arrive', ref: order.id });
+  return true;
 }
 
 export function provision(world: World, env: RunEnv, order: Order): void {
@@ -271,7 +313,7 @@ export function provision(world: World, env: RunEnv, order: Order): void {
 
 const TERM_DEFAULT = 'P365D';
 
-function startSubscription(world: World, env: RunEnv, order: Order): Subscription {
+export function startSubscription(world: World, env: RunEnv, order: Order): Subscription {
   const product = env.product(order.product);
   const term = durationMs(env, world.now, product.term ?? TERM_DEFAULT);
   const sub: Subscription = {

@@ -2,6 +2,7 @@
  * Plans and runs a suite on the `sim` target: every scenario × fault combination × persona,
  * each in its own world with its own seed, then assembles the results contract.
  */
+
 import { alwaysOpen, type BusinessCalendar } from '../clock/calendar.ts';
 import { calendarRegistry } from '../clock/calendarFiles.ts';
 import { parseInstant, toIso } from '../clock/instant.ts';
@@ -13,6 +14,7 @@ import { faultCatalogue } from '../faults/catalogue.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
+import { directShop } from '../merchant/shopPort.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
 import { compareRuns, runKey, type Shard, shardOf, sortScenarios, summarize } from '../report/merge.ts';
 import {
@@ -178,6 +180,7 @@ export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedK
       return p;
     },
     channel: (id) => channels.get(id),
+    shop: directShop,
   };
 }
 

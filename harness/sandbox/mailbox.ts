@@ -2,6 +2,7 @@
  * Mail: an MTA that delivers each message to a mailbox per address, into the inbox, the spam
  * folder or quarantine — or bounces it. Faults decide the folder and any delay.
  */
+import { formatDuration } from '../clock/duration.ts';
 import type { MailKind } from '../scenario/schema.ts';
 import type { RunEnv } from './runEnv.ts';
 import { type MailMessage, nextId, record, schedule, type World } from './world.ts';
@@ -59,6 +60,41 @@ export function sendMail(world: World, env: RunEnv, mail: OutgoingMail): MailMes
   return message;
 }
 
+/**
+ * A customer notification handed to the mail system: the notification faults first (never
+ * sent, held back), then ordinary delivery. The merchant's own policy (not sending a kind at
+ * all) is the merchant's business and decided before this. The SMTP server calls this for
+ * every message that says what it is (X-Deadend-Kind), so a real shop meets the same faults.
+ */
+export function deliverNotification(world: World, env: RunEnv, mail: OutgoingMail): MailMessage | undefined {
+  const hit = env.faults.hit(world, 'notify', { kind: mail.kind, id: nextId(world, 'note') });
+  if (hit && 'suppressed' in hit.result) {
+    record(world, {
+      actor: 'fault',
+      kind: 'notify.suppressed',
+      text: `The notification "${mail.subject}" was never sent.`,
+      data: { kind: mail.kind, orderId: mail.orderId, fault: hit.label },
+    });
+    return undefined;
+  }
+  const message = sendMail(world, env, mail);
+  if (hit && 'delayMs' in hit.result) {
+    message.deliverAt += hit.result.delayMs;
+    const p = world.pending.find((e) => e.ref === message.id);
+    if (p) {
+      world.pending.splice(world.pending.indexOf(p), 1);
+      schedule(world, { ...p, at: message.deliverAt });
+    }
+    record(world, {
+      actor: 'fault',
+      kind: 'notify.delayed',
+      text: `The "${mail.subject}" message was held back for ${formatDuration(hit.result.delayMs)}.`,
+      data: { kind: mail.kind, fault: hit.label },
+    });
+  }
+  return message;
+}
+
 const arrivalText: Record<string, (m: MailMessage) => string> = {
   inbox: (m) => `"${m.subject}" arrived in the inbox of ${m.to}.`,
   spam: (m) => `The spam filter put "${m.subject}" in the spam folder of ${m.to}.`,
@@ -89,4 +125,9 @@ export function findMail(world: World, folder: 'inbox' | 'spam', kind?: MailKind
   return world.mail.filter(
     (m) => m.to === to && m.folder === folder && (kind === undefined || m.kind === kind),
   );
+}
+
+/** Every message of a kind sent to an address, whatever became of it. */
+export function findMailFor(world: World, to: string, kind: MailKind): MailMessage[] {
+  return world.mail.filter((m) => m.to === to && m.kind === kind);
 }

@@ -6,6 +6,7 @@
 import type { BusinessCalendar } from '../clock/calendar.ts';
 import type { FaultSet } from '../faults/faultSet.ts';
 import type { MerchantProfile, Product, SupportChannel } from '../merchant/profile.ts';
+import type { ShopPort } from '../merchant/shopPort.ts';
 
 export interface RunEnv {
   profile: MerchantProfile;
@@ -19,6 +20,8 @@ export interface RunEnv {
   canSee(from: string, system: string): boolean;
   product(id: string): Product;
   channel(id: string): SupportChannel | undefined;
+  /** The merchant's web site as the customer uses it: the model in `sim`, a real shop on `http`. */
+  shop: ShopPort;
 }
 
 const money = new Map<string, { format: Intl.NumberFormat; amounts: Map<number, string> }>();
