@@ -34,7 +34,7 @@ import { faultCatalogueMarkdown, faultCatalogueText } from './faultDocs.ts';
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 export const TARGETS = ['sim', 'http', 'browser', 'container'] as const;
-const AVAILABLE_TARGETS: readonly string[] = ['sim'];
+const AVAILABLE_TARGETS: readonly string[] = ['sim', 'http'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -61,6 +61,13 @@ export function fixesReport(fixes: NonNullable<ResultsFile['fixes']>): string {
 
 // ---------------------------------------------------------------------------------------------
 // Option parsers (commander reports their errors as "option '--seed <n>' argument 'abc' is invalid.")
+
+function parsePortOption(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > 65535)
+    throw new InvalidArgumentError(`"${text}" is not a port (0–65535).`);
+  return n;
+}
 
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
@@ -257,6 +264,10 @@ interface RunOptions {
   merchants: string;
   calendars: string;
   quiet?: boolean;
+  shopUrl?: string;
+  adapter?: string;
+  sandboxPort?: number;
+  smtpPort?: number;
 }
 
 function checkPathsExist(paths: readonly string[]): void {
@@ -449,10 +460,16 @@ async function withBaseline(
 async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<number> {
   if (!AVAILABLE_TARGETS.includes(opts.target)) {
     throw new UsageError(
-      `target ${opts.target} is not available yet: only --target sim is built so far ` +
-        '(http, browser and container are planned; see README.md).',
+      `target ${opts.target} is not available yet: sim and http are built ` +
+        '(browser and container are planned; see README.md).',
     );
   }
+  if (opts.target !== 'http' && (opts.shopUrl || opts.adapter))
+    throw new UsageError('--shop-url and --adapter go with --target http.');
+  if (opts.adapter && !opts.shopUrl)
+    throw new UsageError('--adapter needs --shop-url: the shop it speaks to.');
+  if (opts.adapter && !existsSync(opts.adapter))
+    throw new UsageError(`--adapter ${opts.adapter}: no such file.`);
   checkPathsExist(paths);
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
@@ -480,6 +497,47 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     );
   }
 
+  const target = opts.target === 'http' ? await startTarget(opts, io) : undefined;
+  try {
+    return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, target);
+  } finally {
+    target?.close();
+  }
+}
+
+/** The http target: sandbox servers and the shop (started here, or the one at --shop-url). */
+async function startTarget(opts: RunOptions, io: IO) {
+  const { startHttpTarget, TargetError } = await import('../targets/http/wireShop.ts');
+  const { resolve } = await import('node:path');
+  try {
+    const target = startHttpTarget({
+      calendarsDir: opts.calendars,
+      ...(opts.shopUrl ? { shopUrl: opts.shopUrl } : {}),
+      ...(opts.adapter ? { adapter: resolve(opts.adapter) } : {}),
+      ...(opts.sandboxPort !== undefined ? { sandboxPort: opts.sandboxPort } : {}),
+      ...(opts.smtpPort !== undefined ? { smtpPort: opts.smtpPort } : {}),
+    });
+    if (!opts.quiet)
+      io.stderr.write(
+        `http target: sandbox ${target.urls.sandbox} (SMTP 127.0.0.1:${target.urls.smtp}), shop ${target.urls.shop}\n`,
+      );
+    return target;
+  } catch (e) {
+    if (e instanceof TargetError) throw new UsageError(`the http target could not start: ${e.message}`);
+    throw e;
+  }
+}
+
+async function runOn(
+  paths: string[],
+  opts: RunOptions,
+  io: IO,
+  scenarios: LoadedScenario[],
+  reporterNames: Awaited<ReturnType<typeof parseReporters>>,
+  baseline: Awaited<ReturnType<typeof loadBaseline>>,
+  target: import('../targets/http/wireShop.ts').HttpTarget | undefined,
+): Promise<number> {
+  const loaded = { scenarios };
   const { countRuns } = await import('../run/runner.ts');
   const { runSuiteParallel } = await import('../run/parallel.ts');
   const { createProgress } = await import('../report/console.ts');
@@ -491,6 +549,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     shard: opts.shard,
     merchantsDir: opts.merchants,
     calendarsDir: opts.calendars,
+    ...(target ? { connect: target.prepareRun } : {}),
   };
   const total = countRuns(loaded.scenarios, runOpts);
   if (total === 0 && opts.grep !== undefined && opts.shard === undefined) {
@@ -508,14 +567,15 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
         color: useColor(io.stderr),
       });
   const { autoWorkers } = await import('../run/parallel.ts');
-  const threads = Math.min(opts.workers ?? autoWorkers(total), total);
+  // The http target's sandbox and shop serve one world at a time: its runs go one by one.
+  const threads = target ? 1 : Math.min(opts.workers ?? autoWorkers(total), total);
   if (reporterNames.length === 1 && reporterNames[0] === 'json' && threads <= 1 && !opts.updateBaseline) {
     return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
   }
   const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
     paths,
-    workers: opts.workers,
+    workers: threads,
     onRun: progress ? (label: string) => progress.tick(label) : undefined,
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
@@ -742,6 +802,7 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
 Examples:
   npx deadend run                          run every scenario in scenarios/ (seed 1)
   npx deadend run scenarios/000-converter-lite-christmas-eve.yaml --seed 7
+  npx deadend run --target http            the same journeys against the reference shop over HTTP
   npx deadend validate                     check the scenario files without running them
   npx deadend faults                       list the faults a scenario can inject
   npx deadend init                         start a project: example scenarios, fixtures, CI workflow
@@ -773,7 +834,7 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .addOption(
       new Option(
         '--target <target>',
-        'where journeys run; only sim is built yet (http, browser, container are planned)',
+        'where journeys run: sim (the models, in-process) or http (the sandbox servers and a real shop over the wire; browser and container are planned)',
       )
         .choices(TARGETS)
         .default('sim'),
@@ -810,6 +871,26 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     )
     .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
     .option('--calendars <dir>', 'folder of holiday calendars', 'fixtures/calendars')
+    .option(
+      '--shop-url <url>',
+      'http target: the base URL of your shop (default: the reference shop, started for the run)',
+    )
+    .option(
+      '--adapter <file>',
+      'http target: a module whose default export maps customer actions to your shop (docs/http-target.md)',
+    )
+    .addOption(
+      new Option(
+        '--sandbox-port <port>',
+        'http target: port of the sandbox APIs your shop calls (default: a free port)',
+      ).argParser(parsePortOption),
+    )
+    .addOption(
+      new Option(
+        '--smtp-port <port>',
+        'http target: port of the sandbox SMTP server (default: a free port)',
+      ).argParser(parsePortOption),
+    )
     .option(
       '-q, --quiet',
       'no progress and no outcome table: only missed expectations, the baseline and the summary',

@@ -30,6 +30,7 @@ export const DEFAULT_BASE_URLS: Readonly<Record<ApiName, string>> = {
   licensing: 'http://licensing.sandbox.test',
   support: 'http://support.sandbox.test',
   control: 'http://control.sandbox.test',
+  backoffice: 'http://backoffice.sandbox.test',
 };
 
 export interface SandboxHandlerOptions {

@@ -485,7 +485,11 @@ export function resend(world: World, env: RunEnv, order: Order, kind: MailKind):
 }
 
 /** What the order page (or a member of staff) says about an order. */
-export function describeOrder(env: RunEnv, order: Order, explains?: Partial<Record<string, string>>): string {
+export function describeOrder(
+  env: Pick<RunEnv, 'product' | 'profile'>,
+  order: Order,
+  explains?: Partial<Record<string, string>>,
+): string {
   const name = env.product(order.product).name;
   if (order.status === 'cancelled') {
     const said =

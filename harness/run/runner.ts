@@ -14,7 +14,7 @@ import { faultCatalogue } from '../faults/catalogue.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
-import { directShop } from '../merchant/shopPort.ts';
+import { directShop, type ShopPort } from '../merchant/shopPort.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
 import { compareRuns, runKey, type Shard, shardOf, sortScenarios, summarize } from '../report/merge.ts';
 import {
@@ -40,9 +40,14 @@ export interface SuiteOptions {
   grep?: string;
   shard?: Shard;
   target?: string;
+  /** Where the customer meets the merchant in each run (default: the sim model, `directShop`). */
+  connect?: Connect;
   calendarsDir?: string;
   onRun?: (label: string) => void;
 }
+
+/** Set a target up for one run and return the shop its customer uses (the http target's prepareRun). */
+export type Connect = (prep: PreparedScenario, combo: readonly string[], seedKey: string) => ShopPort;
 
 export interface PlannedRun {
   name: string;
@@ -238,12 +243,14 @@ export interface RunOne {
   world: World;
 }
 
-export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number): RunOne {
+export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connect): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
   const persona = personaFor(prep, seed, comboKey, run.persona);
   // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
-  const env = buildEnv(prep, run.combo, `${seed}|${s.id}|${comboKey}|${run.persona}`);
+  const seedKey = `${seed}|${s.id}|${comboKey}|${run.persona}`;
+  const model = buildEnv(prep, run.combo, seedKey);
+  const env = connect ? { ...model, shop: connect(prep, run.combo, seedKey) } : model;
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world);
   const final = cloneWorld(outcome.world);
@@ -320,7 +327,7 @@ export function* streamSuite(
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
     for (const run of runs) {
-      out.push(runOne(prep, run, opts.seed).result);
+      out.push(runOne(prep, run, opts.seed, opts.connect).result);
       opts.onRun?.(run.name);
     }
     yield scenarioResult(prep, out.sort(compareRuns));

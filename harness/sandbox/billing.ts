@@ -409,6 +409,11 @@ const ZERO_DECIMAL = new Set([
 ]);
 
 /** Minor units (what the API speaks) to the major units of the model's money counters. */
+/** Major units (dollars) to the API's minor units (cents); zero-decimal currencies as they are. */
+export function toMinor(amount: number, currency: string): number {
+  return ZERO_DECIMAL.has(currency.toLowerCase()) ? Math.round(amount) : Math.round(amount * 100);
+}
+
 export function toMajor(amount: number, currency: string): number {
   return ZERO_DECIMAL.has(currency) ? amount : amount / 100;
 }

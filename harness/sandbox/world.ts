@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../merchant/profile.ts';
 import type { MailKind } from '../scenario/schema.ts';
-import { append, type Instant, type TraceEvent, type TraceNode } from '../trace/trace.ts';
+import { append, type Instant, type TraceEvent, type TraceNode, toArray } from '../trace/trace.ts';
 import type { Billing } from './billing.ts';
 
 export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
@@ -258,4 +258,16 @@ export function pairs(record: Partial<Record<string, string | number>>): string 
   let out = '';
   for (const k in record) out += `${k}=${record[k]},`;
   return out;
+}
+
+/** A world as JSON (the trace as a plain array): what the control API's snapshot carries. */
+export function worldToJson(w: World): Omit<World, 'trace'> & { trace: TraceEvent[] } {
+  return { ...w, trace: toArray(w.trace) };
+}
+
+/** The inverse of worldToJson. */
+export function worldFromJson(j: Omit<World, 'trace'> & { trace: TraceEvent[] }): World {
+  let trace: TraceNode | null = null;
+  for (const e of j.trace) trace = append(trace, e);
+  return { ...j, trace };
 }

@@ -26,7 +26,7 @@ export interface ApiResponse {
 
 export type Router = (session: SandboxSession, req: ApiRequest) => ApiResponse;
 
-export const API_NAMES = ['payment', 'mailbox', 'licensing', 'support', 'control'] as const;
+export const API_NAMES = ['payment', 'mailbox', 'licensing', 'support', 'control', 'backoffice'] as const;
 export type ApiName = (typeof API_NAMES)[number];
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
@@ -97,6 +97,13 @@ export class Routes<C, R = ApiResponse> {
     }
     return pathMatched ? 'wrong-method' : undefined;
   }
+}
+
+/** Set on a router's answer to a path it does not serve, so that routers can share one port. */
+export const UNROUTED_HEADER = 'x-deadend-unrouted';
+
+export function unrouted(res: ApiResponse): ApiResponse {
+  return { ...res, headers: { ...res.headers, [UNROUTED_HEADER]: '1' } };
 }
 
 /** A JSON request body, or undefined when empty; throws SyntaxError on bad JSON. */

@@ -19,6 +19,8 @@ describe('deadend sandbox (command)', () => {
       licensing: 7002,
       support: 7003,
       control: 7004,
+      backoffice: 7005,
+      all: 7007,
       smtp: 2526,
     });
     expect(sandboxPorts({ basePort: '0' }).payment).toBe(0);

@@ -22,7 +22,7 @@ interface Out {
   stderr: { write(text: string): unknown };
 }
 
-const NAMES: readonly (ApiName | 'smtp')[] = [...API_NAMES, 'smtp'];
+const NAMES: readonly (ApiName | 'smtp' | 'all')[] = [...API_NAMES, 'smtp', 'all'];
 
 /** Ports from the options, or a usage problem in plain words. */
 export function sandboxPorts(opts: Pick<SandboxCommandOptions, 'port' | 'basePort'>): SandboxPorts {
@@ -43,7 +43,7 @@ export function sandboxPorts(opts: Pick<SandboxCommandOptions, 'port' | 'basePor
     const [name, value] = entry.split('=', 2) as [string, string | undefined];
     if (!(NAMES as readonly string[]).includes(name) || value === undefined)
       throw new SandboxInputError(`--port ${entry}: write NAME=PORT with NAME one of ${NAMES.join(', ')}`);
-    ports[name as ApiName | 'smtp'] = portNumber(value, `--port ${name}`);
+    ports[name as ApiName | 'smtp' | 'all'] = portNumber(value, `--port ${name}`);
   }
   return ports;
 }

@@ -7,9 +7,11 @@ import { parseInstant, toIso } from '../../clock/instant.ts';
 import { faultCatalogue } from '../../faults/catalogue.ts';
 import { durationMs } from '../../merchant/merchant.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
+import type { LoadedScenario } from '../../scenario/load.ts';
 import { traceEntry } from '../../trace/trace.ts';
 import { billingOf } from '../billing.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes } from './api.ts';
+import { worldFromJson, worldToJson } from '../world.ts';
+import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
 import { summary } from './mailbox.ts';
 import { SandboxInputError, type SandboxSession } from './session.ts';
 
@@ -103,6 +105,33 @@ routes
     session.reset({ keepFaults: b.keepFaults === true });
     return json(200, { ...clockJson(session), reset: true, faults: faultsJson(session) });
   })
+  .add('POST', '/v1/runs', ({ session, req }) => {
+    // The http target's run set-up: the loaded scenario (plain data), the run's faults, its seed key.
+    const b = body(req);
+    const loaded = b.scenario as LoadedScenario | undefined;
+    if (!loaded || typeof loaded !== 'object' || !loaded.scenario || !loaded.merchant)
+      throw new SandboxInputError(
+        'scenario: a loaded scenario { file, scenario, merchant, merchantFile } is required',
+      );
+    const faults = Array.isArray(b.faults) ? b.faults.map(String) : [];
+    session.useRun(loaded, faults, typeof b.seedKey === 'string' ? b.seedKey : session.seedKey);
+    return json(200, {
+      object: 'run',
+      scenario: loaded.scenario.id,
+      ...clockJson(session),
+      faults: faultsJson(session),
+    });
+  })
+  .add('GET', '/v1/snapshot', ({ session }) =>
+    json(200, { object: 'snapshot', world: worldToJson(session.world) }),
+  )
+  .add('PUT', '/v1/snapshot', ({ session, req }) => {
+    const w = body(req).world as Parameters<typeof worldFromJson>[0] | undefined;
+    if (!w || typeof w !== 'object' || !Array.isArray(w.trace) || typeof w.now !== 'number')
+      throw new SandboxInputError('world: a snapshot as GET /v1/snapshot returns it is required');
+    session.restore(worldFromJson(w));
+    return json(200, { object: 'snapshot', restored: true, ...clockJson(session) });
+  })
   .add('GET', '/v1/trace', ({ session, query }) => {
     const since = Number(query.get('since') ?? 0);
     if (!Number.isInteger(since) || since < 0)
@@ -173,7 +202,8 @@ routes
 
 export function controlRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
   const m = routes.match(req.method, req.path);
-  if (m === undefined) return apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`);
+  if (m === undefined)
+    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
   if (m === 'wrong-method')
     return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
   try {

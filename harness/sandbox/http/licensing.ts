@@ -6,7 +6,7 @@
 import { toIso } from '../../clock/instant.ts';
 import { issueKey, licenceServerAnswers } from '../licensing.ts';
 import { record } from '../world.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes } from './api.ts';
+import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
 import type { SandboxSession } from './session.ts';
 
 interface Ctx {
@@ -104,7 +104,8 @@ routes
 
 export function licensingRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
   const m = routes.match(req.method, req.path);
-  if (m === undefined) return apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`);
+  if (m === undefined)
+    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
   if (m === 'wrong-method')
     return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
   return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);

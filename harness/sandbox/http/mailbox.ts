@@ -11,9 +11,9 @@
  */
 import { toIso } from '../../clock/instant.ts';
 import { MAIL_KINDS, type MailKind } from '../../scenario/schema.ts';
-import { sendMail } from '../mailbox.ts';
+import { deliverNotification, sendMail } from '../mailbox.ts';
 import type { MailMessage } from '../world.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes } from './api.ts';
+import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
 import type { SandboxSession, StoredMail } from './session.ts';
 
 /** Headers a sender can set to tell the sandbox what a message is (the reference shop does). */
@@ -65,14 +65,19 @@ export function submitMail(session: SandboxSession, mail: IncomingMail): MailMes
   const unverified = mail.headers[UNVERIFIED_HEADER]?.trim().toLowerCase() === 'true';
   const out: MailMessage[] = [];
   for (const to of [...new Set(mail.to.map(bareAddress))]) {
-    const message = sendMail(session.world, session.env, {
+    const outgoing = {
       to,
       kind,
       subject: mail.subject,
       ...(orderId ? { orderId } : {}),
       ...(secret ? { secret } : {}),
       ...(unverified ? { unverifiedAddress: true } : {}),
-    });
+    };
+    // A message that says it is a customer notification meets the notification faults too.
+    const message = known
+      ? deliverNotification(session.world, session.env, outgoing)
+      : sendMail(session.world, session.env, outgoing);
+    if (!message) continue;
     const stored: StoredMail = {
       from: mail.from,
       subject: mail.subject,
@@ -226,7 +231,8 @@ routes
 
 export function mailboxRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
   const m = routes.match(req.method, req.path);
-  if (m === undefined) return apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`);
+  if (m === undefined)
+    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
   if (m === 'wrong-method')
     return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
   return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);

@@ -47,7 +47,7 @@ import {
 } from '../billing.ts';
 import type { RunEnv } from '../runEnv.ts';
 import type { World } from '../world.ts';
-import { type ApiRequest, type ApiResponse, Routes } from './api.ts';
+import { type ApiRequest, type ApiResponse, Routes, unrouted } from './api.ts';
 import { FormError, type FormObject, type FormValue, parseForm } from './form.ts';
 import { SandboxInputError, type SandboxSession } from './session.ts';
 
@@ -977,7 +977,7 @@ function dispatch(session: SandboxSession, req: ApiRequest, headers: Record<stri
       headers,
     );
   const m = routes.match(req.method, req.path);
-  if (m === undefined || m === 'wrong-method') return unrecognised();
+  if (m === undefined || m === 'wrong-method') return unrouted(unrecognised());
   try {
     const p = parseParams(req);
     const world = session.world;

@@ -166,12 +166,12 @@ function syntheticScenario(opts: SessionOptions): LoadedScenario {
 }
 
 export class SandboxSession {
-  readonly base: PreparedScenario;
+  base: PreparedScenario;
   readonly seed: number;
-  readonly seedKey: string;
+  seedKey: string;
   readonly persona: Persona;
   /** Whether the session was built from a scenario file (else the sandbox merchant and no faults). */
-  readonly fromScenario: boolean;
+  fromScenario: boolean;
   env!: RunEnv;
   world!: World;
   /** Every fault use the session knows: the scenario's, then those injected through the control API. */
@@ -239,6 +239,32 @@ export class SandboxSession {
     billingOf(this.world, this.env).declineOn = { ...this.#initial.declineOn };
     this.mail.clear();
     this.idempotency.clear();
+  }
+
+  /**
+   * Serve one run of a scenario, as the `http` target does before each run: its merchant, its
+   * active faults and the run's seed key, so every fault draws as it would in `sim`. The world
+   * is then the run's to set (`restore`).
+   */
+  useRun(loaded: LoadedScenario, faults: readonly string[], seedKey: string): void {
+    this.base = prepare(loaded, this.#calendarsDir);
+    this.fromScenario = true;
+    this.seedKey = seedKey;
+    this.uses = [...loaded.scenario.faults];
+    const labels = new Set(this.uses.map(faultLabel));
+    for (const label of faults)
+      if (!labels.has(label))
+        throw new SandboxInputError(`the scenario has no fault "${label}"${didYouMean(label, labels)}`);
+    this.active = [...faults];
+    this.rebuildEnv();
+    this.world = initialWorld(this.base, this.env, this.persona);
+    this.mail.clear();
+    this.idempotency.clear();
+  }
+
+  /** Replace the whole state (a snapshot taken by `snapshot`, or a world the harness forked). */
+  restore(world: World): void {
+    this.world = world;
   }
 
   /** A RunEnv for the current fault uses, built the way the runner builds one for a run. */

@@ -12,7 +12,7 @@ import { PROBLEMS, type Problem, type SupportChannel } from '../../merchant/prof
 import { didYouMean } from '../../scenario/didYouMean.ts';
 import { toArray } from '../../trace/trace.ts';
 import { contact } from '../supportDesk.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes } from './api.ts';
+import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
 import type { SandboxSession } from './session.ts';
 
 interface Ctx {
@@ -141,7 +141,8 @@ routes
 
 export function supportRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
   const m = routes.match(req.method, req.path);
-  if (m === undefined) return apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`);
+  if (m === undefined)
+    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
   if (m === 'wrong-method')
     return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
   return m.handler({ session, req }, m.params);

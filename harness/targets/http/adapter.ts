@@ -1,0 +1,105 @@
+/**
+ * How the `http` target talks to a merchant's web site: one async method per customer action.
+ * The reference shop's JSON API has its adapter here (`referenceShopAdapter`); for your own
+ * shop, write a module whose default export is an `AdapterFactory` and pass it with
+ * `--adapter ./my-adapter.ts --shop-url http://127.0.0.1:3000` (see docs/http-target.md).
+ */
+import type { CheckoutRequest } from '../../merchant/merchant.ts';
+import type { OrderPage, ShopCheckout } from '../../merchant/shopPort.ts';
+import type { MailKind } from '../../scenario/schema.ts';
+
+export interface ShopAdapter {
+  /** Place an order. A refused payment or a form sent back is `{ ok: false, reason }`, not a throw. */
+  checkout(req: CheckoutRequest): Promise<ShopCheckout>;
+  /** What the order page shows, or undefined when the shop does not know the order. */
+  orderPage(orderId: string): Promise<OrderPage | undefined>;
+  resend(orderId: string, kind: MailKind): Promise<boolean>;
+  changeEmail(orderId: string, email: string): Promise<boolean>;
+  cancelSubscription(product: string): Promise<boolean>;
+  /** Whether the shop's member portal lets the customer in for this product. */
+  entitled(product: string): Promise<boolean>;
+  /** Trigger the shop's statement job for this customer. */
+  sendStatement(email: string): Promise<void>;
+  /** Called before every run: forget whatever the shop keeps outside the sandbox. */
+  reset?(): Promise<void>;
+}
+
+export interface AdapterContext {
+  /** The shop's base URL. */
+  shopUrl: string;
+  /** The sandbox's HTTP APIs on one port. */
+  sandboxUrl: string;
+}
+
+export type AdapterFactory = (ctx: AdapterContext) => ShopAdapter;
+
+/** A shop answered something the adapter cannot use (a 5xx, a broken body). */
+export class ShopError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShopError';
+  }
+}
+
+async function request(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (e) {
+    throw new ShopError(`${method} ${base}${path}: ${(e as Error).message}`);
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ShopError(
+      `${method} ${path} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+    );
+  }
+  if (res.status >= 500)
+    throw new ShopError(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+  return { status: res.status, json };
+}
+
+/** The reference shop's JSON API (fixtures/shop/server.ts). */
+export const referenceShopAdapter: AdapterFactory = ({ shopUrl }) => {
+  const call = (method: string, path: string, body?: unknown) => request(shopUrl, method, path, body);
+  const id = encodeURIComponent;
+  return {
+    async checkout(req) {
+      const r = await call('POST', '/api/checkout', req);
+      if (r.status === 400)
+        throw new ShopError(`the shop refused the checkout request: ${r.json.error?.message}`);
+      return r.json as ShopCheckout;
+    },
+    async orderPage(orderId) {
+      const r = await call('GET', `/api/orders/${id(orderId)}`);
+      return r.status === 404 ? undefined : (r.json as OrderPage);
+    },
+    async resend(orderId, kind) {
+      return (await call('POST', `/api/orders/${id(orderId)}/resend`, { kind })).json.resent === true;
+    },
+    async changeEmail(orderId, email) {
+      return (await call('POST', `/api/orders/${id(orderId)}/email`, { email })).json.changed === true;
+    },
+    async cancelSubscription(product) {
+      return (await call('POST', `/api/subscriptions/${id(product)}/cancel`)).json.cancelled === true;
+    },
+    async entitled(product) {
+      return (await call('GET', `/api/entitlements/${id(product)}`)).json.entitled === true;
+    },
+    async sendStatement(email) {
+      await call('POST', '/api/jobs/statement', { email });
+    },
+  };
+};

@@ -1,0 +1,101 @@
+/**
+ * The `http` target: the customer agent and the explorer run as in `sim`, but every action at
+ * the merchant's web site goes over the wire to a real shop (the reference shop the target
+ * starts, or yours, through an adapter), and the sandbox servers hold the world while it acts.
+ * The explorer still branches: before each action the sandbox is restored to the explored
+ * world, afterwards the world is read back — so a shop that keeps its state in the sandbox's
+ * back office can be searched exhaustively, like the model.
+ */
+import { createSyncFn } from 'synckit';
+import type { ShopPort } from '../../merchant/shopPort.ts';
+import type { PreparedScenario } from '../../run/runner.ts';
+import { type World, worldFromJson, worldToJson } from '../../sandbox/world.ts';
+import type { ShopAdapter } from './adapter.ts';
+import type { WireAnswer, WireMessage } from './wireWorker.ts';
+
+export interface HttpTargetOptions {
+  /** An external shop's base URL; without it the reference shop is started. */
+  shopUrl?: string;
+  /** A module whose default export is an AdapterFactory (needed for a shop other than the reference one). */
+  adapter?: string;
+  calendarsDir?: string;
+  /** Fixed ports for the sandbox (all APIs) and its SMTP server, so an external shop can be configured. */
+  sandboxPort?: number;
+  smtpPort?: number;
+}
+
+export interface HttpTarget {
+  urls: { sandbox: string; shop: string; smtp: number };
+  /** Set the sandbox up for one run; returns the shop the customer uses in it. */
+  prepareRun(prep: PreparedScenario, combo: readonly string[], seedKey: string): ShopPort;
+  close(): void;
+}
+
+/** The target's infrastructure failed (a shop that answers 5xx, a sandbox that is gone): not a journey outcome. */
+export class TargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TargetError';
+  }
+}
+
+const WORKER = new URL('./wireWorker.ts', import.meta.url).pathname;
+
+export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
+  const call = createSyncFn(WORKER) as (msg: WireMessage) => WireAnswer;
+  const send = (msg: WireMessage) => {
+    const answer = call(msg);
+    if (!answer.ok) throw new TargetError(answer.error);
+    return answer;
+  };
+  const started = send({
+    op: 'start',
+    ...(opts.calendarsDir ? { calendarsDir: opts.calendarsDir } : {}),
+    ...(opts.shopUrl ? { shopUrl: opts.shopUrl } : {}),
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+    ...(opts.sandboxPort !== undefined ? { sandboxPort: opts.sandboxPort } : {}),
+    ...(opts.smtpPort !== undefined ? { smtpPort: opts.smtpPort } : {}),
+  });
+
+  /** One action at the shop, with the world handed over to the sandbox and taken back. */
+  function act<K extends keyof ShopAdapter>(
+    world: World,
+    action: K,
+    args: unknown[],
+    readOnly = false,
+  ): unknown {
+    const answer = send({ op: 'act', world: worldToJson(world), action, args, readOnly });
+    if (answer.world) replaceWorld(world, worldFromJson(answer.world as Parameters<typeof worldFromJson>[0]));
+    return answer.value;
+  }
+
+  const shop: ShopPort = {
+    checkout: (world, _env, req) => act(world, 'checkout', [req]) as ReturnType<ShopPort['checkout']>,
+    orderPage: (world, _env, orderId) =>
+      act(world, 'orderPage', [orderId], true) as ReturnType<ShopPort['orderPage']>,
+    resend: (world, _env, orderId, kind) => act(world, 'resend', [orderId, kind]) === true,
+    changeEmail: (world, _env, orderId, email) => act(world, 'changeEmail', [orderId, email]) === true,
+    cancelSubscription: (world, _env, product) => act(world, 'cancelSubscription', [product]) === true,
+    entitled: (world, _env, product) => act(world, 'entitled', [product], true) === true,
+    sendStatement: (world, _env, email) => {
+      act(world, 'sendStatement', [email]);
+    },
+  };
+
+  return {
+    urls: started.urls!,
+    prepareRun(prep, combo, seedKey) {
+      send({ op: 'run', scenario: prep.loaded, faults: combo, seedKey });
+      return shop;
+    },
+    close() {
+      send({ op: 'stop' });
+    },
+  };
+}
+
+/** The explorer holds references to the world object: change it in place. */
+function replaceWorld(target: World, fresh: World): void {
+  for (const k of Object.keys(target) as (keyof World)[]) if (!(k in fresh)) delete target[k];
+  Object.assign(target, fresh);
+}
