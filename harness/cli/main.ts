@@ -500,6 +500,10 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   const target = opts.target === 'http' ? await startTarget(opts, io) : undefined;
   try {
     return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, target);
+  } catch (e) {
+    const { TargetError } = await import('../targets/http/wireShop.ts');
+    if (e instanceof TargetError) throw new UsageError(`the ${opts.target} target failed: ${e.message}`);
+    throw e;
   } finally {
     target?.close();
   }
@@ -953,6 +957,10 @@ ${EXIT_CODES_HELP}`,
       'ports from N up: payment, mailbox, licensing, support, control, smtp (0: free ports)',
     )
     .option('--port <name=port...>', "one service's port, e.g. --port payment=4242 --port smtp=2525")
+    .option(
+      '--shop [port]',
+      'also start the reference shop against the sandbox (default port 8080), to use by hand in a browser',
+    )
     .action(async (opts) => {
       const { sandboxCommand } = await import('../sandbox/http/cli.ts');
       setExit(await sandboxCommand(opts, io));

@@ -15,6 +15,8 @@ export interface SandboxCommandOptions {
   port?: string[];
   /** Ports from here up, in the order payment, mailbox, licensing, support, control, smtp; 0: all free. */
   basePort?: string;
+  /** Also start the reference shop (fixtures/shop) against this sandbox: true for port 8080, or a port. */
+  shop?: boolean | string;
 }
 
 interface Out {
@@ -81,6 +83,27 @@ export async function sandboxCommand(
     io.stderr.write(`deadend: ${why}\n`);
     return 2;
   }
+  let shop: { url: string; close(): Promise<void> } | undefined;
+  if (opts.shop !== undefined && opts.shop !== false) {
+    const port = opts.shop === true ? 8080 : Number(opts.shop);
+    if (!/^\d+$/.test(String(opts.shop === true ? 8080 : opts.shop)) || port > 65535) {
+      await running.close();
+      io.stderr.write(`deadend: --shop ${String(opts.shop)}: not a port (0–65535)\n`);
+      return 2;
+    }
+    const { startShop } = await import('../../../fixtures/shop/server.ts');
+    try {
+      shop = await startShop({
+        sandboxUrl: running.urls.all,
+        smtp: { host: '127.0.0.1', port: running.ports.smtp },
+        port,
+      });
+    } catch (e) {
+      await running.close();
+      io.stderr.write(`deadend: the reference shop could not start: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   const s = running.session;
   io.stdout.write(
     `deadend sandbox: ${s.fromScenario ? `scenario ${s.base.loaded.scenario.id}` : 'the sandbox shop'} (merchant ${s.env.profile.id}), ` +
@@ -88,12 +111,17 @@ export async function sandboxCommand(
       `${s.active.length ? `, faults: ${s.active.join(', ')}` : ''}\n`,
   );
   for (const line of describeSandbox(running)) io.stdout.write(`  ${line}\n`);
+  if (shop)
+    io.stdout.write(
+      `  shop      ${shop.url}   the reference shop: open it in a browser (mail: the mailbox API)\n`,
+    );
   io.stdout.write('Serving on loopback only. Ctrl-C stops.\n');
   await (until ??
     new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     }));
+  await shop?.close();
   await running.close();
   return 0;
 }

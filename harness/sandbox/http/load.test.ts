@@ -14,7 +14,7 @@ let sandbox: RunningSandbox;
 
 beforeAll(async () => {
   sandbox = await startSandbox({
-    ports: { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, smtp: 0 },
+    ports: { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 },
   });
 });
 afterAll(() => sandbox.close());

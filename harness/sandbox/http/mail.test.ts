@@ -11,7 +11,7 @@ import { parseMail } from './mime.ts';
 let sandbox: RunningSandbox;
 let transport: ReturnType<typeof nodemailer.createTransport>;
 
-const FREE = { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, smtp: 0 };
+const FREE = { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 };
 
 async function call(
   base: string,

@@ -62,7 +62,8 @@ export function submitMail(session: SandboxSession, mail: IncomingMail): MailMes
   const kind = known ? (declared as MailKind) : guessKind(mail.subject);
   const orderId = mail.headers[ORDER_HEADER]?.trim();
   const secret = mail.headers[SECRET_HEADER]?.trim();
-  const unverified = mail.headers[UNVERIFIED_HEADER]?.trim().toLowerCase() === 'true';
+  const said = mail.headers[UNVERIFIED_HEADER]?.trim().toLowerCase();
+  const unverified = said === 'true' ? true : said === 'false' ? false : undefined;
   const out: MailMessage[] = [];
   for (const to of [...new Set(mail.to.map(bareAddress))]) {
     const outgoing = {
@@ -71,7 +72,7 @@ export function submitMail(session: SandboxSession, mail: IncomingMail): MailMes
       subject: mail.subject,
       ...(orderId ? { orderId } : {}),
       ...(secret ? { secret } : {}),
-      ...(unverified ? { unverifiedAddress: true } : {}),
+      ...(unverified !== undefined ? { unverifiedAddress: unverified } : {}),
     };
     // A message that says it is a customer notification meets the notification faults too.
     const message = known

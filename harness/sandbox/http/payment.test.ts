@@ -30,7 +30,7 @@ async function cardError(p: Promise<unknown>): Promise<Stripe.errors.StripeCardE
 
 beforeAll(async () => {
   sandbox = await startSandbox({
-    ports: { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, smtp: 0 },
+    ports: { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 },
   });
   stripe = new Stripe('sk_test_sandbox', {
     host: '127.0.0.1',

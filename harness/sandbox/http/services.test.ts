@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from './index.ts';
 import { SandboxSession } from './session.ts';
 
-const FREE = { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, smtp: 0 };
+const FREE = { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 };
 let sandbox: RunningSandbox;
 
 async function call(

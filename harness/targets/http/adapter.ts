@@ -55,7 +55,8 @@ async function request(
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (e) {
-    throw new ShopError(`${method} ${base}${path}: ${(e as Error).message}`);
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+    throw new ShopError(`no answer from the shop at ${base} (${method} ${path}: ${cause}); is it running?`);
   }
   const text = await res.text();
   let json: unknown;
