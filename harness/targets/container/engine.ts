@@ -59,11 +59,29 @@ export function testcontainers(): Promise<Testcontainers> {
 export async function dockerClient(): Promise<ContainerRuntimeClient> {
   const { getContainerRuntimeClient } = await testcontainers();
   try {
-    return await getContainerRuntimeClient();
+    const client = await getContainerRuntimeClient();
+    const { socketPath, host, port, protocol } = client.container.dockerode.modem as unknown as EngineAddress;
+    address ??= { socketPath, host, port, protocol };
+    return client;
   } catch (error) {
-    throw new DockerUnavailableError((error as Error).message);
+    const message = (error as Error).message;
+    // testcontainers' "Could not find a working container runtime strategy" says no more than this.
+    throw new DockerUnavailableError(
+      /container runtime strategy/.test(message)
+        ? `no engine answered on ${process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : 'the default sockets'}`
+        : message,
+    );
   }
 }
+
+/** Where the engine listens, as dockerode was told (kept for removals that must be synchronous). */
+interface EngineAddress {
+  socketPath?: string;
+  host?: string;
+  port?: number | string;
+  protocol?: string;
+}
+let address: EngineAddress | undefined;
 
 /** Whether a Docker engine answers, within `timeoutMs`. Never throws. */
 export async function dockerAvailable(timeoutMs = 10_000): Promise<boolean> {
@@ -104,13 +122,39 @@ export async function removeContainer(id: string): Promise<void> {
 }
 
 /**
- * Force-removes containers with the docker CLI, synchronously: the only way left in a process
- * `exit` handler. Best effort (no CLI, engine gone: nothing to do).
+ * Force-removes containers synchronously: all that can run in a signal or `exit` handler. A child
+ * Node process sends the engine the DELETE requests over the connection testcontainers found (a
+ * socket or plain http); otherwise, or if that fails, the docker CLI is tried. Best effort: an engine
+ * that is gone leaves nothing to do.
  */
 export function removeContainersSync(ids: string[]): void {
   if (ids.length === 0) return;
+  const { socketPath, host, port, protocol } = address ?? {};
+  if (socketPath || (protocol === 'http' && host)) {
+    const request = JSON.stringify({ socketPath, host, port, ids });
+    const child = spawnSync(process.execPath, ['-e', REMOVE_SCRIPT, request], {
+      stdio: 'ignore',
+      timeout: 15_000,
+    });
+    if (child.status === 0) return;
+  }
   spawnSync('docker', ['rm', '--force', '--volumes', ...ids], { stdio: 'ignore', timeout: 15_000 });
 }
+
+/** `node -e` script: DELETE /containers/ID?force=1&v=1 for each id; exit 0 when all are gone. */
+const REMOVE_SCRIPT = `
+const { request } = require('node:http');
+const { socketPath, host, port, ids } = JSON.parse(process.argv[1]);
+let pending = ids.length, failed = false;
+const done = (ok) => { failed ||= !ok; if (--pending === 0) process.exit(failed ? 1 : 0); };
+for (const id of ids) {
+  const req = request({ socketPath, host, port, method: 'DELETE', path: '/containers/' + id + '?force=1&v=1' }, (res) => {
+    res.resume();
+    res.on('end', () => done(res.statusCode < 300 || res.statusCode === 404));
+  });
+  req.on('error', () => done(false));
+  req.end();
+}`;
 
 /** Whether a process of this host is alive (EPERM: alive, owned by someone else). */
 export function processAlive(pid: number): boolean {

@@ -2,11 +2,14 @@
  * The merchant image for `--target container`, built from local files only: no base image is pulled.
  * It is `FROM scratch` with this machine's Node binary and the shared libraries it links (`ldd`), a
  * minimal /etc and /tmp, and the app under /app: package.json, harness/, fixtures/ and the
- * production part of node_modules. The Dockerfile and a staged copy of the files (hard links where
- * possible) go into a temporary build context; the repository is never written to.
+ * production part of node_modules. It is built as three images, each on the previous one:
+ * `deadend-shop-base` (Node, libraries, /etc, /tmp), `deadend-shop-deps` (node_modules) and
+ * `deadend-shop` (the app and its command), so that editing the app rebuilds only a small image.
+ * Each stage's Dockerfile and a staged copy of its files (hard links where possible) go into a
+ * temporary build context; the repository is never written to.
  *
- * The tag is a hash of every input (file contents, command, Dockerfile): `deadend-shop:<hash>`. When an
- * image with that tag exists the build is skipped. A team that ships its own merchant image passes
+ * Each tag is a hash of the stage's inputs (file contents, Dockerfile, hence the tag it is built on):
+ * `deadend-shop:<hash>`. A stage whose tag exists is not built again. A team that ships its own merchant image passes
  * `image` instead and nothing is built.
  */
 import { spawnSync } from 'node:child_process';
@@ -104,26 +107,84 @@ const repoRoot = () => fileURLToPath(new URL('../../..', import.meta.url));
 export async function buildShopImage(opts: ShopImageOptions = {}): Promise<ShopImage> {
   if (opts.image) return { image: opts.image, built: false };
   const root = opts.root ?? repoRoot();
-  const command = opts.command ?? DEFAULT_COMMAND;
-  const entries = [
-    ...runtimeEntries(opts.nodeBinary ?? defaultNodeBinary(root)),
-    ...moduleEntries(root),
-    ...appEntries(root, opts.appPaths ?? DEFAULT_APP_PATHS),
+  const repository = opts.repository ?? DEFAULT_REPOSITORY;
+  // Three images, each FROM the previous one, so that an edit of the app sends the engine a small
+  // build context instead of Node and node_modules again: base (Node, its libraries, /etc, /tmp),
+  // deps (the production node_modules), app (harness/, fixtures/, package.json, the command).
+  const stages: Stage[] = [
+    {
+      kind: 'base',
+      repository: `${repository}-base`,
+      dir: 'rootfs',
+      entries: runtimeEntries(opts.nodeBinary ?? defaultNodeBinary(root)),
+      dockerfile: () => ['FROM scratch', 'COPY rootfs/ /', 'ENV HOME=/tmp PATH=/usr/local/bin:/usr/bin:/bin'],
+    },
+    {
+      kind: 'deps',
+      repository: `${repository}-deps`,
+      dir: 'modules',
+      entries: moduleEntries(root),
+      dockerfile: (from) => [`FROM ${from}`, 'COPY modules/ /app/'],
+    },
+    {
+      kind: 'app',
+      repository,
+      dir: 'app',
+      entries: appEntries(root, opts.appPaths ?? DEFAULT_APP_PATHS),
+      dockerfile: (from) => [
+        `FROM ${from}`,
+        'COPY app/ /app/',
+        'WORKDIR /app',
+        'USER 65534:65534',
+        `CMD ${JSON.stringify(opts.command ?? DEFAULT_COMMAND)}`,
+      ],
+    },
   ];
-  const dockerfile = dockerfileText(command);
-  const hash = inputsHash(entries, dockerfile);
-  const image = `${opts.repository ?? DEFAULT_REPOSITORY}:${hash}`;
+  let from = '';
+  let built = false;
+  let hash = '';
+  for (const stage of stages) {
+    const dockerfile = `${stage.dockerfile(from).join('\n')}\n`;
+    hash = inputsHash(stage.entries, dockerfile);
+    const image = `${stage.repository}:${hash}`;
+    // A stage built anew rebuilds the ones after it only if their inputs changed: its tag is in their FROM.
+    if (opts.rebuild || !(await imageExists(image))) {
+      await buildStage(image, stage, dockerfile, {
+        [IMAGE_LABEL]: stage.kind,
+        [FROM_LABEL]: from,
+        'deadend.inputs': hash,
+      });
+      built = stage.kind === 'app' || built;
+    }
+    from = image;
+  }
+  return { image: from, built, hash };
+}
 
+interface Stage {
+  kind: 'base' | 'deps' | 'app';
+  repository: string;
+  /** The context folder its entries are under. */
+  dir: string;
+  entries: Entry[];
+  dockerfile(from: string): string[];
+}
+
+async function buildStage(
+  image: string,
+  stage: Stage,
+  dockerfile: string,
+  labels: Record<string, string>,
+): Promise<void> {
   const docker = (await dockerClient()).container.dockerode;
-  if (!opts.rebuild && (await imageExists(image))) return { image, built: false, hash };
-
   const context = mkdtempSync(join(tmpdir(), 'deadend-image-'));
   try {
-    stage(context, entries);
+    stageFiles(context, stage.entries);
+    mkdirSync(join(context, stage.dir), { recursive: true });
     writeFileSync(join(context, 'Dockerfile'), dockerfile);
     const stream = await docker.buildImage(
-      { context, src: ['Dockerfile', 'rootfs', 'modules', 'app'] },
-      { t: image, labels: { 'deadend.image': 'shop', 'deadend.inputs': hash }, rm: true, forcerm: true },
+      { context, src: ['Dockerfile', stage.dir] },
+      { t: image, labels, rm: true, forcerm: true },
     );
     const output = await new Promise<BuildEvent[]>((resolve, reject) =>
       docker.modem.followProgress(stream, (error: Error | null, events: BuildEvent[]) =>
@@ -135,11 +196,15 @@ export async function buildShopImage(opts: ShopImageOptions = {}): Promise<ShopI
       const log = output.map((e) => e.stream ?? e.error ?? e.errorDetail?.message ?? '').join('');
       throw new Error(`docker build of ${image} failed:\n${log.trim()}`);
     }
-    return { image, built: true, hash };
   } finally {
     rmSync(context, { recursive: true, force: true });
   }
 }
+
+/** Images built here carry it, valued base, deps or app. */
+const IMAGE_LABEL = 'deadend.image';
+/** The image a stage is built on (empty for base). */
+const FROM_LABEL = 'deadend.from';
 
 interface BuildEvent {
   stream?: string;
@@ -169,23 +234,40 @@ export async function removeImage(image: string): Promise<void> {
   }
 }
 
+/**
+ * Removes the images buildShopImage built (all three stages), but `except` and the images it is
+ * built on; images a container still uses are left. Each change of the inputs leaves images behind: call
+ * this to reclaim the space. Returns the removed names.
+ */
+export async function removeShopImages(opts: { except?: string } = {}): Promise<string[]> {
+  const docker = (await dockerClient()).container.dockerode;
+  const keep = new Set<string>();
+  for (let name = opts.except; name && !keep.has(name); ) {
+    keep.add(name);
+    name = (await imageExists(name))
+      ? (await docker.getImage(name).inspect()).Config.Labels?.[FROM_LABEL]
+      : undefined;
+  }
+  const removed: string[] = [];
+  // An image another one is built on cannot go first: apps, then deps, then bases.
+  for (const kind of ['app', 'deps', 'base']) {
+    const images = await docker.listImages({ filters: { label: [`${IMAGE_LABEL}=${kind}`] } });
+    for (const name of images.flatMap((i) => i.RepoTags ?? [])) {
+      if (keep.has(name) || name === '<none>:<none>') continue;
+      try {
+        await docker.getImage(name).remove();
+        removed.push(name);
+      } catch {
+        // in use by a container, or removed meanwhile
+      }
+    }
+  }
+  return removed;
+}
+
 function defaultNodeBinary(root: string): string {
   const pinned = join(root, 'node_modules', 'node', 'bin', 'node');
   return existsSync(pinned) ? pinned : process.execPath;
-}
-
-export function dockerfileText(command: string[]): string {
-  return [
-    'FROM scratch',
-    'COPY rootfs/ /',
-    'COPY modules/ /app/',
-    'COPY app/ /app/',
-    'ENV HOME=/tmp PATH=/usr/local/bin:/usr/bin:/bin',
-    'WORKDIR /app',
-    'USER 65534:65534',
-    `CMD ${JSON.stringify(command)}`,
-    '',
-  ].join('\n');
 }
 
 /** Node, the libraries it links, /etc and /tmp, under rootfs/. */
@@ -198,9 +280,17 @@ function runtimeEntries(nodeBinary: string): Entry[] {
   const entries: Entry[] = [
     { kind: 'file', dest: 'rootfs/usr/local/bin/node', src: realpathSync(nodeBinary) },
     { kind: 'dir', dest: 'rootfs/tmp', mode: 0o1777 },
-    { kind: 'text', dest: 'rootfs/etc/passwd', text: 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/sbin/nologin\n' },
+    {
+      kind: 'text',
+      dest: 'rootfs/etc/passwd',
+      text: 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/sbin/nologin\n',
+    },
     { kind: 'text', dest: 'rootfs/etc/group', text: 'root:x:0:\nnogroup:x:65534:\n' },
-    { kind: 'text', dest: 'rootfs/etc/nsswitch.conf', text: 'passwd: files\ngroup: files\nhosts: files dns\n' },
+    {
+      kind: 'text',
+      dest: 'rootfs/etc/nsswitch.conf',
+      text: 'passwd: files\ngroup: files\nhosts: files dns\n',
+    },
   ];
   for (const lib of sharedLibraries(nodeBinary)) {
     entries.push({ kind: 'file', dest: `rootfs${lib}`, src: realpathSync(lib) });
@@ -216,7 +306,8 @@ export function sharedLibraries(binary: string): string[] {
   if (result.status !== 0) throw new Error(`ldd ${binary} failed: ${result.stderr.trim()}`);
   const libs: string[] = [];
   for (const line of result.stdout.split('\n')) {
-    if (/=>\s*not found/.test(line)) throw new Error(`${binary} needs a library this machine lacks: ${line.trim()}`);
+    if (/=>\s*not found/.test(line))
+      throw new Error(`${binary} needs a library this machine lacks: ${line.trim()}`);
     const path = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line)?.[1];
     if (path) libs.push(path);
   }
@@ -262,7 +353,8 @@ export function productionPackages(root: string): string[] {
   for (const name of readdirSync(join(root, 'node_modules'))) {
     if (name.startsWith('.')) continue;
     if (name.startsWith('@')) {
-      for (const sub of readdirSync(join(root, 'node_modules', name))) top.push(`node_modules/${name}/${sub}`);
+      for (const sub of readdirSync(join(root, 'node_modules', name)))
+        top.push(`node_modules/${name}/${sub}`);
     } else top.push(`node_modules/${name}`);
   }
   return top.filter((dir) => !devOnly(dir)).sort();
@@ -314,7 +406,7 @@ function inputsHash(entries: Entry[], dockerfile: string): string {
 }
 
 /** Writes the entries into the build context: hard links where possible, else copies. */
-function stage(context: string, entries: Entry[]): void {
+function stageFiles(context: string, entries: Entry[]): void {
   const made = new Set<string>();
   const mkdir = (dir: string) => {
     if (made.has(dir)) return;
@@ -344,4 +436,3 @@ function stage(context: string, entries: Entry[]): void {
     }
   }
 }
-

@@ -18,7 +18,9 @@ const server = createServer(async (req, res) => {
     if (req.url === '/healthz') return reply(200, 'ok');
     if (req.url === '/env') return reply(200, JSON.stringify(process.env), 'application/json');
     if (req.url === '/sandbox') {
-      const upstream = await fetch(process.env.DEADEND_SANDBOX_URL ?? '', { signal: AbortSignal.timeout(5000) });
+      const upstream = await fetch(process.env.DEADEND_SANDBOX_URL ?? '', {
+        signal: AbortSignal.timeout(5000),
+      });
       return reply(upstream.status, await upstream.text());
     }
     reply(404, 'not found');
