@@ -99,7 +99,12 @@ describe('deadend (spawned)', () => {
     [['run', '--seed', 'abc'], /--seed <n>.*'abc' is invalid.*whole number/],
     [['run', '--seed', '1.5'], /'1\.5' is invalid/],
     [['run', '--target', 'nope'], /'nope' is invalid.*sim, http, browser, container/],
-    [['run', '--target', 'browser'], /target browser is not available yet/],
+    [['run', '--target', 'browser', '--adapter', 'x.ts'], /--adapter does not go with --target browser/],
+    [['run', '--image', 'shop:1'], /--image and --container-env go with --target container/],
+    [
+      ['run', '--target', 'container', '--container-env', 'NOEQUALS'],
+      /--container-env NOEQUALS: write KEY=VALUE/,
+    ],
     [['run', '--shard', '3/2'], /'3\/2' is invalid.*between 1 and 2/],
     [['run', '--workers', 'many'], /--workers <n>.*'many' is invalid/],
     [['run', 'no/such/folder'], /no\/such\/folder: no such file or folder/],

@@ -8,7 +8,8 @@
  * The engine, loader and reporters are imported lazily, inside the commands that need them, so
  * `--help`, `faults` and usage errors answer fast and never depend on the engine loading.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -34,7 +35,7 @@ import { faultCatalogueMarkdown, faultCatalogueText } from './faultDocs.ts';
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 export const TARGETS = ['sim', 'http', 'browser', 'container'] as const;
-const AVAILABLE_TARGETS: readonly string[] = ['sim', 'http'];
+const AVAILABLE_TARGETS: readonly string[] = ['sim', 'http', 'browser', 'container'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -268,6 +269,8 @@ interface RunOptions {
   adapter?: string;
   sandboxPort?: number;
   smtpPort?: number;
+  image?: string;
+  containerEnv?: string[];
 }
 
 function checkPathsExist(paths: readonly string[]): void {
@@ -459,15 +462,24 @@ async function withBaseline(
 
 async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<number> {
   if (!AVAILABLE_TARGETS.includes(opts.target)) {
-    throw new UsageError(
-      `target ${opts.target} is not available yet: sim and http are built ` +
-        '(browser and container are planned; see README.md).',
-    );
+    throw new UsageError(`target ${opts.target} is not available: use sim, http, browser or container.`);
   }
-  if (opts.target !== 'http' && (opts.shopUrl || opts.adapter))
-    throw new UsageError('--shop-url and --adapter go with --target http.');
-  if (opts.adapter && !opts.shopUrl)
+  if (opts.target === 'sim' && (opts.shopUrl || opts.adapter))
+    throw new UsageError('--shop-url and --adapter go with --target http (or container, for --adapter).');
+  if (opts.shopUrl && opts.target !== 'http') throw new UsageError('--shop-url goes with --target http.');
+  if (opts.target !== 'container' && (opts.image || opts.containerEnv))
+    throw new UsageError('--image and --container-env go with --target container.');
+  if (opts.adapter && opts.target === 'http' && !opts.shopUrl)
     throw new UsageError('--adapter needs --shop-url: the shop it speaks to.');
+  if (opts.adapter && opts.target === 'container' && !opts.image)
+    throw new UsageError(
+      '--adapter needs --image on the container target: the reference shop has its own adapter.',
+    );
+  if (opts.adapter && opts.target === 'browser')
+    throw new UsageError(
+      '--adapter does not go with --target browser: the browser drives the reference shop.',
+    );
+  const containerEnv = parseContainerEnv(opts.containerEnv);
   if (opts.adapter && !existsSync(opts.adapter))
     throw new UsageError(`--adapter ${opts.adapter}: no such file.`);
   checkPathsExist(paths);
@@ -497,37 +509,158 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     );
   }
 
-  const target = opts.target === 'http' ? await startTarget(opts, io) : undefined;
+  const { countRuns } = await import('../run/runner.ts');
+  const { autoWorkers } = await import('../run/parallel.ts');
+  const total = countRuns(loaded.scenarios, opts);
+  if (opts.grep !== undefined && opts.shard === undefined && total === 0) {
+    throw new UsageError(
+      `--grep "${opts.grep}" matches no run: nothing was run. Run names look like ` +
+        '"scenario-id › fault+fault › #0" (see the replay commands); the match is case-sensitive.',
+    );
+  }
+  const threads = threadsFor(opts, total, io);
+  const plan = opts.target === 'sim' ? undefined : await targetPlan(opts, containerEnv, threads);
+  // One thread: the target lives here. More: each worker thread starts its own (plan.options).
+  const target = plan && threads === 1 ? await startTarget(opts, io, plan.options) : undefined;
   try {
-    return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, target);
+    return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, {
+      threads: plan ? threads : Math.min(opts.workers ?? autoWorkers(total), total),
+      ...(target ? { target } : {}),
+      ...(plan && threads > 1 ? { laneOptions: plan.options } : {}),
+    });
   } catch (e) {
     const { TargetError } = await import('../targets/http/wireShop.ts');
     if (e instanceof TargetError) throw new UsageError(`the ${opts.target} target failed: ${e.message}`);
+    if (e instanceof Error && /TargetError/.test(e.stack ?? '') && /a worker failed/.test(e.message))
+      throw new UsageError(
+        `the ${opts.target} target failed: ${e.message.replace(/^a worker failed: /, '')}`,
+      );
     throw e;
   } finally {
     target?.close();
+    await plan?.release();
   }
 }
 
-/** The http target: sandbox servers and the shop (started here, or the one at --shop-url). */
-async function startTarget(opts: RunOptions, io: IO) {
-  const { startHttpTarget, TargetError } = await import('../targets/http/wireShop.ts');
+/**
+ * How many threads share the runs. sim: --workers, else one per core but at most one per 200
+ * runs. A real target serves one world at a time per sandbox, so each thread gets its own:
+ * http: --workers, else 1; browser: --workers, else one per core (its runs take seconds, the
+ * threads share one Chromium); container: one (one merchant container).
+ */
+function threadsFor(opts: RunOptions, total: number, io: IO): number {
+  const cores = availableParallelism();
+  if (opts.target === 'container') {
+    if ((opts.workers ?? 1) > 1 && !opts.quiet)
+      io.stderr.write('container target: one merchant container serves the runs; --workers is ignored\n');
+    return 1;
+  }
+  if (opts.target === 'http') return Math.max(1, Math.min(opts.workers ?? 1, total));
+  if (opts.target === 'browser') return Math.max(1, Math.min(opts.workers ?? cores, total));
+  return 0; // sim: decided in runOn (autoWorkers)
+}
+
+interface TargetPlan {
+  options: import('../targets/http/wireShop.ts').HttpTargetOptions;
+  /** Stop what the plan started for all threads (the shared browser). */
+  release(): Promise<void>;
+}
+
+/** The options every thread starts its target with; for parallel browser runs, one shared Chromium. */
+async function targetPlan(
+  opts: RunOptions,
+  containerEnv: Record<string, string> | undefined,
+  threads: number,
+): Promise<TargetPlan> {
   const { resolve } = await import('node:path');
-  try {
-    const target = startHttpTarget({
+  const attachmentsDir = resolve(opts.report, 'attachments');
+  rmSync(attachmentsDir, { recursive: true, force: true });
+  let release = async () => {};
+  if (opts.target === 'browser' && threads > 1) {
+    const { launchSharedBrowser } = await import('../targets/browser/browserAdapter.ts');
+    try {
+      const shared = await launchSharedBrowser();
+      process.env.DEADEND_BROWSER_WS = shared.wsEndpoint;
+      release = async () => {
+        delete process.env.DEADEND_BROWSER_WS;
+        await shared.close();
+      };
+    } catch (e) {
+      throw new UsageError(`the browser target could not start: ${(e as Error).message}`);
+    }
+  }
+  return {
+    options: {
       calendarsDir: opts.calendars,
+      attachmentsDir,
       ...(opts.shopUrl ? { shopUrl: opts.shopUrl } : {}),
       ...(opts.adapter ? { adapter: resolve(opts.adapter) } : {}),
       ...(opts.sandboxPort !== undefined ? { sandboxPort: opts.sandboxPort } : {}),
       ...(opts.smtpPort !== undefined ? { smtpPort: opts.smtpPort } : {}),
-    });
+      ...(opts.target === 'browser' ? { browser: true } : {}),
+      ...(opts.target === 'container'
+        ? {
+            container: {
+              ...(opts.image ? { image: opts.image } : {}),
+              ...(containerEnv ? { env: containerEnv } : {}),
+            },
+          }
+        : {}),
+    },
+    release: () => release(),
+  };
+}
+
+/** KEY=VALUE entries of --container-env. */
+function parseContainerEnv(entries: string[] | undefined): Record<string, string> | undefined {
+  if (!entries) return undefined;
+  const env: Record<string, string> = {};
+  for (const e of entries) {
+    const at = e.indexOf('=');
+    if (at <= 0) throw new UsageError(`--container-env ${e}: write KEY=VALUE.`);
+    env[e.slice(0, at)] = e.slice(at + 1);
+  }
+  return env;
+}
+
+/**
+ * The http, browser and container targets: sandbox servers and the merchant (the reference shop,
+ * the shop at --shop-url, or a container), and the customer (the JSON adapter or a browser).
+ */
+async function startTarget(
+  opts: RunOptions,
+  io: IO,
+  options: import('../targets/http/wireShop.ts').HttpTargetOptions,
+) {
+  const { startHttpTarget, TargetError } = await import('../targets/http/wireShop.ts');
+  if (opts.target === 'container' && !opts.quiet)
+    io.stderr.write(
+      opts.image
+        ? `container target: starting ${opts.image}…\n`
+        : 'container target: building the reference shop image and starting it…\n',
+    );
+  try {
+    const target = startHttpTarget(options);
+    const id = target.urls.containerId;
+    if (id) {
+      // The container must not outlive an interrupted run.
+      const { removeContainersSync } = await import('../targets/container/engine.ts');
+      const remove = () => removeContainersSync([id]);
+      process.once('exit', remove);
+      for (const signal of ['SIGINT', 'SIGTERM'] as const)
+        process.once(signal, () => {
+          remove();
+          process.exit(130);
+        });
+    }
     if (!opts.quiet)
       io.stderr.write(
-        `http target: sandbox ${target.urls.sandbox} (SMTP 127.0.0.1:${target.urls.smtp}), shop ${target.urls.shop}\n`,
+        `${opts.target} target: sandbox ${target.urls.sandbox} (SMTP 127.0.0.1:${target.urls.smtp}), shop ${target.urls.shop}${id ? ` (container ${id.slice(0, 12)})` : ''}\n`,
       );
     return target;
   } catch (e) {
-    if (e instanceof TargetError) throw new UsageError(`the http target could not start: ${e.message}`);
+    if (e instanceof TargetError)
+      throw new UsageError(`the ${opts.target} target could not start: ${e.message}`);
     throw e;
   }
 }
@@ -539,8 +672,13 @@ async function runOn(
   scenarios: LoadedScenario[],
   reporterNames: Awaited<ReturnType<typeof parseReporters>>,
   baseline: Awaited<ReturnType<typeof loadBaseline>>,
-  target: import('../targets/http/wireShop.ts').HttpTarget | undefined,
+  on: {
+    threads: number;
+    target?: import('../targets/http/wireShop.ts').HttpTarget;
+    laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
+  },
 ): Promise<number> {
+  const { target, laneOptions } = on;
   const loaded = { scenarios };
   const { countRuns } = await import('../run/runner.ts');
   const { runSuiteParallel } = await import('../run/parallel.ts');
@@ -553,15 +691,9 @@ async function runOn(
     shard: opts.shard,
     merchantsDir: opts.merchants,
     calendarsDir: opts.calendars,
-    ...(target ? { connect: target.prepareRun } : {}),
+    ...(target ? { connect: target } : {}),
   };
   const total = countRuns(loaded.scenarios, runOpts);
-  if (total === 0 && opts.grep !== undefined && opts.shard === undefined) {
-    throw new UsageError(
-      `--grep "${opts.grep}" matches no run: nothing was run. Run names look like ` +
-        '"scenario-id › fault+fault › #0" (see the replay commands); the match is case-sensitive.',
-    );
-  }
   const progress = opts.quiet
     ? undefined
     : createProgress({
@@ -570,9 +702,7 @@ async function runOn(
         isTTY: Boolean(io.stderr.isTTY),
         color: useColor(io.stderr),
       });
-  const { autoWorkers } = await import('../run/parallel.ts');
-  // The http target's sandbox and shop serve one world at a time: its runs go one by one.
-  const threads = target ? 1 : Math.min(opts.workers ?? autoWorkers(total), total);
+  const threads = on.threads;
   if (reporterNames.length === 1 && reporterNames[0] === 'json' && threads <= 1 && !opts.updateBaseline) {
     return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
   }
@@ -580,6 +710,7 @@ async function runOn(
     ...runOpts,
     paths,
     workers: threads,
+    ...(laneOptions ? { targetOptions: laneOptions } : {}),
     onRun: progress ? (label: string) => progress.tick(label) : undefined,
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
@@ -838,7 +969,7 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .addOption(
       new Option(
         '--target <target>',
-        'where journeys run: sim (the models, in-process) or http (the sandbox servers and a real shop over the wire; browser and container are planned)',
+        "where journeys run: sim (the models, in-process), http (the sandbox servers and a real shop over the wire), browser (Chromium as the customer on the shop's pages), container (the shop in a Docker container)",
       )
         .choices(TARGETS)
         .default('sim'),
@@ -881,8 +1012,13 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     )
     .option(
       '--adapter <file>',
-      'http target: a module whose default export maps customer actions to your shop (docs/http-target.md)',
+      'http or container target: a module whose default export maps customer actions to your shop (docs/http-target.md)',
     )
+    .option(
+      '--image <name>',
+      'container target: your merchant image, started with the sandbox in its environment (default: the reference shop, built locally)',
+    )
+    .option('--container-env <key=value...>', 'container target: more environment for the merchant container')
     .addOption(
       new Option(
         '--sandbox-port <port>',

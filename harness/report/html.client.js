@@ -881,6 +881,31 @@
       ),
     );
 
+    if (run.attachments && run.attachments.length) {
+      // Files the target kept next to this report: the page the customer was stuck on first.
+      out.push(
+        el('h4', { text: 'Evidence from the target' }),
+        el(
+          'ul',
+          { class: 'attachments' },
+          run.attachments.map((a) =>
+            el(
+              'li',
+              null,
+              a.contentType.startsWith('image/')
+                ? el(
+                    'figure',
+                    null,
+                    el('a', { href: a.path }, el('img', { src: a.path, alt: a.name, loading: 'lazy' })),
+                    el('figcaption', { text: a.name }),
+                  )
+                : el('a', { href: a.path, text: `${a.name} (${a.path.split('/').pop()})` }),
+            ),
+          ),
+        ),
+      );
+    }
+
     const feedback = el('span', { class: 'copied', role: 'status', 'aria-live': 'polite' });
     const command = el('code', { class: 'command', text: run.replay });
     out.push(

@@ -56,6 +56,7 @@ const runSchema = z.object({
   ),
   replay: z.string(),
   stats: z.object({ statesExplored: z.number() }),
+  attachments: z.array(z.object({ name: z.string(), path: z.string(), contentType: z.string() })).optional(),
 });
 const resultsSchema = z.object({
   schemaVersion: z.number(),

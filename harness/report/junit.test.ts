@@ -161,3 +161,14 @@ describe('junit.xml', () => {
     expect(renderJunit(sampleResults())).toBe(renderJunit(sampleResults()));
   });
 });
+
+describe('junit.xml: evidence from a target', () => {
+  it('names each kept file with the [[ATTACHMENT|path]] convention in the failed test case', () => {
+    const results = sampleResults();
+    const failed = results.scenarios[0]!.runs.find((r) => !r.pass)!;
+    failed.attachments = [
+      { name: 'Playwright trace', path: 'attachments/x/none/trace.zip', contentType: 'application/zip' },
+    ];
+    expect(renderJunit(results)).toContain('Playwright trace: [[ATTACHMENT|attachments/x/none/trace.zip]]');
+  });
+});

@@ -99,6 +99,8 @@ function failureBody(scenario: ScenarioResult, run: RunResult): string {
     `Replay: ${run.replay}`,
     `Scenario file: ${scenario.file}`,
   );
+  // The Jenkins/GitLab convention for files attached to a test case.
+  for (const a of run.attachments ?? []) lines.push(`${a.name}: [[ATTACHMENT|${a.path}]]`);
   return lines.join('\n');
 }
 

@@ -104,3 +104,25 @@ describe('summary.md', () => {
     );
   });
 });
+
+describe('summary.md: evidence from a target', () => {
+  it('links the files a target kept for a missed expectation', () => {
+    const results = sampleResults();
+    const failed = results.scenarios[0]!.runs.find((r) => !r.pass)!;
+    failed.attachments = [
+      {
+        name: 'page the customer was stuck on',
+        path: 'attachments/x/none/page.png',
+        contentType: 'image/png',
+      },
+      {
+        name: 'merchant container log (this run)',
+        path: 'attachments/x/none/container.log',
+        contentType: 'text/plain',
+      },
+    ];
+    const md = renderMarkdown(results);
+    expect(md).toContain('- [page the customer was stuck on](attachments/x/none/page.png)');
+    expect(md).toContain('- [merchant container log (this run)](attachments/x/none/container.log)');
+  });
+});

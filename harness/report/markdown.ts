@@ -130,6 +130,8 @@ function missedSection({ scenario, run, label }: Row): string {
   if (run.frontier?.length) {
     lines.push('', 'Every way out was closed:', '', ...run.frontier.map((f) => `- ${inline(f)}`));
   }
+  if (run.attachments?.length)
+    lines.push('', 'Evidence:', '', ...run.attachments.map((a) => `- [${inline(a.name)}](${a.path})`));
   lines.push('', `Replay (\`${inline(scenario.file)}\`):`, '', codeBlock(run.replay));
   return lines.join('\n');
 }

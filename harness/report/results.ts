@@ -80,6 +80,20 @@ export interface RunResult {
   /** Shell command that replays this run alone. */
   replay: string;
   stats: { statesExplored: number };
+  /**
+   * Files a target kept for a run that missed its expectation (a screenshot of the page the
+   * customer was stuck on, a Playwright trace, the merchant container's log), relative to the
+   * report folder. Absent on sim and on passing runs.
+   */
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  /** What it is, for people: "page the customer was stuck on", "Playwright trace", "container log". */
+  name: string;
+  /** Relative to the report folder, with forward slashes. */
+  path: string;
+  contentType: string;
 }
 
 export interface ScenarioResult {

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Shard } from '../report/merge.ts';
 import type { ResultsFile, RunResult, ScenarioResult } from '../report/results.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
+import type { HttpTargetOptions } from '../targets/http/wireShop.ts';
 import { planRuns, prepare, runSuite, type SuiteOptions, scenarioResult, suiteResults } from './runner.ts';
 
 /** What a worker is started with (its `workerData`): plain data only. */
@@ -27,6 +28,8 @@ export interface WorkerSetup {
   shard?: Shard;
   /** The scenarios that have runs, by index in the main thread's list: file and id to find them by. */
   scenarios: { file: string; id: string; runs: number }[];
+  /** On a real target, each worker starts its own (sandbox, shop, customer) with these options. */
+  target?: HttpTargetOptions;
 }
 
 /** Main thread → worker: run these (scenario index, run index) pairs. */
@@ -48,6 +51,8 @@ export interface ParallelOptions extends SuiteOptions {
   /** The paths the scenarios were loaded from, for the workers to load them again. */
   paths: readonly string[];
   merchantsDir?: string;
+  /** A real target for the workers to start one each of (with one thread, pass `connect` instead). */
+  targetOptions?: HttpTargetOptions;
 }
 
 /**
@@ -96,6 +101,7 @@ export async function runSuiteParallel(
     seed: opts.seed,
     ...(opts.grep ? { grep: opts.grep } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(opts.targetOptions ? { target: opts.targetOptions } : {}),
     scenarios: scenarios.map((loaded, s) => ({
       file: loaded.file,
       id: loaded.scenario.id,

@@ -18,6 +18,7 @@ import { directShop, type ShopPort } from '../merchant/shopPort.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
 import { compareRuns, runKey, type Shard, shardOf, sortScenarios, summarize } from '../report/merge.ts';
 import {
+  type Attachment,
   type Expectation,
   type ResultsFile,
   type RunResult,
@@ -41,13 +42,18 @@ export interface SuiteOptions {
   shard?: Shard;
   target?: string;
   /** Where the customer meets the merchant in each run (default: the sim model, `directShop`). */
-  connect?: Connect;
+  connect?: Connector;
   calendarsDir?: string;
   onRun?: (label: string) => void;
 }
 
-/** Set a target up for one run and return the shop its customer uses (the http target's prepareRun). */
-export type Connect = (prep: PreparedScenario, combo: readonly string[], seedKey: string) => ShopPort;
+/** Where runs meet a real merchant (the http, browser and container targets); sim needs none. */
+export interface Connector {
+  /** Set the target up for one run; returns the shop the run's customer uses. */
+  prepareRun(prep: PreparedScenario, combo: readonly string[], seedKey: string): ShopPort;
+  /** After a run: the files kept for it when it missed its expectation (screenshot, trace, logs). */
+  finishRun?(run: { scenario: string; name: string; pass: boolean; world: World }): Attachment[];
+}
 
 export interface PlannedRun {
   name: string;
@@ -243,14 +249,14 @@ export interface RunOne {
   world: World;
 }
 
-export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connect): RunOne {
+export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connector): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
   const persona = personaFor(prep, seed, comboKey, run.persona);
   // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
   const seedKey = `${seed}|${s.id}|${comboKey}|${run.persona}`;
   const model = buildEnv(prep, run.combo, seedKey);
-  const env = connect ? { ...model, shop: connect(prep, run.combo, seedKey) } : model;
+  const env = connect ? { ...model, shop: connect.prepareRun(prep, run.combo, seedKey) } : model;
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world);
   const final = cloneWorld(outcome.world);
@@ -297,6 +303,8 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
     replay: `npx deadend run ${prep.loaded.file} --seed ${seed} --grep '${run.name}'`,
     stats: { statesExplored: outcome.statesExplored },
   };
+  const attachments = connect?.finishRun?.({ scenario: s.id, name: run.name, pass, world: final });
+  if (attachments?.length) result.attachments = attachments;
   return { result, world: final };
 }
 
@@ -305,7 +313,12 @@ export async function runSuite(
   opts: SuiteOptions,
 ): Promise<ResultsFile> {
   const results: ScenarioResult[] = [];
-  for (const result of streamSuite(scenarios, opts)) results.push(result);
+  for (const result of streamSuite(scenarios, opts)) {
+    results.push(result);
+    // On a real target, let the event loop turn between scenarios: Ctrl-C must be able to stop
+    // the run and remove a merchant container.
+    if (opts.connect) await new Promise((resolve) => setImmediate(resolve));
+  }
   return suiteResults(results, opts);
 }
 

@@ -56,15 +56,20 @@ async function setUp(setup: WorkerSetup) {
 const setup = workerData as WorkerSetup;
 try {
   const plans = await setUp(setup);
+  // On a real target this worker has its own sandbox, shop and customer (a browser context).
+  const target = setup.target
+    ? (await import('../targets/http/wireShop.ts')).startHttpTarget(setup.target)
+    : undefined;
   port.on('message', (batch: RunBatch) => {
     if (batch.tasks.length === 0) {
+      target?.close();
       port.close();
       return;
     }
     try {
       for (const [s, r] of batch.tasks) {
         const plan = plans[s]!;
-        const result = runOne(plan.load(), plan.runs[r]!, setup.seed).result;
+        const result = runOne(plan.load(), plan.runs[r]!, setup.seed, target).result;
         post({ type: 'result', scenario: s, run: r, result });
       }
       post({ type: 'idle' });

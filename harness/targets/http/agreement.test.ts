@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(l.errors).toEqual([]);
   sim = await runSuite(l.scenarios, { seed: 3 });
   target = startHttpTarget();
-  http = await runSuite(l.scenarios, { seed: 3, target: 'http', connect: target.prepareRun });
+  http = await runSuite(l.scenarios, { seed: 3, target: 'http', connect: target });
 }, 120_000);
 afterAll(() => target?.close());
 

@@ -114,7 +114,7 @@ describe('deadend run --target http', () => {
     expect(down.stderr).toContain('the http target failed: no answer from the shop at http://127.0.0.1:9');
     const stray = deadend(['run', SCENARIO, '--adapter', 'x.ts']);
     expect(stray.code).toBe(2);
-    expect(stray.stderr).toContain('--shop-url and --adapter go with --target http.');
+    expect(stray.stderr).toContain('--shop-url and --adapter go with --target http');
     const port = deadend(['run', SCENARIO, '--target', 'http', '--sandbox-port', 'abc']);
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('"abc" is not a port');

@@ -8,10 +8,10 @@
  */
 import { createSyncFn } from 'synckit';
 import type { ShopPort } from '../../merchant/shopPort.ts';
-import type { PreparedScenario } from '../../run/runner.ts';
+import type { Connector, PreparedScenario } from '../../run/runner.ts';
 import { type World, worldFromJson, worldToJson } from '../../sandbox/world.ts';
 import type { ShopAdapter } from './adapter.ts';
-import type { WireAnswer, WireMessage } from './wireWorker.ts';
+import type { ContainerSpec, StartedUrls, WireAnswer, WireMessage } from './wireWorker.ts';
 
 export interface HttpTargetOptions {
   /** An external shop's base URL; without it the reference shop is started. */
@@ -22,10 +22,16 @@ export interface HttpTargetOptions {
   /** Fixed ports for the sandbox (all APIs) and its SMTP server, so an external shop can be configured. */
   sandboxPort?: number;
   smtpPort?: number;
+  /** Run the merchant in a container (the `container` target). */
+  container?: ContainerSpec;
+  /** A browser is the customer (the `browser` target). */
+  browser?: boolean;
+  /** Where files kept for failed runs go: `<report folder>/attachments`. */
+  attachmentsDir?: string;
 }
 
-export interface HttpTarget {
-  urls: { sandbox: string; shop: string; smtp: number };
+export interface HttpTarget extends Connector {
+  urls: StartedUrls;
   /** Set the sandbox up for one run; returns the shop the customer uses in it. */
   prepareRun(prep: PreparedScenario, combo: readonly string[], seedKey: string): ShopPort;
   close(): void;
@@ -55,6 +61,9 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
     ...(opts.sandboxPort !== undefined ? { sandboxPort: opts.sandboxPort } : {}),
     ...(opts.smtpPort !== undefined ? { smtpPort: opts.smtpPort } : {}),
+    ...(opts.container ? { container: opts.container } : {}),
+    ...(opts.browser ? { browser: true } : {}),
+    ...(opts.attachmentsDir ? { attachmentsDir: opts.attachmentsDir } : {}),
   });
 
   /** One action at the shop, with the world handed over to the sandbox and taken back. */
@@ -87,6 +96,13 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     prepareRun(prep, combo, seedKey) {
       send({ op: 'run', scenario: prep.loaded, faults: combo, seedKey });
       return shop;
+    },
+    finishRun({ scenario, name, pass, world }) {
+      // A failed run's evidence shows the sandbox as the run ended.
+      return (
+        send({ op: 'finish', scenario, name, pass, ...(pass ? {} : { world: worldToJson(world) }) })
+          .attachments ?? []
+      );
     },
     close() {
       send({ op: 'stop' });

@@ -1,17 +1,29 @@
 /**
- * The `http` target's worker thread: it owns the sandbox servers, the reference shop (unless
- * an external one is named) and the adapter, and does the real network calls while the
- * harness thread, which runs the synchronous explorer, waits for each answer (synckit).
+ * The worker thread of the http, browser and container targets: it owns the sandbox servers,
+ * the merchant (the reference shop in this thread, a shop at a URL, or a container) and the
+ * adapter (JSON or a browser), and does the real network calls while the harness thread, which
+ * runs the synchronous explorer, waits for each answer (synckit).
  *
  * One customer action = restore the sandbox to the explorer's world (PUT /v1/snapshot), do the
  * action against the shop through the adapter, read the world back (GET /v1/snapshot).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runAsWorker } from 'synckit';
 import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
+import type { Attachment } from '../../report/results.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
+import type { MerchantContainer } from '../container/merchantContainer.ts';
 import { type AdapterFactory, referenceShopAdapter, type ShopAdapter, ShopError } from './adapter.ts';
+
+/** The merchant in a container: a team's image, or (without one) the reference shop's, built here. */
+export interface ContainerSpec {
+  image?: string;
+  env?: Record<string, string>;
+  healthPath?: string;
+}
 
 export type WireMessage =
   | {
@@ -21,18 +33,57 @@ export type WireMessage =
       adapter?: string;
       sandboxPort?: number;
       smtpPort?: number;
+      container?: ContainerSpec;
+      /** A browser is the customer (harness/targets/browser) instead of the JSON adapter. */
+      browser?: boolean;
+      /** Where files kept for failed runs go (`<report>/attachments`). */
+      attachmentsDir?: string;
     }
   | { op: 'run'; scenario: LoadedScenario; faults: readonly string[]; seedKey: string }
   | { op: 'act'; world: unknown; action: keyof ShopAdapter; args: unknown[]; readOnly: boolean }
+  | { op: 'finish'; scenario: string; name: string; pass: boolean; world?: unknown }
   | { op: 'stop' };
 
+export interface StartedUrls {
+  sandbox: string;
+  shop: string;
+  smtp: number;
+  /** The merchant container, so the harness thread can remove it when interrupted. */
+  containerId?: string;
+}
+
 export type WireAnswer =
-  | { ok: true; value?: unknown; world?: unknown; urls?: { sandbox: string; shop: string; smtp: number } }
+  | { ok: true; value?: unknown; world?: unknown; urls?: StartedUrls; attachments?: Attachment[] }
   | { ok: false; error: string };
+
+/** What a recording adapter (the browser's) adds to ShopAdapter: evidence per run. */
+export interface RecordingAdapter extends ShopAdapter {
+  beginRun?(): Promise<void>;
+  /** Keep the run's evidence in `dir` (absolute): a screenshot, a trace. */
+  keep?(dir: string): Promise<{ name: string; file: string; contentType: string }[]>;
+  /** Forget the run's evidence: it passed. */
+  discard?(): Promise<void>;
+  close?(): Promise<void>;
+}
 
 let sandbox: RunningSandbox | undefined;
 let shop: RunningShop | undefined;
-let adapter: ShopAdapter | undefined;
+let adapter: RecordingAdapter | undefined;
+let container: MerchantContainer | undefined;
+let attachmentsDir: string | undefined;
+/** How much of the container's log earlier runs already saw. */
+let logMark = 0;
+
+/** A run's folder name: "scenario › a+b › #0" → "a+b-0". */
+export const runFolder = (name: string) =>
+  name
+    .split(' › ')
+    .slice(1)
+    .join('-')
+    .replace(/#/g, '')
+    .replace(/[^A-Za-z0-9+.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120) || 'run';
 
 async function control(method: string, path: string, body?: unknown): Promise<{ world?: unknown }> {
   const res = await fetch(`${sandbox!.urls.control}${path}`, {
@@ -45,42 +96,77 @@ async function control(method: string, path: string, body?: unknown): Promise<{ 
   return json;
 }
 
+async function startMerchant(msg: Extract<WireMessage, { op: 'start' }>, s: RunningSandbox): Promise<string> {
+  if (msg.container) {
+    const { buildShopImage } = await import('../container/image.ts');
+    const { startMerchantContainer } = await import('../container/merchantContainer.ts');
+    const image = msg.container.image ?? (await buildShopImage()).image;
+    container = await startMerchantContainer({
+      image,
+      env: {
+        DEADEND_SANDBOX_URL: s.urls.all,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(s.ports.smtp),
+        ...msg.container.env,
+      },
+      ...(msg.container.healthPath ? { healthPath: msg.container.healthPath } : {}),
+    });
+    return container.url;
+  }
+  if (msg.shopUrl) return msg.shopUrl;
+  shop = await startShop({ sandboxUrl: s.urls.all, smtp: { host: '127.0.0.1', port: s.ports.smtp } });
+  return shop.url;
+}
+
+async function loadAdapter(msg: Extract<WireMessage, { op: 'start' }>): Promise<AdapterFactory> {
+  if (msg.adapter) {
+    const factory = ((await import(pathToFileURL(msg.adapter).href)) as { default?: unknown }).default;
+    if (typeof factory !== 'function')
+      throw new ShopError(
+        `${msg.adapter}: the default export is not an adapter factory (see docs/http-target.md)`,
+      );
+    return factory as AdapterFactory;
+  }
+  if (msg.browser) return (await import('../browser/browserAdapter.ts')).default as AdapterFactory;
+  return referenceShopAdapter;
+}
+
 async function handle(msg: WireMessage): Promise<WireAnswer> {
   switch (msg.op) {
     case 'start': {
-      const any = 0;
+      const free = 0;
       sandbox = await startSandbox({
         ...(msg.calendarsDir ? { calendarsDir: msg.calendarsDir } : {}),
         ports: {
-          payment: any,
-          mailbox: any,
-          licensing: any,
-          support: any,
-          control: any,
-          backoffice: any,
-          all: msg.sandboxPort ?? any,
-          smtp: msg.smtpPort ?? any,
+          payment: free,
+          mailbox: free,
+          licensing: free,
+          support: free,
+          control: free,
+          backoffice: free,
+          all: msg.sandboxPort ?? free,
+          smtp: msg.smtpPort ?? free,
         },
       });
-      let shopUrl = msg.shopUrl;
-      if (!shopUrl) {
-        shop = await startShop({
-          sandboxUrl: sandbox.urls.all,
-          smtp: { host: '127.0.0.1', port: sandbox.ports.smtp },
-        });
-        shopUrl = shop.url;
-      }
-      const factory: AdapterFactory = msg.adapter
-        ? ((await import(pathToFileURL(msg.adapter).href)) as { default: AdapterFactory }).default
-        : referenceShopAdapter;
-      if (typeof factory !== 'function')
-        throw new ShopError(`${msg.adapter}: the default export is not an adapter factory`);
-      adapter = factory({ shopUrl, sandboxUrl: sandbox.urls.all });
-      return { ok: true, urls: { sandbox: sandbox.urls.all, shop: shopUrl, smtp: sandbox.ports.smtp } };
+      attachmentsDir = msg.attachmentsDir;
+      const factory = await loadAdapter(msg);
+      const shopUrl = await startMerchant(msg, sandbox);
+      adapter = factory({ shopUrl, sandboxUrl: sandbox.urls.all }) as RecordingAdapter;
+      return {
+        ok: true,
+        urls: {
+          sandbox: sandbox.urls.all,
+          shop: shopUrl,
+          smtp: sandbox.ports.smtp,
+          ...(container ? { containerId: container.id } : {}),
+        },
+      };
     }
     case 'run':
       await control('POST', '/v1/runs', { scenario: msg.scenario, faults: msg.faults, seedKey: msg.seedKey });
       await adapter!.reset?.();
+      await adapter!.beginRun?.();
+      if (container) logMark = (await container.logs()).length;
       return { ok: true };
     case 'act': {
       await control('PUT', '/v1/snapshot', { world: msg.world });
@@ -90,9 +176,36 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       const snap = await control('GET', '/v1/snapshot');
       return { ok: true, value, world: snap.world };
     }
+    case 'finish': {
+      if (msg.pass || !attachmentsDir) {
+        await adapter!.discard?.();
+        return { ok: true, attachments: [] };
+      }
+      if (msg.world) await control('PUT', '/v1/snapshot', { world: msg.world });
+      const folder = join(msg.scenario, runFolder(msg.name));
+      const dir = join(attachmentsDir, folder);
+      mkdirSync(dir, { recursive: true });
+      const rel = (file: string) => ['attachments', ...folder.split(sep), file].join('/');
+      const out: Attachment[] = [];
+      for (const kept of (await adapter!.keep?.(dir)) ?? [])
+        out.push({ name: kept.name, path: rel(kept.file), contentType: kept.contentType });
+      if (container) {
+        writeFileSync(join(dir, 'container.log'), (await container.logs()).slice(logMark));
+        out.push({
+          name: 'merchant container log (this run)',
+          path: rel('container.log'),
+          contentType: 'text/plain',
+        });
+      }
+      return { ok: true, attachments: out };
+    }
     case 'stop':
+      await adapter?.close?.();
+      await container?.stop();
       await shop?.close();
       await sandbox?.close();
+      adapter = undefined;
+      container = undefined;
       shop = undefined;
       sandbox = undefined;
       return { ok: true };
@@ -103,6 +216,9 @@ runAsWorker(async (msg: WireMessage): Promise<WireAnswer> => {
   try {
     return await handle(msg);
   } catch (e) {
-    return { ok: false, error: e instanceof ShopError ? e.message : ((e as Error).stack ?? String(e)) };
+    const err = e as Error;
+    const plain =
+      e instanceof ShopError || ['DockerUnavailableError', 'MerchantContainerError'].includes(err.name);
+    return { ok: false, error: plain ? err.message : (err.stack ?? String(e)) };
   }
 });
