@@ -522,6 +522,10 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   const plan = opts.target === 'sim' ? undefined : await targetPlan(opts, containerEnv, threads);
   // One thread: the target lives here. More: each worker thread starts its own (plan.options).
   const target = plan && threads === 1 ? await startTarget(opts, io, plan.options) : undefined;
+  if (plan && threads > 1 && !opts.quiet)
+    io.stderr.write(
+      `${opts.target} target: ${threads} workers, each with its own sandbox and ${opts.shopUrl ? 'the shop at --shop-url' : 'reference shop'}${opts.target === 'browser' ? ', sharing one Chromium (a context each)' : ''}\n`,
+    );
   try {
     return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, {
       threads: plan ? threads : Math.min(opts.workers ?? autoWorkers(total), total),

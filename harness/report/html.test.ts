@@ -19,6 +19,7 @@ describe('report.html', () => {
     expect(html.content).toContain(
       `content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';`,
     );
+    expect(html.content).toContain("img-src 'self' file:");
     expect(html.content.match(/<script\b/g)).toHaveLength(2);
     expect(html.content).toContain('<style>');
   });

@@ -42,7 +42,8 @@ const CSP = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
   "script-src 'unsafe-inline'",
-  "img-src 'none'",
+  // Only the screenshots a target kept beside the report (attachments/…); nothing from the network.
+  "img-src 'self' file:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

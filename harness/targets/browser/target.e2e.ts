@@ -1,0 +1,115 @@
+/**
+ * `deadend run --target browser` end to end: Chromium is the customer on the reference shop's
+ * pages, every seed scenario comes out as on sim, and a run that misses its expectation shows,
+ * in report.html, the page the customer was stuck on. `npm run test:browser-target`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../../report/results.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserAdapter.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = join(ROOT, 'bin/deadend.js');
+const haveChromium = existsSync(CHROMIUM);
+const onCI = process.env.CI === 'true';
+const missing = `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set DEADEND_CHROMIUM).`;
+const tmp = mkdtempSync(join(tmpdir(), 'deadend-browser-target-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function deadend(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 600_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
+
+describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
+  it('needs Chromium', () => {
+    expect(haveChromium, missing).toBe(true);
+  });
+
+  it('every seed scenario reaches the same outcomes, findings and paths as on sim', () => {
+    const sim = join(tmp, 'sim');
+    const browser = join(tmp, 'browser');
+    expect(deadend('run', '--report', sim, '--reporter', 'json', '-q').code).toBe(0);
+    const r = deadend(
+      'run',
+      '--target',
+      'browser',
+      '--workers',
+      '2',
+      '--report',
+      browser,
+      '--reporter',
+      'json',
+    );
+    expect(r.stderr).toContain('browser target: 2 workers');
+    expect(r.code).toBe(0);
+    const shape = (f: ResultsFile) =>
+      f.scenarios.flatMap((s) =>
+        s.runs.map(
+          (x) =>
+            `${s.id} [${x.faults.join('+')}] ${x.outcome} ${x.findings.map((y) => y.oracle).join(',')} ${x.path.join('→')}`,
+        ),
+      );
+    const [a, b] = [results(sim), results(browser)];
+    expect(b.target).toBe('browser');
+    expect(shape(b)).toEqual(shape(a));
+  }, 600_000);
+
+  it('a run that misses its expectation shows the page the customer was stuck on in report.html', async () => {
+    const report = join(tmp, 'failing');
+    const r = deadend(
+      'run',
+      'harness/targets/browser/testdata/missed-expectation.yaml',
+      '--target',
+      'browser',
+      '--grep',
+      'key-quarantined+holidays',
+      '--report',
+      report,
+      '--reporter',
+      'json,html',
+    );
+    expect(r.code).toBe(1);
+    const run = results(report).scenarios[0]!.runs[0]!;
+    expect(run.pass).toBe(false);
+    const shot = run.attachments?.find((a) => a.contentType === 'image/png');
+    expect(shot?.name).toMatch(/^page the customer was on \(\/orders\/ord_\d+\)$/);
+    expect(run.attachments?.map((a) => a.path.split('/').pop())).toEqual([
+      'page.png',
+      'page.html',
+      'trace.zip',
+    ]);
+    expect(
+      readFileSync(join(report, run.attachments!.find((a) => a.path.endsWith('page.html'))!.path), 'utf8'),
+    ).toContain('data-testid="order-status"');
+
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(report, 'report.html')).href);
+      await page.getByRole('button', { name: 'Show the story', exact: true }).first().click();
+      const img = page.locator('.attachments img');
+      await img.waitFor({ state: 'visible' });
+      const width = await img.evaluate((el) => {
+        // The page's own <img>: decode() waits until it has loaded.
+        const image = el as unknown as { decode(): Promise<void>; naturalWidth: number };
+        return image.decode().then(() => image.naturalWidth);
+      });
+      expect(width).toBeGreaterThan(100);
+      expect(await page.locator('.attachments').textContent()).toContain('Playwright trace');
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
+});
