@@ -99,8 +99,13 @@ describe('deadend (spawned)', () => {
     [['run', '--seed', 'abc'], /--seed <n>.*'abc' is invalid.*whole number/],
     [['run', '--seed', '1.5'], /'1\.5' is invalid/],
     [['run', '--target', 'nope'], /'nope' is invalid.*sim, http, browser, container/],
-    [['run', '--target', 'browser', '--adapter', 'x.ts'], /--adapter does not go with --target browser/],
-    [['run', '--image', 'shop:1'], /--image and --container-env go with --target container/],
+    [['run', '--target', 'browser', '--adapter', 'x.ts'], /--adapter needs --shop-url/],
+    [
+      ['run', '--target', 'browser', '--shop-url', 'http://127.0.0.1:9'],
+      /needs --adapter: page objects for your site/,
+    ],
+    [['run', '--target', 'container', '--shop-url', 'http://127.0.0.1:9'], /the container is the shop/],
+    [['run', '--image', 'shop:1'], /--image, --container-env and --health-path go with --target container/],
     [
       ['run', '--target', 'container', '--container-env', 'NOEQUALS'],
       /--container-env NOEQUALS: write KEY=VALUE/,

@@ -271,6 +271,7 @@ interface RunOptions {
   smtpPort?: number;
   image?: string;
   containerEnv?: string[];
+  healthPath?: string;
 }
 
 function checkPathsExist(paths: readonly string[]): void {
@@ -465,23 +466,26 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     throw new UsageError(`target ${opts.target} is not available: use sim, http, browser or container.`);
   }
   if (opts.target === 'sim' && (opts.shopUrl || opts.adapter))
-    throw new UsageError('--shop-url and --adapter go with --target http (or container, for --adapter).');
-  if (opts.shopUrl && opts.target !== 'http') throw new UsageError('--shop-url goes with --target http.');
-  if (opts.target !== 'container' && (opts.image || opts.containerEnv))
-    throw new UsageError('--image and --container-env go with --target container.');
-  if (opts.adapter && opts.target === 'http' && !opts.shopUrl)
+    throw new UsageError('--shop-url and --adapter go with --target http, browser or container.');
+  if (opts.shopUrl && opts.target === 'container')
+    throw new UsageError(
+      '--shop-url does not go with --target container: the container is the shop (--image).',
+    );
+  if (opts.target !== 'container' && (opts.image || opts.containerEnv || opts.healthPath))
+    throw new UsageError('--image, --container-env and --health-path go with --target container.');
+  if (opts.adapter && opts.target !== 'container' && !opts.shopUrl)
     throw new UsageError('--adapter needs --shop-url: the shop it speaks to.');
   if (opts.adapter && opts.target === 'container' && !opts.image)
     throw new UsageError(
       '--adapter needs --image on the container target: the reference shop has its own adapter.',
     );
-  if (opts.adapter && opts.target === 'browser')
+  if (opts.shopUrl && opts.target === 'browser' && !opts.adapter)
     throw new UsageError(
-      '--adapter does not go with --target browser: the browser drives the reference shop.',
+      '--shop-url on the browser target needs --adapter: page objects for your site (docs/browser-and-container.md).',
     );
-  const containerEnv = parseContainerEnv(opts.containerEnv);
   if (opts.adapter && !existsSync(opts.adapter))
     throw new UsageError(`--adapter ${opts.adapter}: no such file.`);
+  const containerEnv = parseContainerEnv(opts.containerEnv);
   checkPathsExist(paths);
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
@@ -534,7 +538,16 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     });
   } catch (e) {
     const { TargetError } = await import('../targets/http/wireShop.ts');
-    if (e instanceof TargetError) throw new UsageError(`the ${opts.target} target failed: ${e.message}`);
+    if (e instanceof TargetError) {
+      const partial = (e as { partial?: ResultsFile }).partial;
+      let kept = '';
+      if (partial) {
+        const { writeReports } = await import('../report/reporter.ts');
+        writeReports(opts.report, partial, reporterNames);
+        kept = `\nThe ${plural(partial.summary.runs, 'run')} that finished before it are reported in ${opts.report} (incomplete).`;
+      }
+      throw new UsageError(`the ${opts.target} target failed: ${e.message}${kept}`);
+    }
     if (e instanceof Error && /TargetError/.test(e.stack ?? '') && /a worker failed/.test(e.message))
       throw new UsageError(
         `the ${opts.target} target failed: ${e.message.replace(/^a worker failed: /, '')}`,
@@ -607,6 +620,7 @@ async function targetPlan(
             container: {
               ...(opts.image ? { image: opts.image } : {}),
               ...(containerEnv ? { env: containerEnv } : {}),
+              ...(opts.healthPath ? { healthPath: opts.healthPath } : {}),
             },
           }
         : {}),
@@ -707,7 +721,14 @@ async function runOn(
         color: useColor(io.stderr),
       });
   const threads = on.threads;
-  if (reporterNames.length === 1 && reporterNames[0] === 'json' && threads <= 1 && !opts.updateBaseline) {
+  // (A real target reports what finished if it breaks down, which the streamed writer cannot.)
+  if (
+    reporterNames.length === 1 &&
+    reporterNames[0] === 'json' &&
+    threads <= 1 &&
+    !opts.updateBaseline &&
+    !target
+  ) {
     return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
   }
   const raw = await runSuiteParallel(loaded.scenarios, {
@@ -1023,6 +1044,10 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
       'container target: your merchant image, started with the sandbox in its environment (default: the reference shop, built locally)',
     )
     .option('--container-env <key=value...>', 'container target: more environment for the merchant container')
+    .option(
+      '--health-path <path>',
+      'container target: the path that answers 200 once your shop is ready (default /healthz)',
+    )
     .addOption(
       new Option(
         '--sandbox-port <port>',

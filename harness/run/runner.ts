@@ -313,11 +313,17 @@ export async function runSuite(
   opts: SuiteOptions,
 ): Promise<ResultsFile> {
   const results: ScenarioResult[] = [];
-  for (const result of streamSuite(scenarios, opts)) {
-    results.push(result);
-    // On a real target, let the event loop turn between scenarios: Ctrl-C must be able to stop
-    // the run and remove a merchant container.
-    if (opts.connect) await new Promise((resolve) => setImmediate(resolve));
+  try {
+    for (const result of streamSuite(scenarios, opts)) {
+      results.push(result);
+      // On a real target, let the event loop turn between scenarios: Ctrl-C must be able to stop
+      // the run and remove a merchant container.
+      if (opts.connect) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (e) {
+    // Nothing already computed is lost: the caller can still report the runs that finished.
+    if (e instanceof Error && results.length > 0) Object.assign(e, { partial: suiteResults(results, opts) });
+    throw e;
   }
   return suiteResults(results, opts);
 }
@@ -340,7 +346,13 @@ export function* streamSuite(
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
     for (const run of runs) {
-      out.push(runOne(prep, run, opts.seed, opts.connect).result);
+      try {
+        out.push(runOne(prep, run, opts.seed, opts.connect).result);
+      } catch (e) {
+        // A real target broke down: hand over what this scenario finished before it did.
+        if (opts.connect && out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
+        throw e;
+      }
       opts.onRun?.(run.name);
     }
     yield scenarioResult(prep, out.sort(compareRuns));

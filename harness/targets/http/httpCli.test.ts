@@ -98,6 +98,52 @@ describe('deadend run --target http', () => {
     }
   });
 
+  it('a shop that breaks down mid-suite: exit 2, and the runs that finished are still reported', async () => {
+    const [sandboxPort, smtpPort] = [await freePort(), await freePort()];
+    const shop = await startShop({
+      sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+      smtp: { host: '127.0.0.1', port: smtpPort },
+    });
+    const report = join(tmp, 'broken');
+    try {
+      const args = [
+        BIN,
+        'run',
+        'scenarios',
+        '--target',
+        'http',
+        '--shop-url',
+        shop.url,
+        '--adapter',
+        'harness/targets/http/testdata/breakingAdapter.ts',
+        '--sandbox-port',
+        String(sandboxPort),
+        '--smtp-port',
+        String(smtpPort),
+        '-q',
+        '--report',
+        report,
+        '--reporter',
+        'json',
+      ];
+      // Asynchronously: the shop in this process must keep answering while the CLI runs.
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d) => {
+          stderr += d;
+        });
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the http target failed: the shop went away (test adapter)');
+      expect(r.stderr).toMatch(/The \d+ runs that finished before it are reported in/);
+      expect(results(report).summary.runs).toBeGreaterThan(0);
+    } finally {
+      await shop.close();
+    }
+  });
+
   it('a shop that does not answer, or flags without the target, are exit 2 with a plain message', () => {
     const down = deadend([
       'run',
