@@ -4,7 +4,7 @@
  * sim, a failing run keeps the container's log, and no container is left behind.
  * `npm run test:container` (needs a Docker engine: skipped without one, failing under CI=true).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,37 @@ describe.skipIf(!available && !onCI)('deadend run --target container', () => {
     const text = readFileSync(join(report, log!.path), 'utf8');
     expect(text).toContain('POST /api/checkout 201');
     expect(text).not.toContain('reference shop on');
+  }, 300_000);
+
+  it('Ctrl-C in the middle of a run removes the merchant container', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', '--target', 'container', '--report', join(tmp, 'interrupted')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', TESTCONTAINERS_RYUK_DISABLED: 'true' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stderr!.on('data', (d) => {
+        seen += d;
+        if (seen.includes('container target: sandbox')) resolve();
+      });
+    });
+    const mine = async () =>
+      (await labelledContainers()).filter((c) => c.labels[LABEL_PID] === String(child.pid));
+    expect(await mine()).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).not.toBe(0);
+    let left = await mine();
+    for (let i = 0; i < 30 && left.length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      left = await mine();
+    }
+    expect(left).toEqual([]);
   }, 300_000);
 
   it('a team image that does not exist is exit 2 with a plain message', () => {
