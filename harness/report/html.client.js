@@ -881,7 +881,7 @@
       ),
     );
 
-    if (run.attachments && run.attachments.length) {
+    if (run.attachments?.length) {
       // Files the target kept next to this report: the page the customer was stuck on first.
       out.push(
         el('h4', { text: 'Evidence from the target' }),

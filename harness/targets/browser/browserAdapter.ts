@@ -20,6 +20,7 @@ import type { ShopCheckout } from '../../merchant/shopPort.ts';
 import {
   type AdapterContext,
   type AdapterFactory,
+  type KeptFile,
   referenceShopAdapter,
   type ShopAdapter,
   ShopError,
@@ -87,13 +88,6 @@ export interface BrowserShopAdapter extends ShopAdapter {
   keep(dir: string): Promise<KeptFile[]>;
   /** A run passed: drop its trace. */
   discard(): Promise<void>;
-}
-
-/** A file keep() wrote: what it shows, its name in the folder, its MIME type. */
-export interface KeptFile {
-  name: string;
-  file: string;
-  contentType: string;
 }
 
 interface Session {

@@ -22,6 +22,24 @@ export interface ShopAdapter {
   sendStatement(email: string): Promise<void>;
   /** Called before every run: forget whatever the shop keeps outside the sandbox. */
   reset?(): Promise<void>;
+
+  // Evidence for the report (the browser adapter records a trace and the page it is on):
+  /** A run starts (after reset). */
+  beginRun?(): Promise<void>;
+  /** The run missed its expectation: write what shows why into `dir` (it exists) and name the files. */
+  keep?(dir: string): Promise<KeptFile[]>;
+  /** The run passed: drop what was recorded for it. */
+  discard?(): Promise<void>;
+  /** The suite is over: release the browser, connections, … */
+  close?(): Promise<void>;
+}
+
+/** A file an adapter kept for a failed run, relative to the folder it was given. */
+export interface KeptFile {
+  /** For people: "page the customer was on (/orders/ord_3)". */
+  name: string;
+  file: string;
+  contentType: string;
 }
 
 export interface AdapterContext {
@@ -41,12 +59,15 @@ export class ShopError extends Error {
   }
 }
 
+/** A shop's JSON answer, read loosely: each method picks the fields it needs. */
+type Answer = Record<string, unknown> & { error?: { message?: string } };
+
 async function request(
   base: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: Answer }> {
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {
@@ -59,9 +80,9 @@ async function request(
     throw new ShopError(`no answer from the shop at ${base} (${method} ${path}: ${cause}); is it running?`);
   }
   const text = await res.text();
-  let json: unknown;
+  let json: Answer;
   try {
-    json = text ? JSON.parse(text) : {};
+    json = text ? (JSON.parse(text) as Answer) : {};
   } catch {
     throw new ShopError(
       `${method} ${path} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`,
@@ -85,7 +106,7 @@ export const referenceShopAdapter: AdapterFactory = ({ shopUrl }) => {
     },
     async orderPage(orderId) {
       const r = await call('GET', `/api/orders/${id(orderId)}`);
-      return r.status === 404 ? undefined : (r.json as OrderPage);
+      return r.status === 404 ? undefined : (r.json as unknown as OrderPage);
     },
     async resend(orderId, kind) {
       return (await call('POST', `/api/orders/${id(orderId)}/resend`, { kind })).json.resent === true;

@@ -56,19 +56,9 @@ export type WireAnswer =
   | { ok: true; value?: unknown; world?: unknown; urls?: StartedUrls; attachments?: Attachment[] }
   | { ok: false; error: string };
 
-/** What a recording adapter (the browser's) adds to ShopAdapter: evidence per run. */
-export interface RecordingAdapter extends ShopAdapter {
-  beginRun?(): Promise<void>;
-  /** Keep the run's evidence in `dir` (absolute): a screenshot, a trace. */
-  keep?(dir: string): Promise<{ name: string; file: string; contentType: string }[]>;
-  /** Forget the run's evidence: it passed. */
-  discard?(): Promise<void>;
-  close?(): Promise<void>;
-}
-
 let sandbox: RunningSandbox | undefined;
 let shop: RunningShop | undefined;
-let adapter: RecordingAdapter | undefined;
+let adapter: ShopAdapter | undefined;
 let container: MerchantContainer | undefined;
 let attachmentsDir: string | undefined;
 /** How much of the container's log earlier runs already saw. */
@@ -151,7 +141,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       attachmentsDir = msg.attachmentsDir;
       const factory = await loadAdapter(msg);
       const shopUrl = await startMerchant(msg, sandbox);
-      adapter = factory({ shopUrl, sandboxUrl: sandbox.urls.all }) as RecordingAdapter;
+      adapter = factory({ shopUrl, sandboxUrl: sandbox.urls.all });
       return {
         ok: true,
         urls: {
