@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { sampleResults } from '../report/fixtures/sample-results.ts';
@@ -16,22 +14,12 @@ import {
   outcomeTable,
   UsageError,
 } from './main.ts';
+import { ROOT, runCli } from './testdata/spawnCli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/deadend.js');
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the real CLI the way `npx deadend` does (the Node running vitest is the bundled Node 24). */
-function deadend(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const deadend = (...args: string[]) => runCli(args);
 
 describe('deadend (spawned)', () => {
   it('--help documents the commands and exits 0', () => {

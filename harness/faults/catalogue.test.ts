@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PlannedStep } from '../customer/journey.ts';
-import { placeOrder, runStep } from '../customer/steps.ts';
+import { runStep } from '../customer/steps.ts';
 import { advanceTo, givenPurchase, notify } from '../merchant/merchant.ts';
-import { EMAIL, events, type Sandbox, sandbox } from '../run/testdata/sandbox.ts';
+import { EMAIL, events, sandbox, webOrder } from '../run/testdata/sandbox.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { latestOrder } from '../sandbox/orders.ts';
 import { contact } from '../sandbox/supportDesk.ts';
@@ -21,17 +21,7 @@ const DAY = 24 * HOUR;
 type FaultUse = NonNullable<ScenarioInput['faults']>[number];
 const withFault = (use: FaultUse, start?: string) => sandbox({ faults: [use], ...(start ? { start } : {}) });
 
-/** The customer orders on the web (customer-side faults included: a typo, a slow page). */
-function buy(sb: Sandbox, product: string) {
-  const res = placeOrder(sb.world, sb.env, {
-    product,
-    channel: 'web',
-    shipping: 'standard',
-    quantity: 1,
-    email: EMAIL,
-  });
-  return res.ok ? { ok: true as const, order: sb.world.orders.find((o) => o.id === res.orderId)! } : res;
-}
+const buy = webOrder;
 
 /** Where the licence key of an order placed under `use` ends up an hour later. */
 function keyMailUnder(use: FaultUse) {

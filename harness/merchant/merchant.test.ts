@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { placeOrder, readMessage } from '../customer/steps.ts';
+import { readMessage } from '../customer/steps.ts';
 import { typoOf } from '../faults/mailFaults.ts';
-import { EMAIL, events, type Sandbox, sandbox, shop } from '../run/testdata/sandbox.ts';
+import { EMAIL, events, type Sandbox, sandbox, shop, webOrder } from '../run/testdata/sandbox.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { hasFact } from '../sandbox/world.ts';
 import { advanceTo, checkout, describeOrder, durationMs, givenPurchase } from './merchant.ts';
@@ -82,30 +82,18 @@ describe('checkout on a card mismatch', () => {
   });
 });
 
-/** Through the customer's checkout, where a typo happens. */
-function order(sb: Sandbox, product: string) {
-  const res = placeOrder(sb.world, sb.env, {
-    product,
-    channel: 'web',
-    shipping: 'standard',
-    quantity: 1,
-    email: EMAIL,
-  });
-  return res.ok ? { ok: true as const, order: sb.world.orders.find((o) => o.id === res.orderId)! } : res;
-}
-
 describe('checkout', () => {
   it('confirmEmailTwice catches a typo: the key goes to the real, verified address', () => {
     const faults = [{ fault: 'mail.address-typo' }];
     const careful = sandbox({ merchant: shop({ capabilities: { confirmEmailTwice: true } }), faults });
-    const res = order(careful, 'app');
+    const res = webOrder(careful, 'app');
     expect(res.ok && res.order.email).toBe(EMAIL);
     expect(events(careful.world, 'checkout.typo-caught')[0]!.data).toMatchObject({ typed: typoOf(EMAIL) });
     const key = careful.world.mail.find((m) => m.kind === 'licence-key')!;
     expect(key).toMatchObject({ to: EMAIL, unverifiedAddress: false });
 
     const careless = sandbox({ faults });
-    const bad = order(careless, 'app');
+    const bad = webOrder(careless, 'app');
     expect(bad.ok && bad.order.email).toBe(typoOf(EMAIL));
     expect(careless.world.mail.find((m) => m.kind === 'licence-key')).toMatchObject({
       to: typoOf(EMAIL),

@@ -4,6 +4,7 @@
  * params, windows and support closures go through the same code as in a suite run.
  */
 import { parseInstant } from '../../clock/instant.ts';
+import { placeOrder } from '../../customer/steps.ts';
 import { type MerchantProfile, merchantProfileSchema } from '../../merchant/profile.ts';
 import type { RunEnv } from '../../sandbox/runEnv.ts';
 import { emptyWorld, type World } from '../../sandbox/world.ts';
@@ -101,4 +102,16 @@ export function sandbox(
 export function events(world: World, kind?: string): TraceEvent[] {
   const all = toArray(world.trace);
   return kind === undefined ? all : all.filter((e) => e.kind === kind);
+}
+
+/** The customer orders one of a product on the web, customer-side faults included (a typo, a slow page). */
+export function webOrder(sb: Sandbox, product: string) {
+  const res = placeOrder(sb.world, sb.env, {
+    product,
+    channel: 'web',
+    shipping: 'standard',
+    quantity: 1,
+    email: EMAIL,
+  });
+  return res.ok ? { ok: true as const, order: sb.world.orders.find((o) => o.id === res.orderId)! } : res;
 }

@@ -3,32 +3,22 @@
  * pages, every seed scenario comes out as on sim, and a run that misses its expectation shows,
  * in report.html, the page the customer was stuck on. `npm run test:browser-target`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/testdata/spawnCli.ts';
 import type { ResultsFile } from '../../report/results.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './browserAdapter.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin/deadend.js');
 const haveChromium = existsSync(CHROMIUM);
 const onCI = process.env.CI === 'true';
 const missing = `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set DEADEND_CHROMIUM).`;
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-browser-target-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function deadend(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 600_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const deadend = (...args: string[]) => runCli(args, { timeoutMs: 600_000 });
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
 
 describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {

@@ -4,31 +4,22 @@
  * sim, a failing run keeps the container's log, and no container is left behind.
  * `npm run test:container` (needs a Docker engine: skipped without one, failing under CI=true).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from '../../cli/testdata/spawnCli.ts';
 import type { ResultsFile } from '../../report/results.ts';
 import { dockerAvailable, LABEL_PID, labelledContainers } from './engine.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin/deadend.js');
 const onCI = process.env.CI === 'true';
 const available = await dockerAvailable();
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-container-target-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function deadend(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', TESTCONTAINERS_RYUK_DISABLED: 'true' },
-    timeout: 600_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, pid: r.pid };
-}
+const deadend = (...args: string[]) =>
+  runCli(args, { env: { TESTCONTAINERS_RYUK_DISABLED: 'true' }, timeoutMs: 600_000 });
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
 
 describe.skipIf(!available && !onCI)('deadend run --target container', () => {

@@ -1,29 +1,18 @@
 /** `deadend run --target http` through the real CLI: the reference shop, an external shop with an adapter, bad flags. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startShop } from '../../../fixtures/shop/server.ts';
+import { BIN, ROOT, runCli } from '../../cli/testdata/spawnCli.ts';
 import type { ResultsFile } from '../../report/results.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin/deadend.js');
 const SCENARIO = 'scenarios/000-converter-lite-christmas-eve.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-http-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function deadend(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const deadend = (args: string[]) => runCli(args);
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
