@@ -48,6 +48,26 @@ describe('deadend sandbox (command)', () => {
     expect(await done).toBe(0);
   });
 
+  it('--shop starts the reference shop beside the sandbox, selling the scenario merchant’s products', async () => {
+    const c = capture();
+    let stop!: () => void;
+    const until = new Promise<void>((r) => {
+      stop = r;
+    });
+    const done = sandboxCommand(
+      { basePort: '0', scenario: 'scenarios/000-converter-lite-christmas-eve.yaml', shop: '0' },
+      c.io,
+      until,
+    );
+    await expect.poll(() => c.out(), { timeout: 5000 }).toContain('Ctrl-C stops');
+    const shop = /shop\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(c.out())![1]!;
+    const home = await (await fetch(shop)).text();
+    expect(home).toContain('Converter Lite');
+    stop();
+    expect(await done).toBe(0);
+    expect(await sandboxCommand({ basePort: '0', shop: 'x' }, capture().io, Promise.resolve())).toBe(2);
+  });
+
   it('a bad scenario or fault label is exit 2 with a plain message', async () => {
     const c = capture();
     expect(
