@@ -1,18 +1,18 @@
 /**
- * Times the container target's fixed costs: `npx node harness/targets/container/measure.ts [runs]`.
+ * Times the container target's fixed costs: `npx node bench/container.ts [runs]`.
  * Prints the image build times (cold, after an app change, unchanged: skipped), the image size, and the
  * merchant container's start-to-healthy and stop times over `runs` starts (default 5). It runs the
  * reference shop when fixtures/shop/main.ts exists, else the tests' stand-in server.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dockerClient } from './engine.ts';
-import { buildShopImage, DEFAULT_COMMAND, removeShopImages } from './image.ts';
-import { startMerchantContainer } from './merchantContainer.ts';
+import { dockerClient } from '../harness/targets/container/engine.ts';
+import { buildShopImage, DEFAULT_COMMAND, removeShopImages } from '../harness/targets/container/image.ts';
+import { startMerchantContainer } from '../harness/targets/container/merchantContainer.ts';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
-const shop = existsSync(fileURLToPath(new URL('../../../fixtures/shop/main.ts', import.meta.url)));
+const shop = existsSync(fileURLToPath(new URL('../fixtures/shop/main.ts', import.meta.url)));
 const command = shop ? DEFAULT_COMMAND : ['node', 'harness/targets/container/testdata/healthServer.ts'];
 const ms = (t: number) => `${Math.round(performance.now() - t)} ms`;
 
