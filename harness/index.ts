@@ -10,6 +10,15 @@ export { ORACLE_IDS, oracleCatalogue } from './oracles/catalogue.ts';
 export { mergeResults } from './report/merge.ts';
 export { reporters, writeReports } from './report/reporter.ts';
 export type * from './report/results.ts';
+export type { Connector } from './run/runner.ts';
 export { countRuns, planRuns, runName, runSuite, type SuiteOptions } from './run/runner.ts';
 export { type LoadedScenario, loadMerchantFile, loadScenarioFile, loadScenarios } from './scenario/load.ts';
 export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';
+export type { AdapterFactory, ShopAdapter } from './targets/http/adapter.ts';
+// Real targets: `runSuite(scenarios, { seed, target: 'http', connect: startHttpTarget({ … }) })`.
+export {
+  type HttpTarget,
+  type HttpTargetOptions,
+  startHttpTarget,
+  TargetError,
+} from './targets/http/wireShop.ts';
