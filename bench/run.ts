@@ -399,7 +399,7 @@ const fixed = (n: number, digits = 1) => n.toFixed(digits);
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 
 /** A Markdown table padded the way `biome format` pads one, so a written README stays lint-clean. */
-function table(head: string[], rows: string[][], align: ('l' | 'r')[]): string {
+export function table(head: string[], rows: string[][], align: ('l' | 'r')[]): string {
   const widths = head.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i]!.length)));
   const cell = (text: string, i: number) =>
     align[i] === 'r' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);

@@ -16,7 +16,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createSyncFn } from 'synckit';
 import { directShop, type ShopPort } from '../harness/merchant/shopPort.ts';
 import type { ResultsFile } from '../harness/report/results.ts';
 import { type Connector, runSuite } from '../harness/run/runner.ts';
@@ -25,7 +24,7 @@ import { CHROMIUM, launchSharedBrowser } from '../harness/targets/browser/browse
 import { dockerAvailable } from '../harness/targets/container/engine.ts';
 import { buildShopImage } from '../harness/targets/container/image.ts';
 import { type HttpTargetOptions, startHttpTarget } from '../harness/targets/http/wireShop.ts';
-import { machine, revision } from './run.ts';
+import { machine, revision, table } from './run.ts';
 
 export const TARGET_NAMES = ['sim', 'http', 'browser', 'container'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -33,7 +32,6 @@ export type TargetName = (typeof TARGET_NAMES)[number];
 const SEED = 1;
 const SCENARIOS_DIR = 'scenarios';
 /** The worker thread startHttpTarget talks to (synckit keeps one per path: this is the same one). */
-const WIRE_WORKER = new URL('../harness/targets/http/wireWorker.ts', import.meta.url).pathname;
 
 /** What the wrapped connector saw during one suite. */
 export interface Meter {
@@ -181,15 +179,6 @@ const median = (xs: readonly number[]) => {
 const secondsSince = (t: number) => (performance.now() - t) / 1000;
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
-/** The wire worker's servers, stopped after a start-up that failed half-way. */
-function stopWireWorker(): void {
-  try {
-    (createSyncFn(WIRE_WORKER) as (msg: { op: 'stop' }) => unknown)({ op: 'stop' });
-  } catch {
-    // nothing was running
-  }
-}
-
 /** Runs the suite `repeat` times on one started target and fills the row's measures in. */
 async function measureSuite(
   row: TargetRow,
@@ -322,7 +311,6 @@ export async function benchTargets(opts: {
     try {
       connect = startHttpTarget(OPTIONS[target]);
     } catch (e) {
-      stopWireWorker();
       Object.assign(row, { status: 'not measured', reason: `start-up failed: ${firstLine(e)}` });
       log(`${target}: not measured: ${row.reason}`);
       continue;
@@ -369,16 +357,6 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 /** Seconds with 3 significant digits at least (sim's are milliseconds). */
 const secs = (n: number) => (n >= 10 ? n.toFixed(1) : n >= 0.1 ? n.toFixed(2) : n.toPrecision(2));
 const ms = (n: number) => (n >= 10 ? n.toFixed(1) : n >= 0.1 ? n.toFixed(2) : n.toFixed(4));
-
-/** A Markdown table padded the way `biome format` pads one (as bench/run.ts writes its tables). */
-function table(head: string[], rows: string[][], align: ('l' | 'r')[]): string {
-  const widths = head.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i]!.length)));
-  const cell = (text: string, i: number) =>
-    align[i] === 'r' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
-  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const rule = widths.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w - 1)}:` : `:${'-'.repeat(w - 1)}`));
-  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
 
 export const SECTION = '## Seconds per journey, per target';
 

@@ -54,7 +54,7 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     if (!answer.ok) throw new TargetError(answer.error);
     return answer;
   };
-  const started = send({
+  const start: WireMessage = {
     op: 'start',
     ...(opts.calendarsDir ? { calendarsDir: opts.calendarsDir } : {}),
     ...(opts.shopUrl ? { shopUrl: opts.shopUrl } : {}),
@@ -64,7 +64,15 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     ...(opts.container ? { container: opts.container } : {}),
     ...(opts.browser ? { browser: true } : {}),
     ...(opts.attachmentsDir ? { attachmentsDir: opts.attachmentsDir } : {}),
-  });
+  };
+  let started: WireAnswer & { ok: true };
+  try {
+    started = send(start) as WireAnswer & { ok: true };
+  } catch (e) {
+    // Half started (the sandbox up, the container not): stop what is running before reporting.
+    call({ op: 'stop' });
+    throw e;
+  }
 
   /** One action at the shop, with the world handed over to the sandbox and taken back. */
   function act<K extends keyof ShopAdapter>(
