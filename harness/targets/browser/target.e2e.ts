@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/testdata/spawnCli.ts';
 import type { ResultsFile } from '../../report/results.ts';
+import { outcomeShape } from '../testdata/agreement.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './browserAdapter.ts';
 
 const haveChromium = existsSync(CHROMIUM);
@@ -43,16 +44,9 @@ describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
     );
     expect(r.stderr).toContain('browser target: 2 workers');
     expect(r.code).toBe(0);
-    const shape = (f: ResultsFile) =>
-      f.scenarios.flatMap((s) =>
-        s.runs.map(
-          (x) =>
-            `${s.id} [${x.faults.join('+')}] ${x.outcome} ${x.findings.map((y) => y.oracle).join(',')} ${x.path.join('→')}`,
-        ),
-      );
     const [a, b] = [results(sim), results(browser)];
     expect(b.target).toBe('browser');
-    expect(shape(b)).toEqual(shape(a));
+    expect(outcomeShape(b)).toEqual(outcomeShape(a));
   }, 600_000);
 
   it('a run that misses its expectation shows the page the customer was stuck on in report.html', async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../../cli/testdata/spawnCli.ts';
 import type { ResultsFile } from '../../report/results.ts';
+import { outcomeShape } from '../testdata/agreement.ts';
 import { dockerAvailable, LABEL_PID, labelledContainers } from './engine.ts';
 
 const onCI = process.env.CI === 'true';
@@ -36,15 +37,8 @@ describe.skipIf(!available && !onCI)('deadend run --target container', () => {
       /container target: sandbox .* shop http:\/\/127\.0\.0\.1:\d+ \(container [0-9a-f]{12}\)/,
     );
     expect(r.code).toBe(0);
-    const shape = (f: ResultsFile) =>
-      f.scenarios.flatMap((s) =>
-        s.runs.map(
-          (x) =>
-            `${s.id} [${x.faults.join('+')}] ${x.outcome} ${x.findings.map((y) => y.oracle).join(',')} ${x.path.join('→')}`,
-        ),
-      );
     expect(results(box).target).toBe('container');
-    expect(shape(results(box))).toEqual(shape(results(sim)));
+    expect(outcomeShape(results(box))).toEqual(outcomeShape(results(sim)));
     const left = (await labelledContainers()).filter((c) => c.labels[LABEL_PID] === String(r.pid));
     expect(left).toEqual([]);
   }, 600_000);
