@@ -8,7 +8,6 @@ import { keyMessageKind } from '../merchant/shopPort.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { latestOrder } from '../sandbox/orders.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
-import { contact } from '../sandbox/supportDesk.ts';
 import { addFact, learn, record, type World } from '../sandbox/world.ts';
 import type { Journey } from './journey.ts';
 import { placeOrder, readMessage, type Trouble } from './steps.ts';
@@ -160,10 +159,10 @@ function contactChannel(channelId: string): RecoveryAction {
     id: `contact:${channelId}`,
     staff: true,
     apply(world, env, trouble) {
-      contact(
+      env.shop.contactSupport(
         world,
         env,
-        env.channel(channelId)!,
+        channelId,
         trouble.problem as Exclude<Trouble['problem'], 'retry'>,
         trouble.product,
       );

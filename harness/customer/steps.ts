@@ -10,7 +10,6 @@ import type { ShopCheckout } from '../merchant/shopPort.ts';
 import { licenceServerAnswers } from '../sandbox/licensing.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
-import { contact } from '../sandbox/supportDesk.ts';
 import { addFact, hasFact, learn, type MailMessage, nextId, record, type World } from '../sandbox/world.ts';
 import type { Journey, PlannedStep } from './journey.ts';
 
@@ -240,8 +239,7 @@ export function runStep(
       return OK;
     }
     case 'contact-support': {
-      const channel = env.channel(step.channel!)!;
-      const result = contact(world, env, channel, step.about!, product);
+      const result = env.shop.contactSupport(world, env, step.channel!, step.about!, product);
       if (result === 'resolved') {
         addFact(world, `resolved:${step.about}`);
         return OK;

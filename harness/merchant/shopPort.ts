@@ -7,9 +7,11 @@
  */
 import { findMailFor } from '../sandbox/mailbox.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';
+import { type ContactResult, contact } from '../sandbox/supportDesk.ts';
 import type { Order, World } from '../sandbox/world.ts';
 import type { MailKind } from '../scenario/schema.ts';
 import { type CheckoutRequest, checkout, describeOrder, notify, resend } from './merchant.ts';
+import type { Problem } from './profile.ts';
 
 export type ShopCheckout =
   | { ok: true; orderId: string }
@@ -37,6 +39,14 @@ export interface ShopPort {
   entitled(world: World, env: RunEnv, product: string): boolean;
   /** The merchant's periodic statement mail (a job the merchant runs, triggered by the journey). */
   sendStatement(world: World, env: RunEnv, email: string): void;
+  /** The support form (or the phone, the chat, the store): the desk's answer, as the sandbox's support desk gives it. */
+  contactSupport(
+    world: World,
+    env: RunEnv,
+    channelId: string,
+    problem: Problem,
+    product: string,
+  ): ContactResult;
 }
 
 /** The message an order's "resend" sends: the key for a licence, else the confirmation. */
@@ -93,5 +103,10 @@ export const directShop: ShopPort = {
   sendStatement(world, env, email) {
     if (findMailFor(world, email, 'statement').length > 0) return;
     notify(world, env, { to: email, kind: 'statement', subject: 'Your monthly statement' });
+  },
+  contactSupport(world, env, channelId, problem, product) {
+    const channel = env.channel(channelId);
+    if (!channel) throw new Error(`the merchant has no support channel ${channelId}`);
+    return contact(world, env, channel, problem, product);
   },
 };

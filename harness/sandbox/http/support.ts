@@ -84,7 +84,8 @@ routes
       );
     const products = session.env.profile.products.map((p) => p.id);
     const product = typeof b.product === 'string' ? b.product : products[0]!;
-    if (!products.includes(product))
+    // '' says the request is about no product (a statement, the login).
+    if (product !== '' && !products.includes(product))
       return apiError(
         400,
         'resource_missing',

@@ -136,6 +136,23 @@ describe.skipIf(!haveChromium && !onCI)('browser target adapter', () => {
       expect(await r.browser.changeEmail(placed.orderId, 'other@example.net')).toBe(false);
     });
 
+    it('fills in the support form; the desk answers as it does through the API, product or not', async () => {
+      const contacts = () => r.sandbox.session.world.contacts;
+      const before = contacts().length;
+      const viaBrowser = await r.browser.contactSupport('chat', 'missing-mail', 'app');
+      expect(contacts()).toHaveLength(before + 1);
+      expect(contacts().at(-1)).toMatchObject({
+        channel: 'chat',
+        problem: 'missing-mail',
+        result: viaBrowser,
+      });
+      const viaJson = await r.json.contactSupport('chat', 'missing-mail', 'app');
+      expect(viaBrowser).toBe(viaJson);
+      expect(await r.browser.contactSupport('chat', 'missing-statement', '')).toBe(
+        await r.json.contactSupport('chat', 'missing-statement', ''),
+      );
+    });
+
     it('orders placed in a store go to the API (no web form for them)', async () => {
       const placed = await r.browser.checkout(order('club', { channel: 'store' }));
       if (!placed.ok) throw new Error('checkout failed');

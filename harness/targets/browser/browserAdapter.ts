@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { CheckoutRequest } from '../../merchant/merchant.ts';
 import type { ShopCheckout } from '../../merchant/shopPort.ts';
+import type { ContactResult } from '../../sandbox/supportDesk.ts';
 import {
   type AdapterContext,
   type AdapterFactory,
@@ -25,7 +26,7 @@ import {
   type ShopAdapter,
   ShopError,
 } from '../http/adapter.ts';
-import { AccountPage, checkoutRefusal, OrderPage, PortalPage, ProductPage } from './pages.ts';
+import { AccountPage, checkoutRefusal, OrderPage, PortalPage, ProductPage, SupportPage } from './pages.ts';
 
 /** The system Chromium (Debian package `chromium`); DEADEND_CHROMIUM names another binary. */
 export const CHROMIUM = process.env.DEADEND_CHROMIUM ?? '/usr/bin/chromium';
@@ -288,6 +289,21 @@ export function createBrowserAdapter(
     // The merchant's job, not something the customer does in the browser.
     sendStatement(to) {
       return api.sendStatement(to);
+    },
+
+    contactSupport(channel, problem, product) {
+      return serial('contactSupport', async (page) => {
+        const form = new SupportPage(page, base);
+        const landed = await form.goto();
+        if (landed.status !== 200) return broken(page, 'GET /support', landed.status);
+        const sent = await form.contact({ channel, problem, product });
+        if ('invalid' in sent)
+          throw new ShopError(`the browser would not send the support form (${sent.invalid})`);
+        if (sent.status !== 200) return broken(page, 'POST /support', sent.status);
+        const result = await form.result();
+        if (!result) throw new ShopError('the support page gave no answer');
+        return result as ContactResult;
+      });
     },
 
     /** A new run: forget the customer's cookies and start the trace afresh. */

@@ -338,4 +338,11 @@ export class SupportPage extends ShopPage {
   answer(): Promise<string | undefined> {
     return textOf(this.page.getByTestId('support-answer'));
   }
+
+  /** What the desk made of it (`resolved`, `redirected`, …), from the answer's data-result. */
+  async result(): Promise<string | undefined> {
+    const answer = this.page.getByTestId('support-answer');
+    if ((await answer.count()) === 0) return undefined;
+    return (await answer.getAttribute('data-result')) ?? undefined;
+  }
 }

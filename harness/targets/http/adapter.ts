@@ -5,7 +5,9 @@
  * `--adapter ./my-adapter.ts --shop-url http://127.0.0.1:3000` (see docs/http-target.md).
  */
 import type { CheckoutRequest } from '../../merchant/merchant.ts';
+import type { Problem } from '../../merchant/profile.ts';
 import type { OrderPage, ShopCheckout } from '../../merchant/shopPort.ts';
+import type { ContactResult } from '../../sandbox/supportDesk.ts';
 import type { MailKind } from '../../scenario/schema.ts';
 
 export interface ShopAdapter {
@@ -20,6 +22,8 @@ export interface ShopAdapter {
   entitled(product: string): Promise<boolean>;
   /** Trigger the shop's statement job for this customer. */
   sendStatement(email: string): Promise<void>;
+  /** Send the support form (channel, problem, product): the desk's answer (`resolved`, `redirected`, …). */
+  contactSupport(channel: string, problem: Problem, product: string): Promise<ContactResult>;
   /** Called before every run: forget whatever the shop keeps outside the sandbox. */
   reset?(): Promise<void>;
 
@@ -122,6 +126,12 @@ export const referenceShopAdapter: AdapterFactory = ({ shopUrl }) => {
     },
     async sendStatement(email) {
       await call('POST', '/api/jobs/statement', { email });
+    },
+    async contactSupport(channel, problem, product) {
+      const r = await call('POST', '/api/support', { channel, problem, product });
+      if (r.status !== 200)
+        throw new ShopError(`the support form was refused: ${r.json.error?.message ?? r.status}`);
+      return r.json.result as ContactResult;
     },
   };
 };

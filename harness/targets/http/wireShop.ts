@@ -97,6 +97,8 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     sendStatement: (world, _env, email) => {
       act(world, 'sendStatement', [email]);
     },
+    contactSupport: (world, _env, channelId, problem, product) =>
+      act(world, 'contactSupport', [channelId, problem, product]) as ReturnType<ShopPort['contactSupport']>,
   };
 
   return {
