@@ -1018,7 +1018,7 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .addOption(
       new Option(
         '--workers <n>',
-        'worker threads that share the runs; 1 runs in-process. Default: one per core, but at most one per 200 runs (a small suite runs in-process). The results are the same bytes whatever N is',
+        'worker threads that share the runs; 1 runs in-process. Default: one per core, but at most one per 200 runs (a small suite runs in-process); http: 1, browser: one per core, container: always 1. The results are the same bytes whatever N is',
       ).argParser(parseWorkers),
     )
     .option(
@@ -1033,11 +1033,11 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .option('--calendars <dir>', 'folder of holiday calendars', 'fixtures/calendars')
     .option(
       '--shop-url <url>',
-      'http target: the base URL of your shop (default: the reference shop, started for the run)',
+      'http and browser targets: the base URL of your shop (default: the reference shop, started for the run)',
     )
     .option(
       '--adapter <file>',
-      'http or container target: a module whose default export maps customer actions to your shop (docs/http-target.md)',
+      'http, browser and container targets: a module whose default export maps customer actions to your shop (docs/http-target.md)',
     )
     .option(
       '--image <name>',
@@ -1051,13 +1051,13 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .addOption(
       new Option(
         '--sandbox-port <port>',
-        'http target: port of the sandbox APIs your shop calls (default: a free port)',
+        'real targets: port of the sandbox APIs your shop calls (default: a free port)',
       ).argParser(parsePortOption),
     )
     .addOption(
       new Option(
         '--smtp-port <port>',
-        'http target: port of the sandbox SMTP server (default: a free port)',
+        'real targets: port of the sandbox SMTP server (default: a free port)',
       ).argParser(parsePortOption),
     )
     .option(
