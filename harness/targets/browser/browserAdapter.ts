@@ -22,6 +22,7 @@ import {
   type AdapterContext,
   type AdapterFactory,
   type KeptFile,
+  type RunFocus,
   referenceShopAdapter,
   type ShopAdapter,
   ShopError,
@@ -86,7 +87,7 @@ export interface BrowserShopAdapter extends ShopAdapter {
    * A run failed: write the last page (page.png, page.html) and the run's trace (trace.zip) into
    * `dir` (it must exist) and say what was written, with names relative to `dir`.
    */
-  keep(dir: string): Promise<KeptFile[]>;
+  keep(dir: string, focus?: RunFocus): Promise<KeptFile[]>;
   /** A run passed: drop its trace. */
   discard(): Promise<void>;
 }
@@ -322,15 +323,37 @@ export function createBrowserAdapter(
       if (s) await exclusive(() => freshTrace(s));
     },
 
-    async keep(dir) {
+    async keep(dir, focus) {
       const kept: KeptFile[] = [];
+      const orderPath = focus?.orderId ? `/orders/${encodeURIComponent(focus.orderId)}` : undefined;
+      // Where a stuck customer looks: the page of their latest order, as the run ended (the
+      // harness restored the sandbox to that moment). First, so the report shows it first.
       const shot = await adapter.snapshotPage();
+      if (orderPath && shot && pathOf(shot.url) !== orderPath) {
+        const png = await serial('keep', async (page) => {
+          const p = await orderPageOf(page, focus!.orderId!);
+          return p ? page.screenshot({ fullPage: true, type: 'png' }) : undefined;
+        });
+        if (png) {
+          writeFileSync(join(dir, 'order.png'), png);
+          kept.push({
+            name: `order page as the run ended (${orderPath})`,
+            file: 'order.png',
+            contentType: 'image/png',
+          });
+        }
+      }
+      // The last page the search left the tab on: one branch of what the customer tried.
       if (shot) {
         writeFileSync(join(dir, 'page.png'), shot.png);
         writeFileSync(join(dir, 'page.html'), shot.html);
+        const path = pathOf(shot.url);
         kept.push(
           {
-            name: `page the customer was on (${pathOf(shot.url)})`,
+            name:
+              path === orderPath
+                ? `order page as the run ended (${path})`
+                : `last page the customer saw while trying (${path})`,
             file: 'page.png',
             contentType: 'image/png',
           },

@@ -66,16 +66,13 @@ describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
     expect(r.code).toBe(1);
     const run = results(report).scenarios[0]!.runs[0]!;
     expect(run.pass).toBe(false);
-    const shot = run.attachments?.find((a) => a.contentType === 'image/png');
-    expect(shot?.name).toMatch(/^page the customer was on \(\/orders\/ord_\d+\)$/);
-    expect(run.attachments?.map((a) => a.path.split('/').pop())).toEqual([
-      'page.png',
-      'page.html',
-      'trace.zip',
-    ]);
-    expect(
-      readFileSync(join(report, run.attachments!.find((a) => a.path.endsWith('page.html'))!.path), 'utf8'),
-    ).toContain('data-testid="order-status"');
+    // The last page the customer saw (here the support desk's answer), and their order's page as the
+    // run ended: no resend button, no key — where they were stuck.
+    const files = run.attachments?.map((a) => a.path.split('/').pop());
+    expect(files).toEqual(['order.png', 'page.png', 'page.html', 'trace.zip']);
+    expect(run.attachments![0]!.name).toMatch(/^order page as the run ended \(\/orders\/ord_\d+\)$/);
+    expect(run.attachments![1]!.name).toMatch(/^last page the customer saw while trying \(\/[a-z]+/);
+    expect(readFileSync(join(report, run.attachments![2]!.path), 'utf8')).toContain('</html>');
 
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
@@ -83,8 +80,9 @@ describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(join(report, 'report.html')).href);
       await page.getByRole('button', { name: 'Show the story', exact: true }).first().click();
-      const img = page.locator('.attachments img');
+      const img = page.locator('.attachments img').first();
       await img.waitFor({ state: 'visible' });
+      expect(await page.locator('.attachments img').count()).toBe(2);
       const width = await img.evaluate((el) => {
         // The page's own <img>: decode() waits until it has loaded.
         const image = el as unknown as { decode(): Promise<void>; naturalWidth: number };

@@ -30,17 +30,26 @@ export interface ShopAdapter {
   // Evidence for the report (the browser adapter records a trace and the page it is on):
   /** A run starts (after reset). */
   beginRun?(): Promise<void>;
-  /** The run missed its expectation: write what shows why into `dir` (it exists) and name the files. */
-  keep?(dir: string): Promise<KeptFile[]>;
+  /**
+   * The run missed its expectation: write what shows why into `dir` (it exists) and name the
+   * files. `focus.orderId` is the customer's latest order as the run ended (its page is where a
+   * stuck customer looks); the sandbox has been restored to that moment.
+   */
+  keep?(dir: string, focus?: RunFocus): Promise<KeptFile[]>;
   /** The run passed: drop what was recorded for it. */
   discard?(): Promise<void>;
   /** The suite is over: release the browser, connections, … */
   close?(): Promise<void>;
 }
 
+/** What a failed run's evidence should show. */
+export interface RunFocus {
+  orderId?: string;
+}
+
 /** A file an adapter kept for a failed run, relative to the folder it was given. */
 export interface KeptFile {
-  /** For people: "page the customer was on (/orders/ord_3)". */
+  /** For people: "order page as the run ended (/orders/ord_3)". */
   name: string;
   file: string;
   contentType: string;

@@ -109,10 +109,10 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     },
     finishRun({ scenario, name, pass, world }) {
       // A failed run's evidence shows the sandbox as the run ended.
-      return (
-        send({ op: 'finish', scenario, name, pass, ...(pass ? {} : { world: worldToJson(world) }) })
-          .attachments ?? []
-      );
+      if (pass) return send({ op: 'finish', scenario, name, pass }).attachments ?? [];
+      const latest = world.orders.at(-1);
+      const focus = latest ? { orderId: latest.id } : {};
+      return send({ op: 'finish', scenario, name, pass, world: worldToJson(world), focus }).attachments ?? [];
     },
     close() {
       send({ op: 'stop' });

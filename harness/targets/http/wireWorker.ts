@@ -16,7 +16,13 @@ import type { Attachment } from '../../report/results.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import type { MerchantContainer } from '../container/merchantContainer.ts';
-import { type AdapterFactory, referenceShopAdapter, type ShopAdapter, ShopError } from './adapter.ts';
+import {
+  type AdapterFactory,
+  type RunFocus,
+  referenceShopAdapter,
+  type ShopAdapter,
+  ShopError,
+} from './adapter.ts';
 
 /** The merchant in a container: a team's image, or (without one) the reference shop's, built here. */
 export interface ContainerSpec {
@@ -41,7 +47,7 @@ export type WireMessage =
     }
   | { op: 'run'; scenario: LoadedScenario; faults: readonly string[]; seedKey: string }
   | { op: 'act'; world: unknown; action: keyof ShopAdapter; args: unknown[]; readOnly: boolean }
-  | { op: 'finish'; scenario: string; name: string; pass: boolean; world?: unknown }
+  | { op: 'finish'; scenario: string; name: string; pass: boolean; world?: unknown; focus?: RunFocus }
   | { op: 'stop' };
 
 export interface StartedUrls {
@@ -177,7 +183,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       mkdirSync(dir, { recursive: true });
       const rel = (file: string) => ['attachments', ...folder.split(sep), file].join('/');
       const out: Attachment[] = [];
-      for (const kept of (await adapter!.keep?.(dir)) ?? [])
+      for (const kept of (await adapter!.keep?.(dir, msg.focus)) ?? [])
         out.push({ name: kept.name, path: rel(kept.file), contentType: kept.contentType });
       if (container) {
         writeFileSync(join(dir, 'container.log'), (await container.logs()).slice(logMark));
