@@ -3,7 +3,7 @@
  * data and returns a response as plain data. The node:http server (server.ts) and the msw
  * handlers (harness/integrations/msw.ts) are thin adapters around the same routers.
  */
-import type { SandboxSession } from './session.ts';
+import { SandboxInputError, type SandboxSession } from './session.ts';
 
 export interface ApiRequest {
   method: string;
@@ -104,6 +104,46 @@ export const UNROUTED_HEADER = 'x-deadend-unrouted';
 
 export function unrouted(res: ApiResponse): ApiResponse {
   return { ...res, headers: { ...res.headers, [UNROUTED_HEADER]: '1' } };
+}
+
+/** What the handlers of the sandbox's own APIs (all but Stripe's) are given. */
+export interface ApiCtx {
+  session: SandboxSession;
+  req: ApiRequest;
+  query: URLSearchParams;
+}
+
+/**
+ * A request to one of the sandbox's own APIs, through its routes: an unknown path is a 404 that
+ * lets the next router on a shared port try (unrouted), a wrong method a 405, and a
+ * SandboxInputError thrown by a handler its 400 or 404.
+ */
+export function serveRoutes(routes: Routes<ApiCtx>, session: SandboxSession, req: ApiRequest): ApiResponse {
+  const m = routes.match(req.method, req.path);
+  if (m === undefined)
+    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
+  if (m === 'wrong-method')
+    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
+  try {
+    return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
+  } catch (e) {
+    if (e instanceof SandboxInputError)
+      return apiError(e.status, e.status === 404 ? 'resource_missing' : 'invalid_request', e.message);
+    throw e;
+  }
+}
+
+/** The body as a JSON object; anything else is a SandboxInputError (a 400). */
+export function objectBody(req: ApiRequest): Record<string, unknown> {
+  let b: unknown;
+  try {
+    b = jsonBody(req) ?? {};
+  } catch {
+    throw new SandboxInputError('The body is not valid JSON.');
+  }
+  if (typeof b !== 'object' || b === null || Array.isArray(b))
+    throw new SandboxInputError('The body must be a JSON object.');
+  return b as Record<string, unknown>;
 }
 
 /** A JSON request body, or undefined when empty; throws SyntaxError on bad JSON. */

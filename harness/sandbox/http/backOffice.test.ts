@@ -88,6 +88,7 @@ describe('back-office API', () => {
     );
     expect(call(s, 'POST', '/v1/backoffice/orders', { ...ORDER, channel: 'fax' }).status).toBe(400);
     expect(call(s, 'GET', '/v1/backoffice/orders/ord_9').status).toBe(404);
+    expect(call(s, 'GET', '/v1/backoffice/entitlements/nope').status).toBe(404);
     expect(call(s, 'POST', '/v1/backoffice/events', { kind: 'x', text: 'y', actor: 'fault' }).status).toBe(
       400,
     );

@@ -18,46 +18,36 @@ import {
 import { directShop } from '../../merchant/shopPort.ts';
 import type { Actor } from '../../trace/trace.ts';
 import { nextId, type Order, record } from '../world.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
-import type { SandboxSession } from './session.ts';
+import {
+  type ApiCtx,
+  type ApiRequest,
+  type ApiResponse,
+  json,
+  objectBody,
+  Routes,
+  serveRoutes,
+} from './api.ts';
+import { SandboxInputError, type SandboxSession } from './session.ts';
 
-interface Ctx {
-  session: SandboxSession;
-  req: ApiRequest;
-  query: URLSearchParams;
-}
-
-class BadRequest extends Error {}
-
-function body(req: ApiRequest): Record<string, unknown> {
-  let b: unknown;
-  try {
-    b = jsonBody(req) ?? {};
-  } catch {
-    throw new BadRequest('The body is not valid JSON.');
-  }
-  if (typeof b !== 'object' || b === null || Array.isArray(b))
-    throw new BadRequest('The body must be a JSON object.');
-  return b as Record<string, unknown>;
-}
+const body = objectBody;
 
 function str(b: Record<string, unknown>, name: string, optional = false): string {
   const v = b[name];
   if (v === undefined && optional) return '';
-  if (typeof v !== 'string' || v === '') throw new BadRequest(`Missing required param: ${name}.`);
+  if (typeof v !== 'string' || v === '') throw new SandboxInputError(`Missing required param: ${name}.`);
   return v;
 }
 
 function num(b: Record<string, unknown>, name: string): number {
   const v = b[name];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new BadRequest(`${name} must be a number.`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new SandboxInputError(`${name} must be a number.`);
   return v;
 }
 
 function oneOf<T extends string>(b: Record<string, unknown>, name: string, values: readonly T[]): T {
   const v = b[name];
   if (typeof v !== 'string' || !values.includes(v as T))
-    throw new BadRequest(`${name} must be one of ${values.join(', ')}.`);
+    throw new SandboxInputError(`${name} must be one of ${values.join(', ')}.`);
   return v as T;
 }
 
@@ -65,15 +55,13 @@ const orderJson = (o: Order) => ({ object: 'order', ...o });
 
 function findOrder(session: SandboxSession, id: string): Order {
   const order = session.world.orders.find((o) => o.id === id);
-  if (!order) throw new NotFound(`No such order: '${id}'.`);
+  if (!order) throw new SandboxInputError(`No such order: '${id}'.`, 404);
   return order;
 }
 
-class NotFound extends Error {}
-
 const ACTORS: readonly Actor[] = ['merchant', 'orders', 'notify'];
 
-const routes = new Routes<Ctx>();
+const routes = new Routes<ApiCtx>();
 routes
   .add('GET', '/v1/backoffice/merchant', ({ session }) =>
     json(200, { object: 'merchant', currency: session.env.currency, profile: session.env.profile }),
@@ -85,7 +73,7 @@ routes
     const b = body(req);
     const product = str(b, 'product');
     if (!session.env.profile.products.some((p) => p.id === product))
-      throw new BadRequest(`Unknown product: '${product}'.`);
+      throw new SandboxInputError(`Unknown product: '${product}'.`);
     const order = recordOrder(session.world, session.env, {
       ...(typeof b.id === 'string' ? { id: b.id } : {}),
       product,
@@ -149,7 +137,7 @@ routes
   })
   .add('GET', '/v1/backoffice/entitlements/:product', ({ session }, { product }) => {
     if (!session.env.profile.products.some((p) => p.id === product))
-      throw new NotFound(`Unknown product: '${product}'.`);
+      throw new SandboxInputError(`Unknown product: '${product}'.`, 404);
     const portal = session.env.product(product!).fulfilledBy ?? 'web-store';
     return json(200, {
       object: 'entitlement',
@@ -179,10 +167,10 @@ routes
   .add('POST', '/v1/backoffice/events', ({ session, req }) => {
     const b = body(req);
     const actor = (b.actor ?? 'merchant') as Actor;
-    if (!ACTORS.includes(actor)) throw new BadRequest(`actor must be one of ${ACTORS.join(', ')}.`);
+    if (!ACTORS.includes(actor)) throw new SandboxInputError(`actor must be one of ${ACTORS.join(', ')}.`);
     const data = b.data;
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
-      throw new BadRequest('data must be an object.');
+      throw new SandboxInputError('data must be an object.');
     record(session.world, {
       actor,
       kind: str(b, 'kind'),
@@ -193,17 +181,5 @@ routes
     return json(201, { object: 'event', recorded: true });
   });
 
-export function backOfficeRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
-  const m = routes.match(req.method, req.path);
-  if (m === undefined)
-    return unrouted(apiError(404, 'not_found', `Unrecognized request URL (${req.method}: ${req.path}).`));
-  if (m === 'wrong-method')
-    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
-  try {
-    return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
-  } catch (e) {
-    if (e instanceof BadRequest) return apiError(400, 'parameter_invalid', e.message);
-    if (e instanceof NotFound) return apiError(404, 'resource_missing', e.message);
-    throw e;
-  }
-}
+export const backOfficeRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+  serveRoutes(routes, session, req);

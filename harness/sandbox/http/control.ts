@@ -11,27 +11,19 @@ import type { LoadedScenario } from '../../scenario/load.ts';
 import { traceEntry } from '../../trace/trace.ts';
 import { billingOf } from '../billing.ts';
 import { worldFromJson, worldToJson } from '../world.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
+import {
+  type ApiCtx,
+  type ApiRequest,
+  type ApiResponse,
+  json,
+  objectBody,
+  Routes,
+  serveRoutes,
+} from './api.ts';
 import { summary } from './mailbox.ts';
 import { SandboxInputError, type SandboxSession } from './session.ts';
 
-interface Ctx {
-  session: SandboxSession;
-  req: ApiRequest;
-  query: URLSearchParams;
-}
-
-function body(req: ApiRequest): Record<string, unknown> {
-  let b: unknown;
-  try {
-    b = jsonBody(req) ?? {};
-  } catch {
-    throw new SandboxInputError('The body is not valid JSON.');
-  }
-  if (typeof b !== 'object' || b === null || Array.isArray(b))
-    throw new SandboxInputError('The body must be a JSON object.');
-  return b as Record<string, unknown>;
-}
+const body = objectBody;
 
 function clockJson(session: SandboxSession): Record<string, unknown> {
   return { object: 'clock', now: toIso(session.now), epochMs: session.now, timezone: session.zone };
@@ -57,7 +49,7 @@ function faultsJson(session: SandboxSession): Record<string, unknown> {
   };
 }
 
-const routes = new Routes<Ctx>();
+const routes = new Routes<ApiCtx>();
 
 routes
   .add('GET', '/v1/health', ({ session }) => json(200, { ok: true, now: toIso(session.now) }))
@@ -200,17 +192,5 @@ routes
     return json(200, { object: 'payment_settings', declineOn: billing.declineOn });
   });
 
-export function controlRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
-  const m = routes.match(req.method, req.path);
-  if (m === undefined)
-    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
-  if (m === 'wrong-method')
-    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
-  try {
-    return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
-  } catch (e) {
-    if (e instanceof SandboxInputError)
-      return apiError(e.status, e.status === 404 ? 'resource_missing' : 'invalid_request', e.message);
-    throw e;
-  }
-}
+export const controlRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+  serveRoutes(routes, session, req);

@@ -69,6 +69,18 @@ export const DEFAULT_PORTS: Readonly<Record<ApiName | 'smtp' | 'all', number>> =
   smtp: 2525,
 };
 
+/** Every service on a port the system picks (tests, and the real targets' own sandboxes). */
+export const FREE_PORTS: Readonly<Record<ApiName | 'smtp' | 'all', number>> = {
+  payment: 0,
+  mailbox: 0,
+  licensing: 0,
+  support: 0,
+  control: 0,
+  backoffice: 0,
+  all: 0,
+  smtp: 0,
+};
+
 export interface StartOptions extends Omit<SessionOptions, 'scenario'> {
   /** Ports per API; missing ones use DEFAULT_PORTS. `{ …, basePort: 0 }`-style: pass 0 for free ports. */
   ports?: SandboxPorts;

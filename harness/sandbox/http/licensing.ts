@@ -6,16 +6,19 @@
 import { toIso } from '../../clock/instant.ts';
 import { issueKey, licenceServerAnswers } from '../licensing.ts';
 import { record } from '../world.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
+import {
+  type ApiCtx,
+  type ApiRequest,
+  type ApiResponse,
+  apiError,
+  json,
+  jsonBody,
+  Routes,
+  serveRoutes,
+} from './api.ts';
 import type { SandboxSession } from './session.ts';
 
-interface Ctx {
-  session: SandboxSession;
-  req: ApiRequest;
-  query: URLSearchParams;
-}
-
-const routes = new Routes<Ctx>();
+const routes = new Routes<ApiCtx>();
 
 function body(req: ApiRequest): Record<string, unknown> | ApiResponse {
   try {
@@ -102,11 +105,5 @@ routes
   .add('POST', '/v1/keys/:key/activations', ({ session }, { key }) => serve(session, key!, 'activate'))
   .add('GET', '/v1/downloads/:key', ({ session }, { key }) => serve(session, key!, 'download'));
 
-export function licensingRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
-  const m = routes.match(req.method, req.path);
-  if (m === undefined)
-    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
-  if (m === 'wrong-method')
-    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
-  return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
-}
+export const licensingRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+  serveRoutes(routes, session, req);

@@ -7,14 +7,14 @@
 import nodemailer from 'nodemailer';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from './index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 
 const JOURNEYS = 200;
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
   sandbox = await startSandbox({
-    ports: { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 },
+    ports: FREE_PORTS,
   });
 });
 afterAll(() => sandbox.close());

@@ -5,13 +5,11 @@
  */
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from './index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 import { parseMail } from './mime.ts';
 
 let sandbox: RunningSandbox;
 let transport: ReturnType<typeof nodemailer.createTransport>;
-
-const FREE = { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 };
 
 async function call(
   base: string,
@@ -31,7 +29,7 @@ const control = (path: string, body?: unknown, method?: string) =>
 const mailbox = (path: string) => call(sandbox.urls.mailbox, path);
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ ports: FREE });
+  sandbox = await startSandbox({ ports: FREE_PORTS });
   transport = nodemailer.createTransport({ host: '127.0.0.1', port: sandbox.ports.smtp, secure: false });
 });
 afterAll(async () => {

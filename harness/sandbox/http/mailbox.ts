@@ -13,7 +13,16 @@ import { toIso } from '../../clock/instant.ts';
 import { MAIL_KINDS, type MailKind } from '../../scenario/schema.ts';
 import { deliverNotification, sendMail } from '../mailbox.ts';
 import type { MailMessage } from '../world.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
+import {
+  type ApiCtx,
+  type ApiRequest,
+  type ApiResponse,
+  apiError,
+  json,
+  jsonBody,
+  Routes,
+  serveRoutes,
+} from './api.ts';
 import type { SandboxSession, StoredMail } from './session.ts';
 
 /** Headers a sender can set to tell the sandbox what a message is (the reference shop does). */
@@ -126,13 +135,7 @@ export function fullMessage(session: SandboxSession, m: MailMessage): Record<str
   };
 }
 
-interface Ctx {
-  session: SandboxSession;
-  req: ApiRequest;
-  query: URLSearchParams;
-}
-
-const routes = new Routes<Ctx>();
+const routes = new Routes<ApiCtx>();
 
 function visibleTo(session: SandboxSession, address: string): MailMessage[] {
   const a = address.toLowerCase();
@@ -230,11 +233,5 @@ routes
     return json(202, { object: 'list', data: messages.map((m) => summary(session, m)), has_more: false });
   });
 
-export function mailboxRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
-  const m = routes.match(req.method, req.path);
-  if (m === undefined)
-    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
-  if (m === 'wrong-method')
-    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
-  return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
-}
+export const mailboxRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+  serveRoutes(routes, session, req);

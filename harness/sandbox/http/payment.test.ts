@@ -5,7 +5,7 @@
  */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from './index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 
 let sandbox: RunningSandbox;
 let stripe: Stripe;
@@ -30,7 +30,7 @@ async function cardError(p: Promise<unknown>): Promise<Stripe.errors.StripeCardE
 
 beforeAll(async () => {
   sandbox = await startSandbox({
-    ports: { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 },
+    ports: FREE_PORTS,
   });
   stripe = new Stripe('sk_test_sandbox', {
     host: '127.0.0.1',

@@ -1,10 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the APIs' JSON answers are read loosely in tests
 /** The licensing, support-desk and control APIs over loopback, and sessions built from scenarios. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from './index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 import { SandboxSession } from './session.ts';
 
-const FREE = { payment: 0, mailbox: 0, licensing: 0, support: 0, control: 0, backoffice: 0, all: 0, smtp: 0 };
 let sandbox: RunningSandbox;
 
 async function call(
@@ -26,7 +25,7 @@ const licensing = (path: string, body?: unknown) => call(sandbox.urls.licensing,
 const support = (path: string, body?: unknown) => call(sandbox.urls.support, path, body);
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ ports: FREE });
+  sandbox = await startSandbox({ ports: FREE_PORTS });
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {

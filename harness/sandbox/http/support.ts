@@ -12,13 +12,17 @@ import { PROBLEMS, type Problem, type SupportChannel } from '../../merchant/prof
 import { didYouMean } from '../../scenario/didYouMean.ts';
 import { toArray } from '../../trace/trace.ts';
 import { contact } from '../supportDesk.ts';
-import { type ApiRequest, type ApiResponse, apiError, json, jsonBody, Routes, unrouted } from './api.ts';
+import {
+  type ApiCtx,
+  type ApiRequest,
+  type ApiResponse,
+  apiError,
+  json,
+  jsonBody,
+  Routes,
+  serveRoutes,
+} from './api.ts';
 import type { SandboxSession } from './session.ts';
-
-interface Ctx {
-  session: SandboxSession;
-  req: ApiRequest;
-}
 
 function channelJson(session: SandboxSession, c: SupportChannel): Record<string, unknown> {
   const cal = session.env.calendar(c.id);
@@ -41,7 +45,7 @@ function channelJson(session: SandboxSession, c: SupportChannel): Record<string,
   };
 }
 
-const routes = new Routes<Ctx>();
+const routes = new Routes<ApiCtx>();
 
 routes
   .add('GET', '/v1/channels', ({ session }) =>
@@ -140,11 +144,5 @@ routes
     }),
   );
 
-export function supportRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
-  const m = routes.match(req.method, req.path);
-  if (m === undefined)
-    return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));
-  if (m === 'wrong-method')
-    return apiError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
-  return m.handler({ session, req }, m.params);
-}
+export const supportRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+  serveRoutes(routes, session, req);

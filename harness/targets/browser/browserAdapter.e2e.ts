@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { CheckoutRequest } from '../../merchant/merchant.ts';
 import type { MerchantProfile } from '../../merchant/profile.ts';
-import { type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
 import { DEFAULT_EMAIL, SANDBOX_MERCHANT } from '../../sandbox/http/session.ts';
 import { referenceShopAdapter, type ShopAdapter } from '../http/adapter.ts';
 import { type BrowserShopAdapter, browserAdapter, CHROMIUM } from './browserAdapter.ts';
@@ -31,19 +31,9 @@ interface Rig {
 }
 
 async function rig(merchant?: MerchantProfile): Promise<Rig> {
-  const any = 0;
   const sandbox = await startSandbox({
     ...(merchant ? { merchant } : {}),
-    ports: {
-      payment: any,
-      mailbox: any,
-      licensing: any,
-      support: any,
-      control: any,
-      backoffice: any,
-      all: any,
-      smtp: any,
-    },
+    ports: FREE_PORTS,
   });
   const shop = await startShop({
     sandboxUrl: sandbox.urls.all,

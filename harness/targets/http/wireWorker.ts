@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { runAsWorker } from 'synckit';
 import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { Attachment } from '../../report/results.ts';
-import { type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import type { MerchantContainer } from '../container/merchantContainer.ts';
 import {
@@ -130,18 +130,12 @@ async function loadAdapter(msg: Extract<WireMessage, { op: 'start' }>): Promise<
 async function handle(msg: WireMessage): Promise<WireAnswer> {
   switch (msg.op) {
     case 'start': {
-      const free = 0;
       sandbox = await startSandbox({
         ...(msg.calendarsDir ? { calendarsDir: msg.calendarsDir } : {}),
         ports: {
-          payment: free,
-          mailbox: free,
-          licensing: free,
-          support: free,
-          control: free,
-          backoffice: free,
-          all: msg.sandboxPort ?? free,
-          smtp: msg.smtpPort ?? free,
+          ...FREE_PORTS,
+          ...(msg.sandboxPort !== undefined ? { all: msg.sandboxPort } : {}),
+          ...(msg.smtpPort !== undefined ? { smtp: msg.smtpPort } : {}),
         },
       });
       attachmentsDir = msg.attachmentsDir;
