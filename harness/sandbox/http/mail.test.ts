@@ -7,23 +7,12 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 import { parseMail } from './mime.ts';
+import { callJson } from './testdata/callJson.ts';
 
 let sandbox: RunningSandbox;
 let transport: ReturnType<typeof nodemailer.createTransport>;
 
-async function call(
-  base: string,
-  path: string,
-  body?: unknown,
-  method = body === undefined ? 'GET' : 'POST',
-) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = callJson;
 const control = (path: string, body?: unknown, method?: string) =>
   call(sandbox.urls.control, path, body, method);
 const mailbox = (path: string) => call(sandbox.urls.mailbox, path);

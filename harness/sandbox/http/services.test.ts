@@ -3,22 +3,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 import { SandboxSession } from './session.ts';
+import { callJson } from './testdata/callJson.ts';
 
 let sandbox: RunningSandbox;
 
-async function call(
-  base: string,
-  path: string,
-  body?: unknown,
-  method = body === undefined ? 'GET' : 'POST',
-) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = callJson;
 const control = (path: string, body?: unknown, method?: string) =>
   call(sandbox.urls.control, path, body, method);
 const licensing = (path: string, body?: unknown) => call(sandbox.urls.licensing, path, body);
