@@ -3,8 +3,7 @@
  * and effort, and only where the merchant offers it. Self-service actions come first; staff
  * contacts make an outcome "recovered-with-help".
  */
-import { advanceTo } from '../merchant/merchant.ts';
-import { keyMessageKind } from '../merchant/shopPort.ts';
+import { advanceTo, keyMessageKind } from '../merchant/merchant.ts';
 import { findMail } from '../sandbox/mailbox.ts';
 import { latestOrder } from '../sandbox/orders.ts';
 import type { RunEnv } from '../sandbox/runEnv.ts';

@@ -470,6 +470,10 @@ export function advanceTo(world: World, env: RunEnv, t: number): void {
   if (t > world.now) world.now = t;
 }
 
+/** The message that carries an order to the customer: the key for a licence, else the confirmation. */
+export const keyMessageKind = (env: Pick<RunEnv, 'product'>, order: Pick<Order, 'product'>): MailKind =>
+  env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation';
+
 /** Resend the latest message of a kind for an order to the address on file. */
 export function resend(world: World, env: RunEnv, order: Order, kind: MailKind): boolean {
   const last = [...world.mail].reverse().find((m) => m.orderId === order.id && m.kind === kind);

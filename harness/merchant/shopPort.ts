@@ -10,7 +10,7 @@ import type { RunEnv } from '../sandbox/runEnv.ts';
 import { type ContactResult, contact } from '../sandbox/supportDesk.ts';
 import type { Order, World } from '../sandbox/world.ts';
 import type { MailKind } from '../scenario/schema.ts';
-import { type CheckoutRequest, checkout, describeOrder, notify, resend } from './merchant.ts';
+import { type CheckoutRequest, checkout, describeOrder, keyMessageKind, notify, resend } from './merchant.ts';
 import type { Problem } from './profile.ts';
 
 export type ShopCheckout =
@@ -48,10 +48,6 @@ export interface ShopPort {
     product: string,
   ): ContactResult;
 }
-
-/** The message an order's "resend" sends: the key for a licence, else the confirmation. */
-export const keyMessageKind = (env: RunEnv, order: Order): MailKind =>
-  env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation';
 
 export const directShop: ShopPort = {
   checkout(world, env, req) {

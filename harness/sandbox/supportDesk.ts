@@ -6,7 +6,7 @@
  */
 import { formatDuration, parseDuration } from '../clock/duration.ts';
 import { formatInstant } from '../clock/instant.ts';
-import { advanceTo, describeOrder, notify, provision, resend } from '../merchant/merchant.ts';
+import { advanceTo, describeOrder, keyMessageKind, notify, provision, resend } from '../merchant/merchant.ts';
 import type { Problem, Remedy, SupportChannel } from '../merchant/profile.ts';
 import { createOrder, latestOrder } from './orders.ts';
 import { authorise, refund } from './payment.ts';
@@ -297,7 +297,7 @@ function perform(
     case 'update-email':
     case 'resend-mail': {
       if (remedy === 'update-email') order.email = world.customer.email;
-      const kind = product.kind === 'licence' ? 'licence-key' : 'order-confirmation';
+      const kind = keyMessageKind(env, order);
       say(world, channel, 'support.resent', `staff resent the "${kind}" message to ${order.email}.`, {
         orderId: order.id,
         to: order.email,
