@@ -3,7 +3,8 @@
 // The rules are written for the target layout of issue 11 (harness/core, harness/services/<name>,
 // harness/engine, …). Folders that the restructuring will empty (LEGACY) are exempt from the
 // layer rules; the violations that exist today between folders that keep their name are listed
-// in .dependency-cruiser-known-violations.json, which the restructuring must leave empty.
+// in .dependency-cruiser-known-violations.json (module rules, `npm run lint` passes --ignore-known)
+// and KNOWN_FOLDER_CYCLES below. The restructuring must leave both empty and LEGACY gone.
 
 /** Lowest first. A folder may import its own folder and folders in lower layers only. */
 export const LAYERS = [
@@ -105,10 +106,11 @@ export default {
     },
     {
       name: 'reporters-read-only-the-contract',
-      comment: 'A reporter reads results.json (harness/core/contract) and nothing else of the engine',
+      comment:
+        'A reporter reads results.json (harness/core/contract.ts, its canonical order in core/merge.ts) and nothing else',
       severity: 'error',
       from: { path: '^harness/report/', pathNot: TESTS },
-      to: { path: '^harness/', pathNot: '^harness/(report/|clock/|core/contract(/|\\.ts$))' },
+      to: { path: '^harness/', pathNot: '^harness/(report/|clock/|core/(contract|merge)\\.ts$)' },
     },
     {
       name: 'shop-uses-the-policy-module',
