@@ -13,6 +13,7 @@ import type { HookResults } from '../faults/fault.ts';
 import { isCurrency } from './currency.ts';
 import { type CardAnswer, type DeclineOn, settle } from './payment.ts';
 import { formatMoney, type RunEnv } from './runEnv.ts';
+import { plain } from './undoLog.ts';
 import { nextId, type PendingEvent, record, schedule, type World } from './world.ts';
 
 const DAY = 86_400_000;
@@ -1086,7 +1087,7 @@ function unexpectedState(pi: PaymentIntent, verb: 'confirm' | 'capture' | 'cance
     code: 'payment_intent_unexpected_state',
     doc_url: `${DOCS}/payment-intent-unexpected-state`,
     message: `You cannot ${what} this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be ${verb === 'update' ? 'updated' : verb === 'cancel' ? 'canceled' : `${verb}ed`}: ${allowed.join(', ')}.`,
-    payment_intent: structuredClone(pi),
+    payment_intent: structuredClone(plain(pi)),
   });
 }
 
@@ -1302,12 +1303,12 @@ export function confirmPaymentIntent(world: World, env: RunEnv, id: string, p: C
   pi.latest_charge = attempt.charge.id;
   if (attempt.error) {
     pi.status = 'requires_payment_method';
-    pi.last_payment_error = { ...attempt.error, payment_method: structuredClone(pm) };
+    pi.last_payment_error = { ...attempt.error, payment_method: structuredClone(plain(pm)) };
     if (invoice) invoiceFailed(world, env, invoice);
     throw new BillingError(402, {
       ...attempt.error,
-      payment_intent: structuredClone(pi),
-      payment_method: structuredClone(pm),
+      payment_intent: structuredClone(plain(pi)),
+      payment_method: structuredClone(plain(pm)),
     });
   }
   pi.last_payment_error = null;

@@ -46,7 +46,8 @@ import {
   updateSubscription,
 } from '../billing.ts';
 import type { RunEnv } from '../runEnv.ts';
-import { cloneWorld, type World } from '../world.ts';
+import { journaled, plain } from '../undoLog.ts';
+import type { World } from '../world.ts';
 import { type ApiRequest, type ApiResponse, INVALID_JSON, Routes, unrouted } from './api.ts';
 import { FormError, type FormObject, type FormValue, parseForm } from './form.ts';
 import { checkMetadataEntry, checkNestedParams, idempotencyKeyProblem } from './paymentInput.ts';
@@ -995,15 +996,21 @@ export function paymentRouter(session: SandboxSession, req: ApiRequest): ApiResp
   // A request is all or nothing: one refused by validation (however late the check) leaves no
   // trace, so a client that corrects and retries it is not charged twice. Stripe saves an
   // idempotent result only once the endpoint started executing; a refused request saves none.
-  const before = req.method === 'GET' ? undefined : cloneWorld(session.world);
-  const response = dispatch(session, req, headers);
+  const tx = req.method === 'GET' ? undefined : journaled(session.world);
+  const answer = dispatch(session, req, headers, tx?.view ?? session.world);
+  const response = { ...answer, body: plain(answer.body) };
   const rejected = rejectedBeforeExecuting(response);
-  if (before && rejected) session.restore(before);
+  if (tx && rejected) tx.undo();
   if (idem !== undefined && !rejected) session.remember(`${key}|${idem}`, { fingerprint, ...response });
   return response;
 }
 
-function dispatch(session: SandboxSession, req: ApiRequest, headers: Record<string, string>): ApiResponse {
+function dispatch(
+  session: SandboxSession,
+  req: ApiRequest,
+  headers: Record<string, string>,
+  world: World,
+): ApiResponse {
   const unrecognised = () =>
     stripeError(
       404,
@@ -1017,7 +1024,6 @@ function dispatch(session: SandboxSession, req: ApiRequest, headers: Record<stri
   if (m === undefined || m === 'wrong-method') return unrouted(unrecognised());
   try {
     const p = parseParams(req);
-    const world = session.world;
     const ctx: Ctx = { session, world, env: session.env, b: billingOf(world, session.env), p, req };
     return { status: 200, headers, body: m.handler(ctx, m.params) };
   } catch (e) {
