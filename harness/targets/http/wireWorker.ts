@@ -16,6 +16,7 @@ import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { Attachment } from '../../report/results.ts';
 import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
+import { maskArtifactText } from '../browser/maskArtifacts.ts';
 import type { MerchantContainer } from '../container/merchantContainer.ts';
 import {
   type AdapterFactory,
@@ -188,7 +189,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       for (const kept of (await adapter!.keep?.(dir, msg.focus)) ?? [])
         out.push({ name: kept.name, path: rel(kept.file), contentType: kept.contentType });
       if (container) {
-        writeFileSync(join(dir, 'container.log'), (await container.logs()).slice(logMark));
+        writeFileSync(join(dir, 'container.log'), maskArtifactText((await container.logs()).slice(logMark)));
         out.push({
           name: 'merchant container log (this run)',
           path: rel('container.log'),
