@@ -10,8 +10,10 @@
  */
 import { parseDuration } from '../clock/duration.ts';
 import type { HookResults } from '../faults/fault.ts';
+import { isCurrency } from './currency.ts';
 import { type CardAnswer, type DeclineOn, settle } from './payment.ts';
 import { formatMoney, type RunEnv } from './runEnv.ts';
+import { plain } from './undoLog.ts';
 import { nextId, type PendingEvent, record, schedule, type World } from './world.ts';
 
 const DAY = 86_400_000;
@@ -298,6 +300,9 @@ export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
   '4000000000000101': { brand: 'visa', funding: 'credit', cvc: 'fail' },
 };
 
+/** Stripe's test payment method and token ids: `pm_card_<name>`, `tok_<name>` (TEST_CARD_NAMES). */
+const TEST_PAYMENT_METHOD = /^(?:pm_card_|tok_)(.+)$/;
+
 /** Stripe's test payment methods and tokens (`pm_card_<name>`, `tok_<name>`) by card number. */
 export const TEST_CARD_NAMES: Readonly<Record<string, string>> = {
   visa: '4242424242424242',
@@ -308,6 +313,11 @@ export const TEST_CARD_NAMES: Readonly<Record<string, string>> = {
   chargeDeclinedInsufficientFunds: '4000000000009995',
   chargeDeclinedLostCard: '4000000000009987',
   chargeDeclinedStolenCard: '4000000000009979',
+  // The names Stripe's testing docs give the declining PaymentMethods today.
+  visa_chargeDeclined: '4000000000000002',
+  visa_chargeDeclinedInsufficientFunds: '4000000000009995',
+  visa_chargeDeclinedLostCard: '4000000000009987',
+  visa_chargeDeclinedStolenCard: '4000000000009979',
   chargeDeclinedExpiredCard: '4000000000000069',
   chargeDeclinedIncorrectCvc: '4000000000000127',
   chargeDeclinedProcessingError: '4000000000000119',
@@ -611,13 +621,19 @@ export function createCustomer(world: World, env: RunEnv, p: CustomerParams): Cu
     test_clock: null,
   };
   b.customers[customer.id] = customer;
-  if (p.payment_method) attachPaymentMethod(world, env, p.payment_method, customer.id, 'payment_method');
-  applyCustomer(world, env, customer, p);
+  let settings = p.invoice_settings;
+  if (p.payment_method) {
+    const pm = attachPaymentMethod(world, env, p.payment_method, customer.id, 'payment_method');
+    // A test id named twice in one request (`pm_card_visa` as payment_method and as the
+    // default) is one card, as Stripe makes it.
+    if (settings?.default_payment_method === p.payment_method)
+      settings = { ...settings, default_payment_method: pm.id };
+  }
+  applyCustomer(world, env, customer, { ...p, ...(settings ? { invoice_settings: settings } : {}) });
   return customer;
 }
 
 function applyCustomer(world: World, env: RunEnv, c: Customer, p: CustomerParams): void {
-  const b = billingOf(world, env);
   if (p.source) {
     const pm = resolvePaymentMethod(world, env, p.source, 'source');
     pm.customer = c.id;
@@ -627,14 +643,14 @@ function applyCustomer(world: World, env: RunEnv, c: Customer, p: CustomerParams
   if (dpm !== undefined) {
     if (dpm === '') c.invoice_settings.default_payment_method = null;
     else {
-      const pm = lookup(b, 'paymentMethods', dpm, 'invoice_settings[default_payment_method]');
+      const pm = ownPaymentMethod(world, env, dpm, c.id, 'invoice_settings[default_payment_method]');
       if (pm.customer !== c.id)
         throw invalidRequest(
           `The customer does not have a payment method with the ID ${dpm}. The payment method must be attached to the customer.`,
           'resource_missing',
           'invoice_settings[default_payment_method]',
         );
-      c.invoice_settings.default_payment_method = dpm;
+      c.invoice_settings.default_payment_method = pm.id;
     }
   }
 }
@@ -837,7 +853,7 @@ export function resolvePaymentMethod(world: World, env: RunEnv, id: string, para
   const b = billingOf(world, env);
   const found = b.paymentMethods[id];
   if (found) return found;
-  const magic = /^(?:pm_card_|tok_)(.+)$/.exec(id);
+  const magic = TEST_PAYMENT_METHOD.exec(id);
   const pan = magic ? TEST_CARD_NAMES[magic[1]!] : undefined;
   if (pan) return makePaymentMethod(world, env, pan, true, {});
   throw invalidRequest(
@@ -846,6 +862,22 @@ export function resolvePaymentMethod(world: World, env: RunEnv, id: string, para
     param,
     param === 'id' ? 404 : 400,
   );
+}
+
+/**
+ * A payment method a customer's or subscription's default can name: a stored one, or a test id
+ * (`pm_card_visa`), which makes a card and attaches it to the customer, as Stripe does.
+ */
+function ownPaymentMethod(
+  world: World,
+  env: RunEnv,
+  id: string,
+  customerId: string,
+  param: string,
+): PaymentMethod {
+  if (billingOf(world, env).paymentMethods[id] || !TEST_PAYMENT_METHOD.test(id))
+    return lookup(billingOf(world, env), 'paymentMethods', id, param);
+  return attachPaymentMethod(world, env, id, customerId, param);
 }
 
 export function attachPaymentMethod(
@@ -940,7 +972,7 @@ function checkCurrency(currency: string | undefined, param = 'currency'): string
   if (currency === undefined)
     throw invalidRequest(`Missing required param: ${param}.`, 'parameter_missing', param);
   const c = currency.toLowerCase();
-  if (!/^[a-z]{3}$/.test(c))
+  if (!/^[a-z]{3}$/.test(c) || !isCurrency(c))
     throw invalidRequest(`Invalid currency: ${currency}.`, 'parameter_invalid_empty', param);
   return c;
 }
@@ -1055,7 +1087,7 @@ function unexpectedState(pi: PaymentIntent, verb: 'confirm' | 'capture' | 'cance
     code: 'payment_intent_unexpected_state',
     doc_url: `${DOCS}/payment-intent-unexpected-state`,
     message: `You cannot ${what} this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be ${verb === 'update' ? 'updated' : verb === 'cancel' ? 'canceled' : `${verb}ed`}: ${allowed.join(', ')}.`,
-    payment_intent: structuredClone(pi),
+    payment_intent: structuredClone(plain(pi)),
   });
 }
 
@@ -1271,12 +1303,12 @@ export function confirmPaymentIntent(world: World, env: RunEnv, id: string, p: C
   pi.latest_charge = attempt.charge.id;
   if (attempt.error) {
     pi.status = 'requires_payment_method';
-    pi.last_payment_error = { ...attempt.error, payment_method: structuredClone(pm) };
+    pi.last_payment_error = { ...attempt.error, payment_method: structuredClone(plain(pm)) };
     if (invoice) invoiceFailed(world, env, invoice);
     throw new BillingError(402, {
       ...attempt.error,
-      payment_intent: structuredClone(pi),
-      payment_method: structuredClone(pm),
+      payment_intent: structuredClone(plain(pi)),
+      payment_method: structuredClone(plain(pm)),
     });
   }
   pi.last_payment_error = null;
@@ -1718,7 +1750,7 @@ export function createSubscription(world: World, env: RunEnv, p: SubscriptionPar
       );
   }
   const defaultPm = p.default_payment_method
-    ? lookup(b, 'paymentMethods', p.default_payment_method, 'default_payment_method')
+    ? ownPaymentMethod(world, env, p.default_payment_method, customer.id, 'default_payment_method')
     : undefined;
   if (defaultPm && defaultPm.customer !== customer.id)
     throw invalidRequest(
@@ -2054,7 +2086,7 @@ export function updateSubscription(
       throw invalidRequest('A canceled subscription can only update its cancellation_details and metadata.');
   }
   if (p.default_payment_method !== undefined) {
-    const pm = lookup(b, 'paymentMethods', p.default_payment_method, 'default_payment_method');
+    const pm = ownPaymentMethod(world, env, p.default_payment_method, sub.customer, 'default_payment_method');
     if (pm.customer !== sub.customer)
       throw invalidRequest(
         `The customer does not have a payment method with the ID ${pm.id}. The payment method must be attached to the customer.`,

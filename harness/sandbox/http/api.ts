@@ -128,10 +128,17 @@ export function serveRoutes(routes: Routes<ApiCtx>, session: SandboxSession, req
     return m.handler({ session, req, query: new URLSearchParams(req.query) }, m.params);
   } catch (e) {
     if (e instanceof SandboxInputError)
-      return apiError(e.status, e.status === 404 ? 'resource_missing' : 'invalid_request', e.message);
+      return apiError(
+        e.status,
+        e.code ?? (e.status === 404 ? 'resource_missing' : 'invalid_request'),
+        e.message,
+      );
     throw e;
   }
 }
+
+/** Every sandbox API answers a body that is not JSON with this code and message (a 400). */
+export const INVALID_JSON = { code: 'invalid_json', message: 'The body is not valid JSON.' } as const;
 
 /** The body as a JSON object; anything else is a SandboxInputError (a 400). */
 export function objectBody(req: ApiRequest): Record<string, unknown> {
@@ -139,7 +146,7 @@ export function objectBody(req: ApiRequest): Record<string, unknown> {
   try {
     b = jsonBody(req) ?? {};
   } catch {
-    throw new SandboxInputError('The body is not valid JSON.');
+    throw new SandboxInputError(INVALID_JSON.message, 400, INVALID_JSON.code);
   }
   if (typeof b !== 'object' || b === null || Array.isArray(b))
     throw new SandboxInputError('The body must be a JSON object.');

@@ -15,6 +15,7 @@ import {
   type ApiCtx,
   type ApiRequest,
   type ApiResponse,
+  apiError,
   json,
   objectBody,
   Routes,
@@ -22,6 +23,7 @@ import {
 } from './api.ts';
 import { summary } from './mailbox.ts';
 import { SandboxInputError, type SandboxSession } from './session.ts';
+import { snapshotProblem } from './snapshotSchema.ts';
 
 const body = objectBody;
 
@@ -119,8 +121,13 @@ routes
   )
   .add('PUT', '/v1/snapshot', ({ session, req }) => {
     const w = body(req).world as Parameters<typeof worldFromJson>[0] | undefined;
-    if (!w || typeof w !== 'object' || !Array.isArray(w.trace) || typeof w.now !== 'number')
+    if (!w || typeof w !== 'object')
       throw new SandboxInputError('world: a snapshot as GET /v1/snapshot returns it is required');
+    const problem = snapshotProblem(w);
+    if (problem)
+      return apiError(400, 'invalid_snapshot', `world.${problem.path}: ${problem.message}`, {
+        param: `world.${problem.path}`,
+      });
     session.restore(worldFromJson(w));
     return json(200, { object: 'snapshot', restored: true, ...clockJson(session) });
   })

@@ -11,6 +11,7 @@ import {
   type ApiRequest,
   type ApiResponse,
   apiError,
+  INVALID_JSON,
   json,
   jsonBody,
   Routes,
@@ -27,7 +28,7 @@ function body(req: ApiRequest): Record<string, unknown> | ApiResponse {
       return apiError(400, 'invalid_body', 'The body must be a JSON object.');
     return b as Record<string, unknown>;
   } catch {
-    return apiError(400, 'invalid_json', 'The body is not valid JSON.');
+    return apiError(400, INVALID_JSON.code, INVALID_JSON.message);
   }
 }
 

@@ -18,6 +18,7 @@ import {
   type ApiRequest,
   type ApiResponse,
   apiError,
+  INVALID_JSON,
   json,
   jsonBody,
   Routes,
@@ -195,7 +196,7 @@ routes
     try {
       body = jsonBody(req);
     } catch {
-      return apiError(400, 'invalid_json', 'The body is not valid JSON.');
+      return apiError(400, INVALID_JSON.code, INVALID_JSON.message);
     }
     const b = (body ?? {}) as Record<string, unknown>;
     const to =

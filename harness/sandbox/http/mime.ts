@@ -2,6 +2,9 @@
  * Just enough of RFC 5322 / MIME to read what mail libraries send: headers (unfolded, with
  * RFC 2047 encoded words decoded), multipart bodies, quoted-printable and base64, and the
  * first text/plain and text/html parts.
+ *
+ * It reads the message as bytes (one char per byte, latin1), never as UTF-8 text: an 8-bit body
+ * is only text once its part's charset is known (iso-8859-1, windows-1252, …).
  */
 
 export interface ParsedMail {
@@ -30,7 +33,8 @@ function qpBytes(text: string, header: boolean): Uint8Array {
       i += 2;
     } else {
       const code = src.charCodeAt(i);
-      if (code < 128) out.push(code);
+      // A body is a byte string already; a header was decoded from UTF-8 before.
+      if (code < 128 || !header) out.push(code & 0xff);
       else out.push(...new TextEncoder().encode(c));
     }
   }
@@ -79,7 +83,7 @@ function decodeBody(body: string, encoding: string | undefined, charset: string)
   if (enc === 'base64')
     return decodeBytes(Uint8Array.from(Buffer.from(body.replace(/\s+/g, ''), 'base64')), charset);
   if (enc === 'quoted-printable') return decodeBytes(qpBytes(body, false), charset);
-  return body;
+  return decodeBytes(Buffer.from(body, 'latin1'), charset);
 }
 
 function walk(raw: string, out: { text: string | null; html: string | null }): Record<string, string> {
@@ -107,9 +111,18 @@ function walk(raw: string, out: { text: string | null; html: string | null }): R
   return headers;
 }
 
-export function parseMail(raw: string): ParsedMail {
+/** Header values are UTF-8 when they are 8-bit at all (RFC 6532). */
+function textHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k] = decodeBytes(Buffer.from(v, 'latin1'), 'utf-8');
+  return out;
+}
+
+/** A message as it came off the wire (bytes), or as text (encoded as UTF-8 first). */
+export function parseMail(raw: Uint8Array | string): ParsedMail {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw);
   const out = { text: null as string | null, html: null as string | null };
-  const headers = walk(raw, out);
+  const headers = textHeaders(walk(bytes.toString('latin1'), out));
   return {
     headers,
     subject: decodeWords(headers.subject ?? ''),

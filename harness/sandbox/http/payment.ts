@@ -46,9 +46,13 @@ import {
   updateSubscription,
 } from '../billing.ts';
 import type { RunEnv } from '../runEnv.ts';
+import { journaled, plain } from '../undoLog.ts';
 import type { World } from '../world.ts';
-import { type ApiRequest, type ApiResponse, Routes, unrouted } from './api.ts';
+import { type ApiRequest, type ApiResponse, INVALID_JSON, Routes, unrouted } from './api.ts';
 import { FormError, type FormObject, type FormValue, parseForm } from './form.ts';
+import { checkMetadataEntry, checkNestedParams, idempotencyKeyProblem } from './paymentInput.ts';
+import { rejectedBeforeExecuting, virtualExpansion } from './paymentRequest.ts';
+import { searchCustomers } from './paymentSearch.ts';
 import { SandboxInputError, type SandboxSession } from './session.ts';
 
 /** The API version the sandbox answers as (what the installed `stripe` SDK sends by default). */
@@ -71,6 +75,7 @@ class Params {
         throw invalidRequest(`Received unknown parameter: ${name}`, 'parameter_unknown', name);
       }
     }
+    checkNestedParams(raw, prefix);
   }
 
   #name(key: string, prefix: string): string {
@@ -144,6 +149,7 @@ class Params {
     if (v === '') return null;
     if (typeof v === 'string' || Array.isArray(v)) throw invalidRequest('Invalid hash', undefined, key);
     const out: Metadata = {};
+    let count = 0;
     for (const [k, value] of Object.entries(v)) {
       if (typeof value !== 'string')
         throw invalidRequest(
@@ -151,6 +157,7 @@ class Params {
           undefined,
           `${key}[${k}]`,
         );
+      checkMetadataEntry(key, k, value, ++count);
       out[k] = value;
     }
     return out;
@@ -217,6 +224,8 @@ function expandOne(b: Billing, value: unknown, path: string[], full: string): un
   if (obj.object === 'list' && path[0] === 'data')
     return { ...obj, data: (obj.data as unknown[]).map((v) => expandOne(b, v, path.slice(1), full)) };
   const [head, ...rest] = path as [string, ...string[]];
+  const virtual = head in obj && typeof obj[head] !== 'string' ? undefined : virtualExpansion(b, obj, head);
+  if (virtual !== undefined) return { ...obj, [head]: expandOne(b, virtual, rest, full) };
   if (!(head in obj))
     throw invalidRequest(`This property cannot be expanded (${full}).`, undefined, 'expand');
   let field = obj[head];
@@ -461,6 +470,24 @@ routes
       (c) => !c.deleted && (email === undefined || c.email === email),
     );
     return ret(ctx, page(all, p, '/v1/customers'));
+  })
+  .add('GET', '/v1/customers/search', (ctx) => {
+    // Before `/v1/customers/:id`, which would read "search" as an id.
+    const p = q(ctx, ['query', 'limit', 'page']);
+    const query = p.req('query');
+    const limit = p.int('limit') ?? 10;
+    if (limit < 1 || limit > 100)
+      throw invalidRequest('This value must be between 1 and 100.', undefined, 'limit');
+    const live = Object.values(ctx.b.customers).filter((c) => !c.deleted);
+    const found = searchCustomers(live, query).reverse();
+    return ret(ctx, {
+      object: 'search_result',
+      data: found.slice(0, limit),
+      has_more: found.length > limit,
+      next_page: null,
+      total_count: found.length,
+      url: '/v1/customers/search',
+    });
   })
   .add('GET', '/v1/customers/:id', (ctx, { id }) => {
     q(ctx, []);
@@ -895,9 +922,7 @@ function parseParams(req: ApiRequest): FormObject {
     try {
       parsed = JSON.parse(req.body);
     } catch {
-      throw invalidRequest(
-        'Invalid request: the JSON body could not be parsed. Send application/x-www-form-urlencoded.',
-      );
+      throw invalidRequest(INVALID_JSON.message, INVALID_JSON.code);
     }
     return { ...fromQuery, ...(stringify(parsed) as FormObject) };
   }
@@ -942,6 +967,13 @@ export function paymentRouter(session: SandboxSession, req: ApiRequest): ApiResp
   const idem = req.method === 'POST' ? req.headers['idempotency-key'] : undefined;
   const fingerprint = `${req.method} ${req.path} ${req.body}`;
   if (idem !== undefined) {
+    const problem = idempotencyKeyProblem(idem);
+    if (problem)
+      return stripeError(
+        400,
+        { type: 'invalid_request_error', message: problem, param: 'Idempotency-Key' },
+        headers,
+      );
     headers['idempotency-key'] = idem;
     const stored = session.idempotency.get(`${key}|${idem}`);
     if (stored) {
@@ -961,12 +993,24 @@ export function paymentRouter(session: SandboxSession, req: ApiRequest): ApiResp
       };
     }
   }
-  const response = dispatch(session, req, headers);
-  if (idem !== undefined) session.remember(`${key}|${idem}`, { fingerprint, ...response });
+  // A request is all or nothing: one refused by validation (however late the check) leaves no
+  // trace, so a client that corrects and retries it is not charged twice. Stripe saves an
+  // idempotent result only once the endpoint started executing; a refused request saves none.
+  const tx = req.method === 'GET' ? undefined : journaled(session.world);
+  const answer = dispatch(session, req, headers, tx?.view ?? session.world);
+  const response = { ...answer, body: plain(answer.body) };
+  const rejected = rejectedBeforeExecuting(response);
+  if (tx && rejected) tx.undo();
+  if (idem !== undefined && !rejected) session.remember(`${key}|${idem}`, { fingerprint, ...response });
   return response;
 }
 
-function dispatch(session: SandboxSession, req: ApiRequest, headers: Record<string, string>): ApiResponse {
+function dispatch(
+  session: SandboxSession,
+  req: ApiRequest,
+  headers: Record<string, string>,
+  world: World,
+): ApiResponse {
   const unrecognised = () =>
     stripeError(
       404,
@@ -980,7 +1024,6 @@ function dispatch(session: SandboxSession, req: ApiRequest, headers: Record<stri
   if (m === undefined || m === 'wrong-method') return unrouted(unrecognised());
   try {
     const p = parseParams(req);
-    const world = session.world;
     const ctx: Ctx = { session, world, env: session.env, b: billingOf(world, session.env), p, req };
     return { status: 200, headers, body: m.handler(ctx, m.params) };
   } catch (e) {

@@ -10,6 +10,12 @@ import type { SandboxSession } from './session.ts';
 
 /** Requests larger than this are refused (413): the APIs take small forms and JSON. */
 const MAX_BODY = 1 << 20;
+/**
+ * But for a snapshot, which holds a whole world: as large as a string can be, so that whatever
+ * the sandbox can produce (GET /v1/snapshot) it can take back.
+ */
+export const MAX_SNAPSHOT_BODY = 2 ** 29 - 64;
+const SNAPSHOT_PATH = /^\/v1\/snapshot\/?(?:\?|$)/;
 
 export interface Served {
   server: Server;
@@ -48,9 +54,10 @@ export function serveRouter(
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
+    const limit = SNAPSHOT_PATH.test(req.url ?? '') ? MAX_SNAPSHOT_BODY : MAX_BODY;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         if (!refused)
           send(
             res,

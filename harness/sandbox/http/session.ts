@@ -111,10 +111,13 @@ export interface SessionOptions {
 /** A problem with what a client asked for (a bad fault, a clock moved backwards): a 400. */
 export class SandboxInputError extends Error {
   readonly status: number;
-  constructor(message: string, status = 400) {
+  /** The error code when it is not the status's default (`invalid_json`). */
+  readonly code: string | undefined;
+  constructor(message: string, status = 400, code?: string) {
     super(message);
     this.name = 'SandboxInputError';
     this.status = status;
+    this.code = code;
   }
 }
 

@@ -47,7 +47,7 @@ export function serveSmtp(session: SandboxSession, port = 0, host = '127.0.0.1')
           return;
         }
         try {
-          const parsed = parseMail(Buffer.concat(chunks).toString('utf8'));
+          const parsed = parseMail(Buffer.concat(chunks));
           const from = smtp.envelope.mailFrom ? smtp.envelope.mailFrom.address : parsed.from;
           const messages = submitMail(session, {
             from: parsed.from || from,

@@ -17,6 +17,7 @@ import {
   type ApiRequest,
   type ApiResponse,
   apiError,
+  INVALID_JSON,
   json,
   jsonBody,
   Routes,
@@ -66,7 +67,7 @@ routes
     try {
       b = (jsonBody(req) ?? {}) as Record<string, unknown>;
     } catch {
-      return apiError(400, 'invalid_json', 'The body is not valid JSON.');
+      return apiError(400, INVALID_JSON.code, INVALID_JSON.message);
     }
     const channels = session.env.profile.support.map((c) => c.id);
     if (typeof b.channel !== 'string')

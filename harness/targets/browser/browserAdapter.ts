@@ -27,6 +27,7 @@ import {
   type ShopAdapter,
   ShopError,
 } from '../http/adapter.ts';
+import { maskArtifactText, maskTraceZip } from './maskArtifacts.ts';
 import { AccountPage, checkoutRefusal, OrderPage, PortalPage, ProductPage, SupportPage } from './pages.ts';
 
 /** The system Chromium (Debian package `chromium`); DEADEND_CHROMIUM names another binary. */
@@ -346,7 +347,7 @@ export function createBrowserAdapter(
       // The last page the search left the tab on: one branch of what the customer tried.
       if (shot) {
         writeFileSync(join(dir, 'page.png'), shot.png);
-        writeFileSync(join(dir, 'page.html'), shot.html);
+        writeFileSync(join(dir, 'page.html'), maskArtifactText(shot.html));
         const path = pathOf(shot.url);
         kept.push(
           {
@@ -409,6 +410,8 @@ export function createBrowserAdapter(
       return exclusive(async () => {
         const { context } = await s;
         await context.tracing.stopChunk({ path });
+        // Masked before the harness names the file: nothing unmasked is ever kept.
+        maskTraceZip(path);
         await context.tracing.startChunk();
         traced = false;
         return true;

@@ -3,10 +3,11 @@
  * pages, every seed scenario comes out as on sim, and a run that misses its expectation shows,
  * in report.html, the page the customer was stuck on. `npm run test:browser-target`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/testdata/spawnCli.ts';
 import type { ResultsFile } from '../../report/results.ts';
@@ -18,6 +19,33 @@ const onCI = process.env.CI === 'true';
 const missing = `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set DEADEND_CHROMIUM).`;
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-browser-target-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The full card number in the forms a page, a form body, JSON or a URL writes it. */
+const CARD_FORMS = [
+  '4242424242424242',
+  '4242 4242 4242 4242',
+  '4242+4242+4242+4242',
+  '4242%204242%204242%204242',
+  '4242-4242-4242-4242',
+];
+
+/** `file[: entry]: form` for every full card number in the files under `dir`, zip entries included. */
+function cardNumbersIn(dir: string): string[] {
+  const found: string[] = [];
+  const scan = (where: string, bytes: Uint8Array) => {
+    const text = Buffer.from(bytes).toString('latin1');
+    for (const form of CARD_FORMS) if (text.includes(form)) found.push(`${where}: ${form}`);
+  };
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) continue;
+    const bytes = readFileSync(path);
+    scan(name, bytes);
+    if (name.endsWith('.zip'))
+      for (const [entry, data] of Object.entries(unzipSync(bytes))) scan(`${name}: ${entry}`, data);
+  }
+  return found;
+}
 
 const deadend = (...args: string[]) => runCli(args, { timeoutMs: 600_000 });
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
@@ -73,6 +101,12 @@ describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
     expect(run.attachments![0]!.name).toMatch(/^order page as the run ended \(\/orders\/ord_\d+\)$/);
     expect(run.attachments![1]!.name).toMatch(/^last page the customer saw while trying \(\/[a-z]+/);
     expect(readFileSync(join(report, run.attachments![2]!.path), 'utf8')).toContain('</html>');
+    // The shop's checkout page shows the test card in full, and the customer posts it: no file
+    // of the report folder may hold it (trace.zip's entries included).
+    expect(cardNumbersIn(report)).toEqual([]);
+    expect(
+      Object.keys(unzipSync(readFileSync(join(report, run.attachments![3]!.path)))).length,
+    ).toBeGreaterThan(2);
 
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });

@@ -9,9 +9,10 @@
 import { createSyncFn } from 'synckit';
 import type { ShopPort } from '../../merchant/shopPort.ts';
 import type { Connector, PreparedScenario } from '../../run/runner.ts';
-import { type World, worldFromJson, worldToJson } from '../../sandbox/world.ts';
+import type { World } from '../../sandbox/world.ts';
 import type { ShopAdapter } from './adapter.ts';
 import type { ContainerSpec, StartedUrls, WireAnswer, WireMessage } from './wireWorker.ts';
+import { WorldSync } from './worldSync.ts';
 
 export interface HttpTargetOptions {
   /** An external shop's base URL; without it the reference shop is started. */
@@ -74,6 +75,9 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     throw e;
   }
 
+  /** What this thread and the sandbox last agreed the world is: worlds go over by difference. */
+  const sync = new WorldSync();
+
   /** One action at the shop, with the world handed over to the sandbox and taken back. */
   function act<K extends keyof ShopAdapter>(
     world: World,
@@ -81,8 +85,8 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     args: unknown[],
     readOnly = false,
   ): unknown {
-    const answer = send({ op: 'act', world: worldToJson(world), action, args, readOnly });
-    if (answer.world) replaceWorld(world, worldFromJson(answer.world as Parameters<typeof worldFromJson>[0]));
+    const answer = send({ op: 'act', world: sync.diff(world), action, args, readOnly });
+    if (answer.world) sync.apply(world, answer.world);
     return answer.value;
   }
 
@@ -105,6 +109,7 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
     urls: started.urls!,
     prepareRun(prep, combo, seedKey) {
       send({ op: 'run', scenario: prep.loaded, faults: combo, seedKey });
+      sync.forget();
       return shop;
     },
     finishRun({ scenario, name, pass, world }) {
@@ -112,16 +117,10 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
       if (pass) return send({ op: 'finish', scenario, name, pass }).attachments ?? [];
       const latest = world.orders.at(-1);
       const focus = latest ? { orderId: latest.id } : {};
-      return send({ op: 'finish', scenario, name, pass, world: worldToJson(world), focus }).attachments ?? [];
+      return send({ op: 'finish', scenario, name, pass, world: sync.diff(world), focus }).attachments ?? [];
     },
     close() {
       send({ op: 'stop' });
     },
   };
-}
-
-/** The explorer holds references to the world object: change it in place. */
-function replaceWorld(target: World, fresh: World): void {
-  for (const k of Object.keys(target) as (keyof World)[]) if (!(k in fresh)) delete target[k];
-  Object.assign(target, fresh);
 }

@@ -4,8 +4,9 @@
  * adapter (JSON or a browser), and does the real network calls while the harness thread, which
  * runs the synchronous explorer, waits for each answer (synckit).
  *
- * One customer action = restore the sandbox to the explorer's world (PUT /v1/snapshot), do the
- * action against the shop through the adapter, read the world back (GET /v1/snapshot).
+ * One customer action = bring the sandbox to the explorer's world (by difference: worldSync.ts;
+ * the sandbox lives in this thread), do the action against the shop through the adapter, and
+ * answer what the action changed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -15,6 +16,7 @@ import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { Attachment } from '../../report/results.ts';
 import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../sandbox/http/index.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
+import { maskArtifactText } from '../browser/maskArtifacts.ts';
 import type { MerchantContainer } from '../container/merchantContainer.ts';
 import {
   type AdapterFactory,
@@ -23,6 +25,7 @@ import {
   type ShopAdapter,
   ShopError,
 } from './adapter.ts';
+import { type WorldDiff, WorldSync } from './worldSync.ts';
 
 /** The merchant in a container: a team's image, or (without one) the reference shop's, built here. */
 export interface ContainerSpec {
@@ -46,8 +49,8 @@ export type WireMessage =
       attachmentsDir?: string;
     }
   | { op: 'run'; scenario: LoadedScenario; faults: readonly string[]; seedKey: string }
-  | { op: 'act'; world: unknown; action: keyof ShopAdapter; args: unknown[]; readOnly: boolean }
-  | { op: 'finish'; scenario: string; name: string; pass: boolean; world?: unknown; focus?: RunFocus }
+  | { op: 'act'; world: WorldDiff; action: keyof ShopAdapter; args: unknown[]; readOnly: boolean }
+  | { op: 'finish'; scenario: string; name: string; pass: boolean; world?: WorldDiff; focus?: RunFocus }
   | { op: 'stop' };
 
 export interface StartedUrls {
@@ -59,7 +62,7 @@ export interface StartedUrls {
 }
 
 export type WireAnswer =
-  | { ok: true; value?: unknown; world?: unknown; urls?: StartedUrls; attachments?: Attachment[] }
+  | { ok: true; value?: unknown; world?: WorldDiff; urls?: StartedUrls; attachments?: Attachment[] }
   | { ok: false; error: string };
 
 let sandbox: RunningSandbox | undefined;
@@ -67,6 +70,8 @@ let shop: RunningShop | undefined;
 let adapter: ShopAdapter | undefined;
 let container: MerchantContainer | undefined;
 let attachmentsDir: string | undefined;
+/** What the harness thread and the sandbox last agreed the world is. */
+const sync = new WorldSync();
 /** How much of the container's log earlier runs already saw. */
 let logMark = 0;
 
@@ -154,24 +159,28 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
     }
     case 'run':
       await control('POST', '/v1/runs', { scenario: msg.scenario, faults: msg.faults, seedKey: msg.seedKey });
+      sync.forget();
       await adapter!.reset?.();
       await adapter!.beginRun?.();
       if (container) logMark = (await container.logs()).length;
       return { ok: true };
     case 'act': {
-      await control('PUT', '/v1/snapshot', { world: msg.world });
+      const session = sandbox!.session;
+      sync.apply(session.world, msg.world);
       const fn = adapter![msg.action] as (...a: unknown[]) => Promise<unknown>;
       const value = await fn.apply(adapter, msg.args);
-      if (msg.readOnly) return { ok: true, value };
-      const snap = await control('GET', '/v1/snapshot');
-      return { ok: true, value, world: snap.world };
+      if (msg.readOnly) {
+        sync.revert(session.world);
+        return { ok: true, value };
+      }
+      return { ok: true, value, world: sync.diff(session.world) };
     }
     case 'finish': {
       if (msg.pass || !attachmentsDir) {
         await adapter!.discard?.();
         return { ok: true, attachments: [] };
       }
-      if (msg.world) await control('PUT', '/v1/snapshot', { world: msg.world });
+      if (msg.world) sync.apply(sandbox!.session.world, msg.world);
       const folder = join(msg.scenario, runFolder(msg.name));
       const dir = join(attachmentsDir, folder);
       mkdirSync(dir, { recursive: true });
@@ -180,7 +189,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       for (const kept of (await adapter!.keep?.(dir, msg.focus)) ?? [])
         out.push({ name: kept.name, path: rel(kept.file), contentType: kept.contentType });
       if (container) {
-        writeFileSync(join(dir, 'container.log'), (await container.logs()).slice(logMark));
+        writeFileSync(join(dir, 'container.log'), maskArtifactText((await container.logs()).slice(logMark)));
         out.push({
           name: 'merchant container log (this run)',
           path: rel('container.log'),
