@@ -40,6 +40,9 @@ export const businessTimeSchema = z.union([
     ),
   z.strictObject({ length: z.string(), calendar: ref('calendar') }),
   z.strictObject({ param: ref('parameter') }),
+  z
+    .strictObject({ trait: ref('trait') })
+    .describe('A duration trait of the persona (how often they sign in).'),
 ]);
 export type BusinessTime = z.infer<typeof businessTimeSchema>;
 
@@ -66,7 +69,7 @@ export type Condition =
   | { visible: { record: string; on: string } }
   | { knows: string }
   | { has: { message: string; via?: string } }
-  | { money: { net?: Bounds; held?: Bounds; charges?: { tag?: string; atMost?: number } } }
+  | { money: { net?: Bounds; held?: Bounds; charges?: { tag?: string; atLeast?: number; atMost?: number } } }
   | { plugin: string; params?: Record<string, unknown> };
 type Bounds = { atMost?: Amount; atLeast?: Amount };
 
@@ -103,7 +106,11 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
             .describe('Net money out of the customer’s pocket (charges − refunds − credits).'),
           held: bounds.optional().describe('Charged and not yet refunded at this moment.'),
           charges: z
-            .strictObject({ tag: ref('charge tag').optional(), atMost: z.number().int().min(0).optional() })
+            .strictObject({
+              tag: ref('charge tag').optional(),
+              atLeast: z.number().int().min(0).optional().describe('At least this many charges.'),
+              atMost: z.number().int().min(0).optional(),
+            })
             .optional(),
         }),
       })
@@ -139,7 +146,14 @@ export const effectSchema = z.union([
     .describe('Send a message; faults on the message kind and channel apply.'),
   z
     .strictObject({
-      write: z.strictObject({ record: ref('record'), in: ref('system'), value: z.string().optional() }),
+      write: z.strictObject({
+        record: ref('record'),
+        in: ref('system'),
+        value: z
+          .union([z.string(), z.strictObject({ record: ref('record'), in: ref('system') })])
+          .optional()
+          .describe('current/former (the customer’s addresses), text, or a copy of another system’s record.'),
+      }),
     })
     .describe(
       'Write the record in a system (a booking, an address). Other systems see it only through sharing or a sync process.',
@@ -251,9 +265,18 @@ const channelBase = {
   sees: refs('system').describe('Systems whose records staff on this channel can look up.'),
   remedies: refs('action').describe('Staff actions offered on this channel.'),
   redirects: z
-    .record(id, ref('channel'))
+    .record(
+      id,
+      z.union([
+        ref('channel'),
+        z.strictObject({
+          to: ref('channel'),
+          tells: refs('fact').describe('What the customer learns from it.'),
+        }),
+      ]),
+    )
     .default({})
-    .describe('Problem → channel this one sends the customer to.'),
+    .describe('Problem → channel this one sends the customer to when none of its remedies applies.'),
   explains: z
     .record(id, z.string())
     .default({})
@@ -364,7 +387,11 @@ export const actionSchema = z
     id,
     label: z.string().describe('Plain words for paths and the gap report: "sign in with a backup code".'),
     by: z.enum(['customer', 'staff']).describe('customer: self-service; staff: a remedy on a channel.'),
-    on: ref('channel').optional().describe('Where it happens (staff: required; customer: web, app, store).'),
+    on: ref('channel')
+      .optional()
+      .describe(
+        'Customer: the channel used (web, app, store). Staff: implied by the channels whose `remedies` list it.',
+      ),
     about: refs('problem').describe('Problems it addresses; staff actions run when the customer raises one.'),
     requires: conditionSchema.optional(),
     effects: z.array(effectSchema).min(1),
@@ -410,6 +437,10 @@ export const processSchema = z
       .describe('Repeat the steps (a weekly sync, a nightly hand-off) until the horizon.'),
     stopsWhen: conditionSchema.optional(),
     party: ref('party').optional(),
+    actor: z
+      .enum(['business', 'customer'])
+      .default('business')
+      .describe('customer: a routine of the persona (signs in every few days); paused by customer.away.'),
   })
   .describe('A scheduled process: trial conversion, renewal, dunning, hold-then-cancel, deletion, sync.');
 
@@ -610,12 +641,20 @@ export const openScenarioSchema = z
           .array(z.strictObject({ record: ref('record'), in: ref('system'), value: z.string().optional() }))
           .default([]),
         processes: refs('process'),
+        charges: z
+          .array(z.strictObject({ tag: id, amount: amountSchema, at: instant }))
+          .default([])
+          .describe('Charges made before the journey (the purchase being returned).'),
       })
       .optional(),
     goal: z.strictObject({
       description: z.string(),
       when: conditionSchema,
       deadline: instant,
+      judged: z
+        .enum(['reached-by-deadline', 'holds-at-deadline'])
+        .default('reached-by-deadline')
+        .describe('holds-at-deadline: a state that must still be true then ("the account still exists").'),
       worth: amountSchema
         .optional()
         .describe('What reaching the goal was worth to the customer (default: the price involved).'),
