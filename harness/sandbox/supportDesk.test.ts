@@ -327,6 +327,18 @@ describe('support desk: remedies', () => {
     expect(hasFact(sb.world, 'logged-in')).toBe(true);
   });
 
+  it('reset-login fixes a login broken for this customer only, during the fault', () => {
+    const fault = {
+      fault: 'auth.login-failure',
+      params: { scope: 'account' },
+      window: { from: '2026-03-02T08:00', until: '2026-03-09T12:00' },
+    };
+    const sb = sandbox({ merchant: desk({ phone: { remedies: ['reset-login'] } }), faults: [fault] });
+    expect(contact(sb.world, sb.env, channel(sb, 'phone'), 'cannot-log-in', 'app')).toBe('resolved');
+    expect(hasFact(sb.world, 'logged-in')).toBe(true);
+    expect(events(sb.world, 'support.login-reset')).toHaveLength(1);
+  });
+
   it('a channel without the remedy can do nothing', () => {
     const sb = sandbox({ merchant: desk() });
     buy(sb, 'app');

@@ -414,7 +414,7 @@ function performOnAccount(
 ): boolean {
   switch (remedy) {
     case 'reset-login': {
-      const broken = env.faults.hit(world, 'site', { page: 'login', id: `reset:${world.now}` });
+      const broken = env.faults.hit(world, 'site', { page: 'staff-reset', id: `reset:${world.now}` });
       if (broken && 'fails' in broken.result) {
         say(
           world,
