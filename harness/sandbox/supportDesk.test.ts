@@ -286,6 +286,37 @@ describe('support desk: remedies', () => {
     expect(sb.world.customer.knows).toContain('order-failed:mug');
   });
 
+  it('without explains or a public reason, staff give plain words, never the internal code', () => {
+    const sb = sandbox({
+      merchant: desk({
+        phone: { remedies: ['explain-order'] },
+        policies: { publicCancellationReason: undefined },
+      }),
+      faults: [{ fault: 'payment.avs-mismatch' }],
+    });
+    const order = buy(sb, 'mug');
+    expect(order).toMatchObject({ status: 'cancelled', reason: 'payment-mismatch' });
+    contact(sb.world, sb.env, channel(sb, 'phone'), 'order-cancelled', 'mug');
+    const [said] = events(sb.world, 'support.explained');
+    expect(said!.text).toBe(
+      `the hotline: staff said order ${order.id} (Mug) was cancelled: the card details did not match the billing information.`,
+    );
+    expect(said!.text).not.toContain('payment-mismatch');
+    expect(said!.data).toMatchObject({ said: 'the card details did not match the billing information' });
+  });
+
+  it('the words staff say and the reason the oracles read are the same', () => {
+    const sb = sandbox({
+      merchant: desk({ phone: { remedies: ['explain-order'] } }),
+      faults: [{ fault: 'payment.avs-mismatch' }],
+    });
+    buy(sb, 'mug');
+    contact(sb.world, sb.env, channel(sb, 'phone'), 'order-cancelled', 'mug');
+    const [said] = events(sb.world, 'support.explained');
+    expect(said!.data).toMatchObject({ reason: 'payment-mismatch', said: 'due to inventory' });
+    expect(said!.text).toContain('due to inventory');
+  });
+
   it('a lost order: "we never received your order", and the customer learns to order again', () => {
     const sb = sandbox({
       merchant: desk({ phone: { remedies: ['explain-order'] } }),
