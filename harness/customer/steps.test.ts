@@ -113,6 +113,26 @@ describe('runStep', () => {
     expect(sb.world.customer.facts).toContain('installed:app');
   });
 
+  it('activating a licence needs its key, as installing does', () => {
+    const sb = sandbox();
+    checkout(sb.world, sb.env, {
+      product: 'app',
+      channel: 'web',
+      shipping: 'standard',
+      quantity: 1,
+      email: EMAIL,
+    });
+    const activate: PlannedStep = { kind: 'activate', label: 'a', product: 'app', provides: ['active:app'] };
+    expect(runStep(sb.world, sb.env, sb.prep.journey, activate)).toMatchObject({
+      ok: false,
+      trouble: { problem: 'missing-mail', product: 'app' },
+    });
+    expect(sb.world.customer.facts).not.toContain('active:app');
+    sb.world.customer.facts.push('licence:app');
+    expect(runStep(sb.world, sb.env, sb.prep.journey, activate)).toEqual({ ok: true });
+    expect(sb.world.customer.facts).toContain('active:app');
+  });
+
   it('cancelling a subscription online needs the capability', () => {
     const sb = sandbox();
     const cancel: PlannedStep = { kind: 'cancel-subscription', label: 'c', product: 'guard', provides: [] };

@@ -202,6 +202,9 @@ export function runStep(
     }
     case 'activate': {
       const p = env.product(product);
+      // A licence is activated with its key, like an install: no key, no activation.
+      if (p.kind === 'licence' && !hasFact(world, `licence:${product}`))
+        return fail('missing-mail', product, 'there is no licence key to activate with');
       const portal = p.fulfilledBy ?? 'web-store';
       if (!env.shop.entitled(world, env, product)) {
         record(world, {

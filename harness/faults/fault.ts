@@ -24,8 +24,8 @@ export interface HookPoints {
   licensing: { op: 'download' | 'activate'; id: string };
   /** The merchant is about to send a notification. */
   notify: { kind: MailKind; id: string };
-  /** The customer tries to log in / load a page. */
-  site: { page: 'login' | 'checkout' | 'account'; id: string };
+  /** The customer tries to log in / load a page; staff-reset: support resets the customer's login. */
+  site: { page: 'login' | 'checkout' | 'account' | 'staff-reset'; id: string };
 }
 
 export interface HookResults {

@@ -488,6 +488,29 @@ export function resend(world: World, env: RunEnv, order: Order, kind: MailKind):
   return true;
 }
 
+/** Plain words for the internal reasons the merchant's own code records (a customer never sees the code). */
+const REASON_WORDS: Partial<Record<string, string>> = {
+  'payment-mismatch': 'the card details did not match the billing information',
+};
+
+/**
+ * The reason a customer is given for a cancellation: the channel's own words, else the public
+ * reason, else plain words for the internal reason — never the internal code itself.
+ */
+export function statedReason(
+  env: Pick<RunEnv, 'profile'>,
+  order: Order,
+  explains?: Partial<Record<string, string>>,
+): string {
+  const reason = order.reason ?? '';
+  return (
+    explains?.[reason] ??
+    env.profile.policies.publicCancellationReason ??
+    REASON_WORDS[reason] ??
+    'no reason was given'
+  );
+}
+
 /** What the order page (or a member of staff) says about an order. */
 export function describeOrder(
   env: Pick<RunEnv, 'product' | 'profile'>,
@@ -495,11 +518,8 @@ export function describeOrder(
   explains?: Partial<Record<string, string>>,
 ): string {
   const name = env.product(order.product).name;
-  if (order.status === 'cancelled') {
-    const said =
-      explains?.[order.reason ?? ''] ?? env.profile.policies.publicCancellationReason ?? order.reason;
-    return `order ${order.id} (${name}) was cancelled: ${said}`;
-  }
+  if (order.status === 'cancelled')
+    return `order ${order.id} (${name}) was cancelled: ${statedReason(env, order, explains)}`;
   if (order.status === 'lost') return `order ${order.id} (${name}) is still "processing"`;
   return `order ${order.id} (${name}) is ${order.status}`;
 }

@@ -286,6 +286,37 @@ describe('support desk: remedies', () => {
     expect(sb.world.customer.knows).toContain('order-failed:mug');
   });
 
+  it('without explains or a public reason, staff give plain words, never the internal code', () => {
+    const sb = sandbox({
+      merchant: desk({
+        phone: { remedies: ['explain-order'] },
+        policies: { publicCancellationReason: undefined },
+      }),
+      faults: [{ fault: 'payment.avs-mismatch' }],
+    });
+    const order = buy(sb, 'mug');
+    expect(order).toMatchObject({ status: 'cancelled', reason: 'payment-mismatch' });
+    contact(sb.world, sb.env, channel(sb, 'phone'), 'order-cancelled', 'mug');
+    const [said] = events(sb.world, 'support.explained');
+    expect(said!.text).toBe(
+      `the hotline: staff said order ${order.id} (Mug) was cancelled: the card details did not match the billing information.`,
+    );
+    expect(said!.text).not.toContain('payment-mismatch');
+    expect(said!.data).toMatchObject({ said: 'the card details did not match the billing information' });
+  });
+
+  it('the words staff say and the reason the oracles read are the same', () => {
+    const sb = sandbox({
+      merchant: desk({ phone: { remedies: ['explain-order'] } }),
+      faults: [{ fault: 'payment.avs-mismatch' }],
+    });
+    buy(sb, 'mug');
+    contact(sb.world, sb.env, channel(sb, 'phone'), 'order-cancelled', 'mug');
+    const [said] = events(sb.world, 'support.explained');
+    expect(said!.data).toMatchObject({ reason: 'payment-mismatch', said: 'due to inventory' });
+    expect(said!.text).toContain('due to inventory');
+  });
+
   it('a lost order: "we never received your order", and the customer learns to order again', () => {
     const sb = sandbox({
       merchant: desk({ phone: { remedies: ['explain-order'] } }),
@@ -325,6 +356,18 @@ describe('support desk: remedies', () => {
     advanceTo(sb.world, sb.env, sb.at('2026-03-03T13:00'));
     expect(contact(sb.world, sb.env, phone, 'cannot-log-in', 'app')).toBe('resolved');
     expect(hasFact(sb.world, 'logged-in')).toBe(true);
+  });
+
+  it('reset-login fixes a login broken for this customer only, during the fault', () => {
+    const fault = {
+      fault: 'auth.login-failure',
+      params: { scope: 'account' },
+      window: { from: '2026-03-02T08:00', until: '2026-03-09T12:00' },
+    };
+    const sb = sandbox({ merchant: desk({ phone: { remedies: ['reset-login'] } }), faults: [fault] });
+    expect(contact(sb.world, sb.env, channel(sb, 'phone'), 'cannot-log-in', 'app')).toBe('resolved');
+    expect(hasFact(sb.world, 'logged-in')).toBe(true);
+    expect(events(sb.world, 'support.login-reset')).toHaveLength(1);
   });
 
   it('a channel without the remedy can do nothing', () => {

@@ -6,7 +6,15 @@
  */
 import { formatDuration, parseDuration } from '../clock/duration.ts';
 import { formatInstant } from '../clock/instant.ts';
-import { advanceTo, describeOrder, keyMessageKind, notify, provision, resend } from '../merchant/merchant.ts';
+import {
+  advanceTo,
+  describeOrder,
+  keyMessageKind,
+  notify,
+  provision,
+  resend,
+  statedReason,
+} from '../merchant/merchant.ts';
 import type { Problem, Remedy, SupportChannel } from '../merchant/profile.ts';
 import { createOrder, latestOrder } from './orders.ts';
 import { authorise, refund } from './payment.ts';
@@ -320,7 +328,8 @@ function perform(
         orderId: order.id,
         status: order.status,
         reason: order.reason,
-        said: channel.explains[order.reason ?? ''] ?? order.reason,
+        // The same words as the text: inconsistent-reasons reads `said`.
+        said: order.reason === undefined ? undefined : statedReason(env, order, channel.explains),
       });
       if (order.status === 'cancelled') learn(world, `order-failed:${order.product}`);
       return problem === 'order-cancelled';
@@ -414,7 +423,7 @@ function performOnAccount(
 ): boolean {
   switch (remedy) {
     case 'reset-login': {
-      const broken = env.faults.hit(world, 'site', { page: 'login', id: `reset:${world.now}` });
+      const broken = env.faults.hit(world, 'site', { page: 'staff-reset', id: `reset:${world.now}` });
       if (broken && 'fails' in broken.result) {
         say(
           world,

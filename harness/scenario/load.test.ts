@@ -129,6 +129,13 @@ const CASES: Record<string, Expected[]> = {
     ],
     ['12:70', /^"converter-pro" is not a product of tiny/],
   ],
+  'unknown-system.yaml': [
+    [
+      '14:36',
+      /^"phone" is not a system of tiny \("phone" is a support channel; a silo is between systems\)$/,
+      /^systems of tiny: web-store$/,
+    ],
+  ],
   'bad-duration.yaml': [
     ['12:46', /^"1 month" is not a duration/],
     ['13:18', /^"soon" is not a duration/],

@@ -37,6 +37,7 @@ import {
   sortErrors,
   yamlLocator,
 } from './source.ts';
+import { unknownSystems } from './systemReferences.ts';
 import { issuesToProblems } from './zodIssues.ts';
 
 /** What the loader needs to know about a fault (a FaultDefinition from the catalogue fits). */
@@ -642,6 +643,8 @@ function checkFaults(
         }
       });
     }
+    if (merchant && Array.isArray(params.between))
+      problems.push(...unknownSystems(merchant, params.between, [...at, 'params', 'between']));
     return { ...use, params };
   });
 }

@@ -21,4 +21,5 @@ export const standInFaults: ReadonlyMap<string, FaultInfo> = new Map([
     z.strictObject({ channels: z.array(z.string()).optional(), reason: z.string().default('holidays') }),
     true,
   ),
+  fault('systems.silo', z.strictObject({ between: z.tuple([z.string(), z.string()]) })),
 ]);
