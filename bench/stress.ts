@@ -11,24 +11,36 @@ import type { LoadedScenario } from '../harness/scenario/load.ts';
 import type { FaultUse, Scenario } from '../harness/scenario/schema.ts';
 
 /** Faults beyond the seed's four, in the order they are added. Every one is a catalogue entry. */
-export const EXTRA_FAULTS: FaultUse[] = [
-  { id: 'key-delayed', fault: 'mail.delayed', params: { kind: 'licence-key', by: 'PT6H' } },
-  { id: 'key-bounced', fault: 'mail.bounced', params: { kind: 'licence-key' } },
-  { id: 'understaffed', fault: 'support.understaffed', params: { misunderstandings: 2 } },
-  { id: 'card-declined', fault: 'payment.declined', params: {} },
-  { id: 'licence-down', fault: 'licence.server-down', params: {}, window: { from: '2025-12-24T17:00', until: '2025-12-26T09:00' } },
-  { id: 'site-slow', fault: 'site.slow', params: { latencySeconds: 120 } },
-  { id: 'confirmation-spam', fault: 'mail.spam-foldered', params: { kind: 'order-confirmation' } },
-  { id: 'confirmation-delayed', fault: 'mail.delayed', params: { kind: 'order-confirmation', by: 'P2D' } },
-  { id: 'card-timeout', fault: 'payment.timeout', params: {} },
-  { id: 'avs-mismatch', fault: 'payment.avs-mismatch', params: {} },
-  { id: 'notify-delayed', fault: 'notify.delayed', params: { kind: 'licence-key', by: 'P1D' } },
-  { id: 'key-delayed-long', fault: 'mail.delayed', params: { kind: 'licence-key', by: 'P3D' } },
-  { id: 'cvc-mismatch', fault: 'payment.cvc-mismatch', params: {} },
-  { id: 'confirmation-quarantined', fault: 'mail.quarantined', params: { kind: 'order-confirmation' } },
-  { id: 'notify-suppressed', fault: 'notify.suppressed', params: { kind: 'order-confirmation' } },
-  { id: 'login-failure', fault: 'auth.login-failure', params: {}, window: { from: '2025-12-24T17:00', until: '2025-12-27T09:00' } },
-];
+export const EXTRA_FAULTS: FaultUse[] = (
+  [
+    { id: 'key-delayed', fault: 'mail.delayed', params: { kind: 'licence-key', by: 'PT6H' } },
+    { id: 'key-bounced', fault: 'mail.bounced', params: { kind: 'licence-key' } },
+    { id: 'understaffed', fault: 'support.understaffed', params: { misunderstandings: 2 } },
+    { id: 'card-declined', fault: 'payment.declined', params: {} },
+    {
+      id: 'licence-down',
+      fault: 'licence.server-down',
+      params: {},
+      window: { from: '2025-12-24T17:00', until: '2025-12-26T09:00' },
+    },
+    { id: 'site-slow', fault: 'site.slow', params: { latencySeconds: 120 } },
+    { id: 'confirmation-spam', fault: 'mail.spam-foldered', params: { kind: 'order-confirmation' } },
+    { id: 'confirmation-delayed', fault: 'mail.delayed', params: { kind: 'order-confirmation', by: 'P2D' } },
+    { id: 'card-timeout', fault: 'payment.timeout', params: {} },
+    { id: 'avs-mismatch', fault: 'payment.avs-mismatch', params: {} },
+    { id: 'notify-delayed', fault: 'notify.delayed', params: { kind: 'licence-key', by: 'P1D' } },
+    { id: 'key-delayed-long', fault: 'mail.delayed', params: { kind: 'licence-key', by: 'P3D' } },
+    { id: 'cvc-mismatch', fault: 'payment.cvc-mismatch', params: {} },
+    { id: 'confirmation-quarantined', fault: 'mail.quarantined', params: { kind: 'order-confirmation' } },
+    { id: 'notify-suppressed', fault: 'notify.suppressed', params: { kind: 'order-confirmation' } },
+    {
+      id: 'login-failure',
+      fault: 'auth.login-failure',
+      params: {},
+      window: { from: '2025-12-24T17:00', until: '2025-12-27T09:00' },
+    },
+  ] as Omit<FaultUse, 'probability'>[]
+).map((f) => ({ ...f, probability: 1 }));
 
 export interface StressShape {
   faults: number;
@@ -52,9 +64,13 @@ export function stressScenario(seed: LoadedScenario, shape: StressShape): Loaded
   const s = seed.scenario;
   const extra = shape.faults - s.faults.length;
   if (extra < 0 || extra > EXTRA_FAULTS.length)
-    throw new Error(`the stress suite has ${s.faults.length}–${s.faults.length + EXTRA_FAULTS.length} faults`);
+    throw new Error(
+      `the stress suite has ${s.faults.length}–${s.faults.length + EXTRA_FAULTS.length} faults`,
+    );
   const deadline = shape.deadlineExtraDays
-    ? new Date(Date.parse(`${s.goal.deadline}Z`) + shape.deadlineExtraDays * DAY_MS).toISOString().slice(0, 16)
+    ? new Date(Date.parse(`${s.goal.deadline}Z`) + shape.deadlineExtraDays * DAY_MS)
+        .toISOString()
+        .slice(0, 16)
     : s.goal.deadline;
   const id = `${s.id}-stress-${shape.faults}-${shape.maxFaults ?? 'all'}${shape.resend ? '-resend' : ''}`;
   const scenario: Scenario = {
@@ -73,6 +89,8 @@ export function stressScenario(seed: LoadedScenario, shape: StressShape): Loaded
     ...seed,
     file: `bench/stress/${id}.yaml`,
     scenario,
-    merchant: shape.resend ? applyOverrides(seed.merchant, { capabilities: { resendConfirmation: true } }) : seed.merchant,
+    merchant: shape.resend
+      ? applyOverrides(seed.merchant, { capabilities: { resendConfirmation: true } })
+      : seed.merchant,
   };
 }

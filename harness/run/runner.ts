@@ -10,6 +10,7 @@ import { type Journey, planJourney } from '../customer/journey.ts';
 import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
 import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
+import { rememberReads, settingsWatch } from '../explore/settingReads.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
@@ -249,16 +250,28 @@ export interface RunOne {
   world: World;
 }
 
+/** Fault probability draws hash this key with the fault and the occurrence (see FaultSet). */
+export function runSeedKey(
+  seed: number,
+  scenarioId: string,
+  run: Pick<PlannedRun, 'combo' | 'persona'>,
+): string {
+  return `${seed}|${scenarioId}|${combinationKey(run.combo)}|${run.persona}`;
+}
+
 export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connector): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
   const persona = personaFor(prep, seed, comboKey, run.persona);
-  // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
-  const seedKey = `${seed}|${s.id}|${comboKey}|${run.persona}`;
-  const model = buildEnv(prep, run.combo, seedKey);
+  const seedKey = runSeedKey(seed, s.id, run);
+  // The settings this run reads are noted, so the what-if can skip changes a dead end cannot feel.
+  const watch = settingsWatch(prep);
+  const model = buildEnv(watch.prep, run.combo, seedKey);
   const env = connect ? { ...model, shop: connect.prepareRun(prep, run.combo, seedKey) } : model;
+  watch.reads.clear();
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world);
+  if (outcome.outcome === 'dead-end') rememberReads(prep.loaded, seed, run, watch.reads);
   const final = cloneWorld(outcome.world);
   if (outcome.outcome !== 'dead-end')
     for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);

@@ -264,10 +264,14 @@ export function stateKey(w: World): string {
   return key;
 }
 
+/** `a;b;` for the distinct items, sorted; the common cases (none, one) without allocating. */
 function distinctSorted(items: string[]): string {
-  if (items.length < 2) return items.length ? `${items[0]};` : '';
-  const out = [...new Set(items)].sort();
-  return `${out.join(';')};`;
+  if (items.length === 0) return '';
+  if (items.length === 1) return `${items[0]};`;
+  items.sort();
+  let out = '';
+  for (let i = 0; i < items.length; i++) if (i === 0 || items[i] !== items[i - 1]) out += `${items[i]};`;
+  return out;
 }
 
 /** `a=1,b=2`: a small record as key text (JSON.stringify is slower and this runs per state). */
