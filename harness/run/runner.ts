@@ -30,7 +30,8 @@ import {
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { visibility } from '../sandbox/runEnv.ts';
 import { cloneWorld, emptyWorld, type World } from '../sandbox/world.ts';
-import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
+import { combinationKey, expectationFor, faultLabel } from '../scenario/combinations.ts';
+import { planCombinations, prunesSupersets, skipsAsSuperset } from '../scenario/faultSpace.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { toArray, traceEntry } from '../trace/trace.ts';
@@ -71,7 +72,7 @@ export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep'
   const s = loaded.scenario;
   const labels = s.faults.map(faultLabel);
   const out: PlannedRun[] = [];
-  for (const combo of faultCombinations(labels, s.explore.maxFaults)) {
+  for (const combo of planCombinations(s.explore, labels)) {
     for (let p = 0; p < s.personas; p++) {
       const name = runName(s.id, combo, p);
       if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep)) continue;
@@ -358,9 +359,16 @@ export function* streamSuite(
     if (runs.length === 0) continue;
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
+    // smallest-failing over monotone faults: a run containing a dead end is not run at all.
+    const prune = prunesSupersets(loaded.scenario.explore);
+    const deadEnds = new Map<number, string[][]>();
     for (const run of runs) {
+      if (prune && skipsAsSuperset(run.combo, deadEnds.get(run.persona) ?? [])) continue;
       try {
-        out.push(runOne(prep, run, opts.seed, opts.connect).result);
+        const result = runOne(prep, run, opts.seed, opts.connect).result;
+        out.push(result);
+        if (prune && result.outcome === 'dead-end')
+          deadEnds.set(run.persona, [...(deadEnds.get(run.persona) ?? []), run.combo]);
       } catch (e) {
         // A real target broke down: hand over what this scenario finished before it did.
         if (opts.connect && out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
