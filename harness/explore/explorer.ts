@@ -75,7 +75,23 @@ interface Search {
   cuts: Map<string, number>;
 }
 
-function search(start: Node, env: RunEnv, journey: Journey, bound: number, withStaff: boolean): Search {
+/** How the search runs; the defaults are what every run uses. */
+export interface ExploreOptions {
+  /**
+   * Skip a state whose key was seen before (default true). Off, the search is brute force over
+   * every path: exponential, only for proving on small bounds that de-duplication hides nothing.
+   */
+  dedupe?: boolean;
+}
+
+function search(
+  start: Node,
+  env: RunEnv,
+  journey: Journey,
+  bound: number,
+  withStaff: boolean,
+  dedupe: boolean,
+): Search {
   const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
   const seen = new Set<string>();
   const cuts = new Map<string, number>();
@@ -106,9 +122,11 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
         cut('effort budget');
         continue;
       }
-      const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (dedupe) {
+        const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       heap.push({
         world: w,
         next: r.next,
@@ -120,7 +138,13 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
   return { explored, cuts };
 }
 
-export function exploreJourney(env: RunEnv, journey: Journey, initial: World): JourneyOutcome {
+export function exploreJourney(
+  env: RunEnv,
+  journey: Journey,
+  initial: World,
+  opts: ExploreOptions = {},
+): JourneyOutcome {
+  const dedupe = opts.dedupe ?? true;
   const world = cloneWorld(initial);
   const first = resume(world, env, journey, 0);
   if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
@@ -149,13 +173,13 @@ export function exploreJourney(env: RunEnv, journey: Journey, initial: World): J
   });
   const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
   const startNode: Node = { world, next: first.next, trouble, path: [] };
-  const self = search(startNode, env, journey, bound, false);
+  const self = search(startNode, env, journey, bound, false, dedupe);
   let explored = 1 + self.explored;
   let outcome: Outcome = 'recovered';
   let found = self.found;
   let cuts = self.cuts;
   if (!found) {
-    const staff = search(startNode, env, journey, bound, true);
+    const staff = search(startNode, env, journey, bound, true, dedupe);
     explored += staff.explored;
     found = staff.found;
     cuts = staff.cuts;
