@@ -212,7 +212,7 @@ export function learn(world: World, fact: string): void {
  */
 export function cloneWorld(w: World): World {
   const c = w.customer;
-  return {
+  const copy: World = {
     now: w.now,
     seq: w.seq,
     mail: w.mail.map((m) => ({ ...m })),
@@ -231,8 +231,27 @@ export function cloneWorld(w: World): World {
     },
     faultHits: { ...w.faultHits },
     trace: w.trace,
-    ...(w.billing ? { billing: structuredClone(w.billing) } : {}),
+    ...(w.billing ? { billing: w.billing } : {}),
   };
+  if (w.billing) {
+    // Copy-on-write: parent and child share the provider's account until one of them changes
+    // it (ownBilling), so a state's cost does not grow with the size of that account.
+    sharedBilling.add(w);
+    sharedBilling.add(copy);
+  }
+  return copy;
+}
+
+/** Worlds whose `billing` object another world may also hold. */
+const sharedBilling = new WeakSet<World>();
+
+/** The world's billing state, copied first if another world shares it: call before changing it. */
+export function ownBilling(w: World): Billing | undefined {
+  if (w.billing && sharedBilling.has(w)) {
+    w.billing = structuredClone(w.billing);
+    sharedBilling.delete(w);
+  }
+  return w.billing;
 }
 
 /**
