@@ -6,7 +6,22 @@
  *
  * Deterministic: the faults are taken from one fixed list in order.
  */
+
+import { exploreJourney } from '../harness/explore/explorer.ts';
+import { suggestFixes } from '../harness/explore/whatIf.ts';
 import { applyOverrides } from '../harness/merchant/profile.ts';
+import {
+  buildEnv,
+  initialWorld,
+  personaFor,
+  planRuns,
+  prepare,
+  runOne,
+  runSeedKey,
+  scenarioResult,
+  suiteResults,
+} from '../harness/run/runner.ts';
+import { combinationKey } from '../harness/scenario/combinations.ts';
 import type { LoadedScenario } from '../harness/scenario/load.ts';
 import type { FaultUse, Scenario } from '../harness/scenario/schema.ts';
 
@@ -94,3 +109,74 @@ export function stressScenario(seed: LoadedScenario, shape: StressShape): Loaded
       : seed.merchant,
   };
 }
+
+/** The rows of the stress table: faults × maxFaults × resend, then deadline and maxActions. */
+export const STRESS_SHAPES: StressShape[] = [
+  { faults: 8, resend: false },
+  { faults: 8, resend: true },
+  { faults: 12, resend: false },
+  { faults: 12, maxFaults: 2, resend: true },
+  { faults: 12, maxFaults: 3, resend: true },
+  { faults: 16, maxFaults: 2, resend: false },
+  { faults: 16, maxFaults: 2, resend: true },
+  { faults: 16, maxFaults: 3, resend: false },
+  { faults: 20, maxFaults: 2, resend: false },
+  { faults: 20, maxFaults: 2, resend: true },
+  { faults: 20, maxFaults: 3, resend: false },
+  // Growth with the deadline's length and with maxActions (16 faults, maxFaults 2, resend on).
+  { faults: 16, maxFaults: 2, resend: true, deadlineExtraDays: 3 },
+  { faults: 16, maxFaults: 2, resend: true, deadlineExtraDays: 10 },
+  { faults: 16, maxFaults: 2, resend: true, maxActions: 6 },
+  { faults: 16, maxFaults: 2, resend: true, maxActions: 24 },
+];
+
+export interface StressRow {
+  shape: StressShape;
+  runs: number;
+  deadEnds: number;
+  states: number;
+  maxStates: number;
+  /** The main pass: every planned run through `runOne`. */
+  mainMs: number;
+  /** The journey searches alone (persona, environment, initial world built beforehand). */
+  searchMs: number;
+  whatIfMs: number;
+  fixes: number;
+}
+
+/** One row: the main pass, then the what-if over its dead ends, timed apart, in this thread. */
+export function measureStress(seed: LoadedScenario, shape: StressShape, runSeed: number): StressRow {
+  const loaded = stressScenario(seed, shape);
+  const prep = prepare(loaded);
+  const planned = planRuns(loaded, {});
+  let t = performance.now();
+  const runs = planned.map((p) => runOne(prep, p, runSeed).result);
+  const mainMs = performance.now() - t;
+  const results = suiteResults([scenarioResult(prep, runs)], { seed: runSeed });
+  t = performance.now();
+  const fixes = suggestFixes([loaded], results);
+  const whatIfMs = performance.now() - t;
+  const inputs = planned.map((p) => {
+    const env = buildEnv(prep, p.combo, runSeedKey(runSeed, loaded.scenario.id, p));
+    const persona = personaFor(prep, runSeed, combinationKey(p.combo), p.persona);
+    return { env, world: initialWorld(prep, env, persona) };
+  });
+  t = performance.now();
+  for (const { env, world } of inputs) exploreJourney(env, prep.journey, world);
+  const searchMs = performance.now() - t;
+  const states = runs.map((r) => r.stats.statesExplored);
+  return {
+    shape,
+    runs: runs.length,
+    deadEnds: runs.filter((r) => r.outcome === 'dead-end').length,
+    states: states.reduce((a, b) => a + b, 0),
+    maxStates: Math.max(...states),
+    mainMs,
+    searchMs,
+    whatIfMs,
+    fixes: fixes.length,
+  };
+}
+
+/** The seed scenario the stress suite grows (its converter-lite journey). */
+export const STRESS_SEED_ID = 'converter-lite-christmas-eve';
