@@ -31,6 +31,8 @@ export interface JourneyOutcome {
 }
 
 interface Node {
+  /** The state key (undefined: the start, or a search without de-duplication). */
+  key?: string | undefined;
   world: World;
   next: number;
   trouble: Trouble | undefined;
@@ -100,6 +102,12 @@ function search(
   let explored = 0;
   while (heap.size > 0) {
     const node = heap.pop()!;
+    // Settled when taken off the queue, not when queued: a quicker action found later can reach
+    // the same state earlier in virtual time, and the earliest arrival is the one that counts.
+    if (node.key !== undefined) {
+      if (seen.has(node.key)) continue;
+      seen.add(node.key);
+    }
     explored++;
     if (goalMet(node.world, journey) && node.world.now <= journey.deadline)
       return { found: node, explored, cuts };
@@ -122,12 +130,12 @@ function search(
         cut('effort budget');
         continue;
       }
-      if (dedupe) {
-        const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
+      const key = dedupe
+        ? `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`
+        : undefined;
+      if (key !== undefined && seen.has(key)) continue;
       heap.push({
+        key,
         world: w,
         next: r.next,
         trouble: r.trouble ?? (reached ? undefined : node.trouble),
