@@ -12,7 +12,8 @@ async function christmasEve(explore: Partial<Scenario['explore']>): Promise<Load
   return { ...s, scenario: { ...s.scenario, explore: { ...rest, ...explore } } };
 }
 
-const combos = (r: Awaited<ReturnType<typeof runSuite>>) => r.scenarios[0]!.runs.map((x) => combinationKey(x.faults));
+const combos = (r: Awaited<ReturnType<typeof runSuite>>) =>
+  r.scenarios[0]!.runs.map((x) => combinationKey(x.faults));
 
 describe('explore.strategy in the runner', () => {
   it('smallest-failing over monotone faults does not run what contains a known dead end', async () => {
