@@ -51,6 +51,7 @@ describe('bench/run', () => {
       sizes: [20, 40],
       minMs: 1,
       warmup: 1,
+      stressShapes: [{ faults: 5, maxFaults: 1, resend: true }],
     });
     const sizes = results.memory.kept.map((p) => p.runs);
     expect(sizes).toEqual(results.memory.streamed.map((p) => p.runs));
@@ -59,6 +60,8 @@ describe('bench/run', () => {
     expect(results.generated.runs).toBe(sizes[1]);
     const md = renderMarkdown(results);
     expect(md).toMatch(/^\| +# \| Measure +\| Result +\| Target +\| Status +\|$/m);
+    expect(results.stress.map((r) => r.runs)).toEqual([6]);
+    expect(md).toContain('| 5 faults, maxFaults 1, resend on');
 
     const file = path.join(await tempDir(), 'README.md');
     await writeFile(

@@ -34,6 +34,15 @@ import {
 import { combinationKey } from '../harness/scenario/combinations.ts';
 import { type LoadedScenario, loadScenarios } from '../harness/scenario/load.ts';
 import { generateSuite, runsOf } from './generate.ts';
+import {
+  measureStress,
+  STRESS_SEED_ID,
+  STRESS_SHAPES,
+  type StressRow,
+  type StressShape,
+  shapeName,
+} from './stress.ts';
+import { renderStress } from './stressTable.ts';
 
 export const TARGETS = {
   faultFreeUs: 100,
@@ -55,6 +64,8 @@ export interface BenchOptions {
   /** Minimum measuring time per fault-free scenario and for the explored-states loop. */
   minMs: number;
   warmup: number;
+  /** The stress rows to measure (default: all of STRESS_SHAPES). */
+  stressShapes?: StressShape[];
   log?: (line: string) => void;
 }
 
@@ -108,6 +119,8 @@ export interface BenchResults {
   seedSuite: { coldMs: number; warmMs: number; runs: number; states: number };
   generated: { scenarios: number; runs: number; generateMs: number; ms: number; runsPerSecond: number };
   memory: { kept: MemoryPoint[]; streamed: MemoryPoint[]; gcAvailable: boolean };
+  /** The stress suite (bench/stress.ts): seed 000's journey with 8–20 faults. */
+  stress: StressRow[];
 }
 
 const MB = 1024 * 1024;
@@ -343,6 +356,15 @@ export async function runBench(opts: BenchOptions = DEFAULTS): Promise<BenchResu
   while (performance.now() - t < opts.minMs * 2);
   const onlyMs = performance.now() - t;
 
+  // (6) the stress suite: one journey with many faults, main pass and what-if timed apart.
+  const stressSeed = seeds.find((s) => s.scenario.id === STRESS_SEED_ID);
+  const stress: StressRow[] = [];
+  if (stressSeed)
+    for (const shape of opts.stressShapes ?? STRESS_SHAPES) {
+      log(`stress: ${shapeName(shape)}`);
+      stress.push(measureStress(stressSeed, shape, opts.seed));
+    }
+
   // (4) and (5): generated suites of growing size, through runSuite and streamed.
   const sizes = [...opts.sizes].sort((a, b) => a - b);
   const largest = sizes.at(-1)!;
@@ -388,6 +410,7 @@ export async function runBench(opts: BenchOptions = DEFAULTS): Promise<BenchResu
       runsPerSecond: (largestRuns * 1000) / kept.at(-1)!.ms,
     },
     memory: { kept, streamed, gcAvailable: gc !== undefined },
+    stress,
   };
 }
 
@@ -542,6 +565,8 @@ export function renderMarkdown(r: BenchResults): string {
     `Seed suite: ${r.seedScenarios} scenarios, ${r.seedRuns} runs, ${r.seedSuite.states} explored states; loading took ${int(r.loadMs)} ms (not included).`,
     '',
     summary,
+    '',
+    renderStress(r.stress),
     '',
     'Fault-free journeys, per seed scenario:',
     '',

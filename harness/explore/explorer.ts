@@ -31,6 +31,8 @@ export interface JourneyOutcome {
 }
 
 interface Node {
+  /** The state key (undefined: the start, or a search without de-duplication). */
+  key?: string | undefined;
   world: World;
   next: number;
   trouble: Trouble | undefined;
@@ -75,7 +77,23 @@ interface Search {
   cuts: Map<string, number>;
 }
 
-function search(start: Node, env: RunEnv, journey: Journey, bound: number, withStaff: boolean): Search {
+/** How the search runs; the defaults are what every run uses. */
+export interface ExploreOptions {
+  /**
+   * Skip a state whose key was seen before (default true). Off, the search is brute force over
+   * every path: exponential, only for proving on small bounds that de-duplication hides nothing.
+   */
+  dedupe?: boolean;
+}
+
+function search(
+  start: Node,
+  env: RunEnv,
+  journey: Journey,
+  bound: number,
+  withStaff: boolean,
+  dedupe: boolean,
+): Search {
   const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
   const seen = new Set<string>();
   const cuts = new Map<string, number>();
@@ -84,6 +102,12 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
   let explored = 0;
   while (heap.size > 0) {
     const node = heap.pop()!;
+    // Settled when taken off the queue, not when queued: a quicker action found later can reach
+    // the same state earlier in virtual time, and the earliest arrival is the one that counts.
+    if (node.key !== undefined) {
+      if (seen.has(node.key)) continue;
+      seen.add(node.key);
+    }
     explored++;
     if (goalMet(node.world, journey) && node.world.now <= journey.deadline)
       return { found: node, explored, cuts };
@@ -106,10 +130,12 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
         cut('effort budget');
         continue;
       }
-      const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key = dedupe
+        ? `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`
+        : undefined;
+      if (key !== undefined && seen.has(key)) continue;
       heap.push({
+        key,
         world: w,
         next: r.next,
         trouble: r.trouble ?? (reached ? undefined : node.trouble),
@@ -120,7 +146,13 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
   return { explored, cuts };
 }
 
-export function exploreJourney(env: RunEnv, journey: Journey, initial: World): JourneyOutcome {
+export function exploreJourney(
+  env: RunEnv,
+  journey: Journey,
+  initial: World,
+  opts: ExploreOptions = {},
+): JourneyOutcome {
+  const dedupe = opts.dedupe ?? true;
   const world = cloneWorld(initial);
   const first = resume(world, env, journey, 0);
   if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
@@ -149,13 +181,13 @@ export function exploreJourney(env: RunEnv, journey: Journey, initial: World): J
   });
   const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
   const startNode: Node = { world, next: first.next, trouble, path: [] };
-  const self = search(startNode, env, journey, bound, false);
+  const self = search(startNode, env, journey, bound, false, dedupe);
   let explored = 1 + self.explored;
   let outcome: Outcome = 'recovered';
   let found = self.found;
   let cuts = self.cuts;
   if (!found) {
-    const staff = search(startNode, env, journey, bound, true);
+    const staff = search(startNode, env, journey, bound, true, dedupe);
     explored += staff.explored;
     found = staff.found;
     cuts = staff.cuts;

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Shard } from '../report/merge.ts';
 import type { ResultsFile, RunResult, ScenarioResult } from '../report/results.ts';
+import { prunesSupersets } from '../scenario/faultSpace.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { HttpTargetOptions } from '../targets/http/wireShop.ts';
 import { planRuns, prepare, runSuite, type SuiteOptions, scenarioResult, suiteResults } from './runner.ts';
@@ -89,7 +90,9 @@ export async function runSuiteParallel(
     });
   });
   const threads = Math.min(opts.workers ?? autoWorkers(tasks.length), tasks.length);
-  if (threads <= 1) return runSuite(scenarios, opts);
+  // Skipping supersets of dead ends needs each scenario's runs in order, in one thread.
+  if (threads <= 1 || scenarios.some((s) => prunesSupersets(s.scenario.explore)))
+    return runSuite(scenarios, opts);
 
   // Scenario entries are built from the main thread's own preparation (cheap: no run happens).
   const withRuns = planned.map((runs, s) => (runs.length > 0 ? s : -1)).filter((s) => s >= 0);

@@ -10,6 +10,7 @@ import { type Journey, planJourney } from '../customer/journey.ts';
 import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
 import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
+import { rememberReads, settingsWatch } from '../explore/settingReads.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
@@ -29,7 +30,8 @@ import {
 import type { RunEnv } from '../sandbox/runEnv.ts';
 import { visibility } from '../sandbox/runEnv.ts';
 import { cloneWorld, emptyWorld, type World } from '../sandbox/world.ts';
-import { combinationKey, expectationFor, faultCombinations, faultLabel } from '../scenario/combinations.ts';
+import { combinationKey, expectationFor, faultLabel } from '../scenario/combinations.ts';
+import { planCombinations, prunesSupersets, skipsAsSuperset } from '../scenario/faultSpace.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { toArray, traceEntry } from '../trace/trace.ts';
@@ -70,7 +72,7 @@ export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep'
   const s = loaded.scenario;
   const labels = s.faults.map(faultLabel);
   const out: PlannedRun[] = [];
-  for (const combo of faultCombinations(labels, s.explore.maxFaults)) {
+  for (const combo of planCombinations(s.explore, labels)) {
     for (let p = 0; p < s.personas; p++) {
       const name = runName(s.id, combo, p);
       if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep)) continue;
@@ -249,16 +251,28 @@ export interface RunOne {
   world: World;
 }
 
+/** Fault probability draws hash this key with the fault and the occurrence (see FaultSet). */
+export function runSeedKey(
+  seed: number,
+  scenarioId: string,
+  run: Pick<PlannedRun, 'combo' | 'persona'>,
+): string {
+  return `${seed}|${scenarioId}|${combinationKey(run.combo)}|${run.persona}`;
+}
+
 export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connector): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
   const persona = personaFor(prep, seed, comboKey, run.persona);
-  // Fault probability draws hash this key with the fault and the occurrence (see FaultSet).
-  const seedKey = `${seed}|${s.id}|${comboKey}|${run.persona}`;
-  const model = buildEnv(prep, run.combo, seedKey);
+  const seedKey = runSeedKey(seed, s.id, run);
+  // The settings this run reads are noted, so the what-if can skip changes a dead end cannot feel.
+  const watch = settingsWatch(prep);
+  const model = buildEnv(watch.prep, run.combo, seedKey);
   const env = connect ? { ...model, shop: connect.prepareRun(prep, run.combo, seedKey) } : model;
+  watch.reads.clear();
   const world = initialWorld(prep, env, persona);
   const outcome = exploreJourney(env, prep.journey, world);
+  if (outcome.outcome === 'dead-end') rememberReads(prep.loaded, seed, run, watch.reads);
   const final = cloneWorld(outcome.world);
   if (outcome.outcome !== 'dead-end')
     for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);
@@ -345,9 +359,16 @@ export function* streamSuite(
     if (runs.length === 0) continue;
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
+    // smallest-failing over monotone faults: a run containing a dead end is not run at all.
+    const prune = prunesSupersets(loaded.scenario.explore);
+    const deadEnds = new Map<number, string[][]>();
     for (const run of runs) {
+      if (prune && skipsAsSuperset(run.combo, deadEnds.get(run.persona) ?? [])) continue;
       try {
-        out.push(runOne(prep, run, opts.seed, opts.connect).result);
+        const result = runOne(prep, run, opts.seed, opts.connect).result;
+        out.push(result);
+        if (prune && result.outcome === 'dead-end')
+          deadEnds.set(run.persona, [...(deadEnds.get(run.persona) ?? []), run.combo]);
       } catch (e) {
         // A real target broke down: hand over what this scenario finished before it did.
         if (opts.connect && out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));

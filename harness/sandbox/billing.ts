@@ -14,7 +14,7 @@ import { isCurrency } from './currency.ts';
 import { type CardAnswer, type DeclineOn, settle } from './payment.ts';
 import { formatMoney, type RunEnv } from './runEnv.ts';
 import { plain } from './undoLog.ts';
-import { nextId, type PendingEvent, record, schedule, type World } from './world.ts';
+import { nextId, ownBilling, type PendingEvent, record, schedule, type World } from './world.ts';
 
 const DAY = 86_400_000;
 
@@ -436,7 +436,8 @@ const secs = (ms: number) => Math.floor(ms / 1000);
 
 /** The billing state of a world, created (and the merchant's catalogue priced) on first use. */
 export function billingOf(world: World, env: RunEnv): Billing {
-  if (world.billing) return world.billing;
+  const own = ownBilling(world);
+  if (own) return own;
   const b: Billing = {
     customers: {},
     paymentMethods: {},
@@ -2136,7 +2137,7 @@ export function cancelSubscription(world: World, env: RunEnv, id: string): Subsc
  * if it was set to, else a new period starts and its invoice is charged to the default card.
  */
 export function renewalDue(world: World, env: RunEnv, ev: PendingEvent): void {
-  const b = world.billing;
+  const b = ownBilling(world);
   const sub = b?.subscriptions[ev.ref];
   if (!b || !sub || b.renewal[sub.id]?.generation !== Number(ev.detail)) return;
   if (sub.status === 'canceled' || sub.status === 'incomplete_expired') return;

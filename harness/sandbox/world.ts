@@ -212,7 +212,7 @@ export function learn(world: World, fact: string): void {
  */
 export function cloneWorld(w: World): World {
   const c = w.customer;
-  return {
+  const copy: World = {
     now: w.now,
     seq: w.seq,
     mail: w.mail.map((m) => ({ ...m })),
@@ -231,26 +231,66 @@ export function cloneWorld(w: World): World {
     },
     faultHits: { ...w.faultHits },
     trace: w.trace,
-    ...(w.billing ? { billing: structuredClone(w.billing) } : {}),
+    ...(w.billing ? { billing: w.billing } : {}),
   };
+  if (w.billing) {
+    // Copy-on-write: parent and child share the provider's account until one of them changes
+    // it (ownBilling), so a state's cost does not grow with the size of that account.
+    sharedBilling.add(w);
+    sharedBilling.add(copy);
+  }
+  return copy;
+}
+
+/** Worlds whose `billing` object another world may also hold. */
+const sharedBilling = new WeakSet<World>();
+
+/** The world's billing state, copied first if another world shares it: call before changing it. */
+export function ownBilling(w: World): Billing | undefined {
+  if (w.billing && sharedBilling.has(w)) {
+    w.billing = structuredClone(w.billing);
+    sharedBilling.delete(w);
+  }
+  return w.billing;
 }
 
 /**
  * What makes two worlds the same for the search: everything the customer and the services
  * hold, but not the time (the explorer visits states in time order, so a later arrival at the
- * same state is never better) and not the trace or effort counters.
+ * same state is never better) and not the trace or effort counters. Mail counts as a set:
+ * a second copy of a message the customer already has (or will have, in the same folder)
+ * changes nothing they can see or do, so a repeated resend collapses into the state before it.
+ * Pending arrivals are named by what arrives (kind and folder), not by the message's id.
+ * The rule is documented in docs/explorer.md; the property test in harness/explore proves it
+ * never hides a path to the goal on small scenarios.
  */
 export function stateKey(w: World): string {
   let key = `${w.customer.facts.join(',')}|${w.customer.knows.join(',')}|`;
-  for (const m of w.mail) key += `${m.kind}:${m.folder}:${m.read ? 1 : 0};`;
+  key += distinctSorted(w.mail.map((m) => `${m.kind}:${m.folder}:${m.read ? 1 : 0}`));
   key += '|';
   for (const o of w.orders) key += `${o.product}:${o.status}:${o.provisioned ? 1 : 0};`;
   key += '|';
-  for (const p of w.pending) key += `${p.type}:${p.ref}:${p.detail ?? ''};`;
+  key += distinctSorted(
+    w.pending.map((p) => {
+      if (p.type !== 'mail.arrive') return `${p.type}:${p.ref}:${p.detail ?? ''}`;
+      const m = w.mail.find((x) => x.id === p.ref);
+      return `${p.type}:${m ? m.kind : p.ref}:${p.detail ?? ''}`;
+    }),
+  );
   key += '|';
   for (const s of w.subscriptions) key += `${s.status}:${s.autoRenew ? 1 : 0};`;
   key += `|${pairs(w.customer.problemContacts)}|${pairs(w.customer.sentTo)}`;
   return key;
+}
+
+/** `a;b;` for the distinct items, sorted; the common cases (none, one) without allocating. */
+function distinctSorted(items: string[]): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return `${items[0]};`;
+  items.sort();
+  let out = '';
+  for (let i = 0; i < items.length; i++) if (i === 0 || items[i] !== items[i - 1]) out += `${items[i]};`;
+  return out;
 }
 
 /** `a=1,b=2`: a small record as key text (JSON.stringify is slower and this runs per state). */

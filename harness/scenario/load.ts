@@ -20,11 +20,11 @@ import {
   combinationKey,
   countCombinations,
   expectationFor,
-  faultCombinations,
   faultLabel,
   ruleMatches,
 } from './combinations.ts';
 import { didYouMean } from './didYouMean.ts';
+import { planCombinations } from './faultSpace.ts';
 import { type FaultUse, type Scenario, type Step, scenarioSchema } from './schema.ts';
 import {
   CODE_POSITION_NOTE,
@@ -700,7 +700,7 @@ function checkExpectations(s: Scenario, faults: readonly FaultUse[], problems: P
 
   const maxFaults = s.explore.maxFaults ?? labels.length;
   if (countCombinations(labels.length, maxFaults) > MAX_CHECKED_COMBINATIONS) return;
-  const combos = faultCombinations(labels, maxFaults);
+  const combos = planCombinations(s.explore, labels);
   const uncovered = combos.filter((c) => expectationFor(s.expect, c) === undefined);
   if (uncovered.length > 0) {
     const shown = uncovered.slice(0, 8).map(combinationKey);

@@ -191,6 +191,18 @@ export const scenarioSchema = z
           .optional()
           .describe('Largest fault combination to try (default: all).'),
         maxActions: z.number().int().positive().default(14).describe('Longest recovery path searched.'),
+        strategy: z
+          .enum(['all', 'pairwise', 'smallest-failing'])
+          .optional()
+          .describe(
+            'Which fault combinations run (default all): all of them up to maxFaults; pairwise, every two faults together and apart; smallest-failing, by size, skipping supersets of a dead end when monotone.',
+          ),
+        monotone: z
+          .boolean()
+          .optional()
+          .describe(
+            'The faults only ever make things worse: a combination containing a dead end dead-ends too (lets smallest-failing skip it).',
+          ),
       })
       .default({ maxActions: 14 }),
     expect: z.array(expectationSchema).min(1),
