@@ -13,6 +13,9 @@ import { cutSetUnionProbability, enumeratedProbability, rareEventApproximation }
 /** Up to this many faults the exact probability enumerates every combination (2^n runs). */
 export const ENUMERATE_UP_TO = 12;
 
+const RANK = { ok: 0, recovered: 1, 'recovered-with-help': 2, 'dead-end': 3 } as const;
+const rank = (e: Evaluation) => RANK[e.outcome];
+
 export interface TopEventAnalysis {
   /** `dead-end`, or `finding:<oracle>`. */
   event: string;
@@ -94,7 +97,11 @@ export function analyzeJourney(loaded: LoadedScenario, opts: AnalyzeOptions): Jo
       probability: use.probability,
       alone: run([label]),
       baseline,
-      withFault: [...seen.values()].filter((r) => r.combo.includes(label)),
+      // Only where this fault makes things worse: in a superset of another fault's cut set it may
+      // merely be present.
+      withFault: [...seen.values()].filter(
+        (r) => r.combo.includes(label) && rank(r.evaluation) > rank(run(r.combo.filter((f) => f !== label))),
+      ),
     });
   });
   fmea.sort((a, b) => b.rpn - a.rpn || labels.indexOf(a.fault) - labels.indexOf(b.fault));
