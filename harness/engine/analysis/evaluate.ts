@@ -23,6 +23,7 @@ export type TraitValues = Partial<
 
 export interface Evaluator {
   labels: string[];
+  journey: Journey;
   /** Each fault's chance of striking a customer's journey. */
   probabilities: Map<string, number>;
   evaluate(combo: readonly string[], traits?: TraitValues, traitsKey?: string): Evaluation;
@@ -44,6 +45,7 @@ export function evaluator(loaded: LoadedScenario, seed: number, calendarsDir?: s
   const variants = new Map<string, PreparedScenario>();
   return {
     labels,
+    journey: prep.journey,
     probabilities: new Map(loaded.scenario.faults.map((u) => [faultLabel(u), u.probability])),
     get runs() {
       return cache.size;

@@ -56,6 +56,9 @@ export function monteCarloJourney(loaded: LoadedScenario, opts: MonteCarloOption
   const precision = opts.precision ?? s.explore.precision;
   const ev = evaluator(loaded, opts.seed, opts.calendarsDir);
   const faults = ev.labels.map((label) => ({ label, probability: ev.probabilities.get(label)! }));
+  // The customer's trouble starts at the journey's start at the earliest, so patience beyond the
+  // deadline is the same as patience up to it.
+  const horizon = ev.journey.deadline - ev.journey.start;
   const counts: Record<Outcome, number> = { ok: 0, recovered: 0, 'recovered-with-help': 0, 'dead-end': 0 };
   const strandings = new Map<string, { faults: string[]; customers: number }>();
   // Money and effort are summed in integer hundredths, so the total is exact whatever the order.
@@ -66,7 +69,7 @@ export function monteCarloJourney(loaded: LoadedScenario, opts: MonteCarloOption
   while (done < requested) {
     const end = Math.min(requested, done + BLOCK);
     for (let i = done; i < end; i++) {
-      const c = drawCustomer(customerSeedKey(opts.seed, s.id, i), faults, s.customer.population);
+      const c = drawCustomer(customerSeedKey(opts.seed, s.id, i), faults, s.customer.population, horizon);
       const e = ev.evaluate(c.faults, c.traitsKey ? c.traits : undefined, c.traitsKey);
       counts[e.outcome]++;
       moneyCents += Math.round(e.moneyLost * 100);

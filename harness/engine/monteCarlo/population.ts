@@ -56,6 +56,8 @@ export function drawCustomer(
   seedKey: string,
   faults: readonly { label: string; probability: number }[],
   population: Population | undefined,
+  /** Patience past the deadline changes nothing: longer draws share the bucket at this length. */
+  maxPatienceMs = Number.POSITIVE_INFINITY,
 ): Customer {
   const rng = seedrandom(seedKey);
   const struck = faults.filter((f) => rng() < f.probability).map((f) => f.label);
@@ -63,7 +65,10 @@ export function drawCustomer(
   if (population) {
     if (population.checksSpam !== undefined) traits.checksSpam = rng() < population.checksSpam;
     if (population.patience !== undefined)
-      traits.patienceMs = Math.max(HOUR, Math.round(draw(population.patience, rng, elapsedMs) / HOUR) * HOUR);
+      traits.patienceMs = Math.min(
+        maxPatienceMs,
+        Math.max(HOUR, Math.round(draw(population.patience, rng, elapsedMs) / HOUR) * HOUR),
+      );
     if (population.followUpAfter !== undefined)
       traits.followUpMs = Math.max(
         MINUTE,
