@@ -94,6 +94,11 @@ describe('Monte Carlo from the command line', () => {
     expect(pop.customers).toBe(2000);
     expect(pop.outcomes['dead-end'].low).toBeLessThan(pop.outcomes['dead-end'].high);
     expect(read(one, 'analysis.md')).toContain('stranded (95% interval)');
+    // The run's own reports gain the section: summary.md once, report.html on its first screen.
+    expect(read(one, 'summary.md').match(/stranded \(95% interval\)/g)).toHaveLength(1);
+    expect(read(one, 'report.html')).toMatch(
+      /<\/header>\s*<section class="analysis"[^]*share of customers stranded[^]*<main id="app">/,
+    );
 
     const workers = join(tmp, 'workers');
     runCli(['analyze', ...paths, ...args, '--workers', '2', '--report', workers]);

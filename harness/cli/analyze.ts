@@ -14,6 +14,7 @@ import { parseShard, type Shard } from '../report/merge.ts';
 import { EXIT, type IO, parseSeed, parseWorkers, UsageError } from './main.ts';
 
 export const MAX_CUSTOMERS = 10_000_000;
+const ANALYSIS_MARK = '<!-- deadend analysis -->';
 
 export function parseCustomers(text: string): number {
   const n = Number(text.replace(/_/g, ''));
@@ -156,6 +157,24 @@ async function renderAnalysis(dir: string, file: AnalysisFile): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'analysis.md'), analysisMarkdown(file));
   writeFileSync(join(dir, 'analysis.html'), analysisPage(file));
+  // Beside a run's summary.md: the section replaces any earlier one (analysing twice adds it once).
+  const summary = join(dir, 'summary.md');
+  if (existsSync(summary)) {
+    const before = readFileSync(summary, 'utf8').split(ANALYSIS_MARK)[0]!.trimEnd();
+    writeFileSync(summary, `${before}\n\n${ANALYSIS_MARK}\n${analysisMarkdown(file)}`);
+  }
+  // Beside a run's report.html: the page gains the analysis on its first screen.
+  const results = join(dir, 'results.json');
+  if (existsSync(join(dir, 'report.html')) && existsSync(results)) {
+    const { readResults } = await import('../report/json.ts');
+    const { renderHtml } = await import('../report/html.ts');
+    const { maskResults } = await import('../report/mask.ts');
+    const { analysisSection } = await import('../report/analysisHtml.ts');
+    writeFileSync(
+      join(dir, 'report.html'),
+      renderHtml(maskResults(readResults(results)), [analysisSection(file)]),
+    );
+  }
 }
 
 /** The options `run` shares with `analyze`. */

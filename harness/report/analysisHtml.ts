@@ -22,14 +22,14 @@ export function analysisSection(file: AnalysisFile): string {
     );
     for (const j of mc)
       parts.push(
-        `<tr><td>${esc(j.title)}</td><td>${esc(strandedShare(j.monteCarlo!))}</td><td>${j.monteCarlo!.per1000.moneyLost} ${esc(j.monteCarlo!.per1000.currency)}</td></tr>`,
+        `<tr><td>${esc(j.title)} <code>${esc(j.id)}</code></td><td>${esc(strandedShare(j.monteCarlo!))}</td><td>${j.monteCarlo!.per1000.moneyLost} ${esc(j.monteCarlo!.per1000.currency)}</td></tr>`,
       );
     parts.push('</tbody></table>');
   }
   for (const j of file.journeys) {
     if (!j.analysis) continue;
     const probabilities = new Map(j.analysis.faults.map((f) => [f.label, f.probability]));
-    parts.push(`<h3>${esc(j.title)}</h3>`);
+    parts.push(`<h3>${esc(j.title)} <code>${esc(j.id)}</code></h3>`);
     for (const t of j.analysis.topEvents) {
       if (t.cutSets.length === 1 && t.cutSets[0]!.length === 0) continue; // needs no fault: no tree to draw
       parts.push(
