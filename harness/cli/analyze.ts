@@ -258,10 +258,12 @@ export async function monteCarloAfterRun(
     merchants: string;
     calendars: string;
     quiet?: boolean;
+    target?: string;
   },
   io: IO,
 ): Promise<number> {
+  // Thousands of customers are simulated on the models; a real target runs the scripted runs only.
+  if (opts.target && opts.target !== 'sim' && opts.monteCarlo !== undefined)
+    io.stderr.write(`deadend: the Monte Carlo runs on the sim target, not on ${opts.target}.\n`);
   return analyzeCommand(paths, { ...opts, cutSets: false }, io);
 }
-
-export { renderAnalysis };

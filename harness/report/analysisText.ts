@@ -6,7 +6,6 @@ import { markdownTable } from 'markdown-table';
 import type { AnalysisFile, JourneyEntry } from '../engine/analysis/analysisFile.ts';
 import type { TopEventAnalysis } from '../engine/analysis/journeyAnalysis.ts';
 import type { JourneyMonteCarlo } from '../engine/monteCarlo/monteCarlo.ts';
-import { OUTCOME_LABEL } from './format.ts';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const set = (c: readonly string[]) => (c.length === 0 ? '(no fault needed)' : c.join(' + '));
@@ -118,5 +117,3 @@ export function analysisMarkdown(file: AnalysisFile): string {
   }
   return `${out.join('\n')}\n`;
 }
-
-export { OUTCOME_LABEL };
