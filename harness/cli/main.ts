@@ -275,6 +275,8 @@ interface RunOptions {
   healthPath?: string;
   monteCarlo?: number;
   precision?: number;
+  /** Set by runCommand once the scenarios are loaded: --monte-carlo, or a scenario in monte-carlo mode. */
+  monteCarloWanted?: boolean;
 }
 
 function checkPathsExist(paths: readonly string[]): void {
@@ -515,6 +517,8 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
       `no scenarios found in ${paths.join(', ')} (looking for *.yaml, *.yml and *.scenario.ts files).`,
     );
   }
+  opts.monteCarloWanted =
+    opts.monteCarlo !== undefined || loaded.scenarios.some((s) => s.scenario.explore.mode === 'monte-carlo');
 
   const { countRuns } = await import('../run/runner.ts');
   const { autoWorkers } = await import('../run/parallel.ts');
@@ -1090,7 +1094,8 @@ ${EXIT_CODES_HELP}`,
     .action(async (paths: string[], opts: RunOptions) => {
       const code = await runCommand(paths, opts, io);
       // The Monte Carlo (--monte-carlo N, or scenarios in monte-carlo mode) goes beside the run.
-      const mc = code === EXIT.usage ? code : await monteCarloAfterRun(paths, opts, io);
+      const mc =
+        code !== EXIT.usage && opts.monteCarloWanted ? await monteCarloAfterRun(paths, opts, io) : EXIT.ok;
       setExit(mc === EXIT.ok ? code : mc);
     });
   for (const o of monteCarloOptions()) program.commands.find((c) => c.name() === 'run')!.addOption(o);
