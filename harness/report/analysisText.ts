@@ -29,7 +29,11 @@ function topEventLines(t: TopEventAnalysis): string[] {
     lines.push(`  single point of failure given ${s.given.join(' + ')}: ${s.fault}`);
   for (const r of t.rescues) lines.push(`  rescue: adding ${r.fault} to ${set(r.cutSet)} saves the customer`);
   lines.push(
-    `  probability: rare-event ${prob(t.probability.rareEvent)} · cut-set union ${prob(t.probability.cutSetUnion)} · exact (enumerated) ${prob(t.probability.enumerated)}`,
+    `  probability: rare-event ${prob(t.probability.rareEvent)} · cut-set union ${prob(t.probability.cutSetUnion)} · ${
+      t.probability.sampled
+        ? `sampled ${prob(t.probability.sampled.share)} (95% ${prob(t.probability.sampled.low)}–${prob(t.probability.sampled.high)}, ${t.probability.sampled.samples} samples)`
+        : `exact (enumerated) ${prob(t.probability.enumerated)}`
+    }`,
   );
   return lines;
 }

@@ -3,12 +3,18 @@
  * finding, single points of failure, rescuing faults, top-event probabilities side by side,
  * an FMEA table and a fault tree.
  */
+import seedrandom from 'seedrandom';
 import { faultCatalogue } from '../../faults/catalogue.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { type CutSetResult, minimalCutSets, type Rescue, singlePointsOfFailure } from './cutSets.ts';
 import { type Evaluation, evaluator } from './evaluate.ts';
 import { type FmeaRow, fmeaRow } from './fmea.ts';
-import { cutSetUnionProbability, enumeratedProbability, rareEventApproximation } from './probability.ts';
+import {
+  cutSetUnionProbability,
+  enumeratedProbability,
+  rareEventApproximation,
+  wilson,
+} from './probability.ts';
 
 /** Up to this many faults the exact probability enumerates every combination (2^n runs). */
 export const ENUMERATE_UP_TO = 12;
@@ -37,6 +43,8 @@ export interface TopEventAnalysis {
     cutSetUnion?: number;
     /** Every combination weighed by its probability, rescues included; absent past ENUMERATE_UP_TO faults. */
     enumerated?: number;
+    /** Past ENUMERATE_UP_TO faults instead: combinations sampled with the probabilities, 95% Wilson interval. */
+    sampled?: { samples: number; share: number; low: number; high: number };
   };
 }
 
@@ -73,7 +81,18 @@ export function analyzeJourney(loaded: LoadedScenario, opts: AnalyzeOptions): Jo
   const events: TopEventAnalysis[] = [];
   const analyse = (event: string, description: string, holds: (e: Evaluation) => boolean) => {
     const r = minimalCutSets(labels, (c) => holds(run(c)), maxSize);
-    events.push(topEvent(event, description, r, labels, ev.probabilities, environment, (c) => holds(run(c))));
+    events.push(
+      topEvent(
+        event,
+        description,
+        r,
+        labels,
+        ev.probabilities,
+        environment,
+        (c) => holds(run(c)),
+        `${opts.seed}|${loaded.scenario.id}`,
+      ),
+    );
   };
   analyse('dead-end', 'the customer is stranded (dead end)', (e) => e.outcome === 'dead-end');
   // Each high-severity finding seen in any run so far; new ones found on the way join in.
@@ -129,6 +148,7 @@ function topEvent(
   probabilities: ReadonlyMap<string, number>,
   environment: ReadonlySet<string>,
   holds: (combo: string[]) => boolean,
+  seedKey: string,
 ): TopEventAnalysis {
   const givenEnvironment = r.cutSets
     .map((c) => ({ rest: c.filter((f) => !environment.has(f)), given: c.filter((f) => environment.has(f)) }))
@@ -149,9 +169,27 @@ function topEvent(
       ...(union !== undefined ? { cutSetUnion: round(union) } : {}),
       ...(labels.length <= ENUMERATE_UP_TO
         ? { enumerated: round(enumeratedProbability(labels, probabilities, holds)) }
-        : {}),
+        : { sampled: sampledProbability(labels, probabilities, holds, `${seedKey}|${event}`) }),
     },
   };
+}
+
+export const SAMPLES = 10_000;
+
+/** The top event's probability from combinations drawn with the fault probabilities (seeded). */
+function sampledProbability(
+  labels: readonly string[],
+  probabilities: ReadonlyMap<string, number>,
+  holds: (combo: string[]) => boolean,
+  seedKey: string,
+): { samples: number; share: number; low: number; high: number } {
+  let k = 0;
+  for (let i = 0; i < SAMPLES; i++) {
+    const rng = seedrandom(`${seedKey}|sample|${i}`);
+    if (holds(labels.filter((l) => rng() < probabilities.get(l)!))) k++;
+  }
+  const w = wilson(k, SAMPLES);
+  return { samples: SAMPLES, share: round(k / SAMPLES), low: round(w.low), high: round(w.high) };
 }
 
 /** Probabilities to 6 significant digits: the same bytes on every machine. */
