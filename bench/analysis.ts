@@ -11,6 +11,7 @@
  *     enumeration of all 2^n combinations where that is feasible (n = 10).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { bruteForceCutSets, minimalCutSets } from '../harness/engine/analysis/cutSets.ts';
 import { evaluator } from '../harness/engine/analysis/evaluate.ts';
 import { wilson } from '../harness/engine/analysis/probability.ts';
@@ -60,6 +61,8 @@ export interface AnalysisBench {
   date: string;
   machine: string;
   commit: string;
+  /** 1-minute load average before and after. */
+  load: [number, number];
   monteCarlo: {
     journeys: number;
     customers: number;
@@ -86,6 +89,7 @@ export async function runAnalysisBench(
   seed = 1,
   log: (l: string) => void = () => {},
 ): Promise<AnalysisBench> {
+  const loadBefore = loadavg()[0]!;
   const loaded = await loadScenarios(['scenarios']);
   if (loaded.errors.length) throw new Error('seed scenarios do not load');
   const suite = loaded.scenarios.map((l) => withPopulation(l, 0.2, 0.5));
@@ -161,6 +165,7 @@ export async function runAnalysisBench(
     date: new Date().toISOString().slice(0, 10),
     machine: machine(),
     commit: revision(),
+    load: [loadBefore, loadavg()[0]!],
     monteCarlo: {
       journeys: suite.length,
       customers: results.reduce((n, r) => n + r.customers, 0),
@@ -188,7 +193,8 @@ export function renderAnalysisMarkdown(b: AnalysisBench): string {
   const lines = [
     `Date: ${b.date}  `,
     `Machine: ${b.machine}  `,
-    `Commit: ${b.commit}`,
+    `Commit: ${b.commit}  `,
+    `Load average (1 min) before → after: ${b.load[0].toFixed(2)} → ${b.load[1].toFixed(2)}${Math.max(...b.load) > 0.5 ? ' (the machine was not idle: expect noisier timings)' : ''}`,
     '',
     '| Measure | Result | Target | Status |',
     '| :-- | :-- | :-- | :-- |',

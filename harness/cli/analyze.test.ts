@@ -97,7 +97,7 @@ describe('Monte Carlo from the command line', () => {
     // The run's own reports gain the section: summary.md once, report.html on its first screen.
     expect(read(one, 'summary.md').match(/stranded \(95% interval\)/g)).toHaveLength(1);
     expect(read(one, 'report.html')).toMatch(
-      /<\/header>\s*<section class="analysis"[\s\S]*share of customers stranded[\s\S]*<main id="app">/,
+      /<\/header>\s*(<style>[^<]*<\/style>)?\s*<section class="analysis"[\s\S]*share of customers stranded[\s\S]*<main id="app">/,
     );
 
     const workers = join(tmp, 'workers');

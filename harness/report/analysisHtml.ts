@@ -12,6 +12,8 @@ const esc = (s: string) =>
 /** "Share of customers stranded" per journey and a fault tree per journey and top event. */
 export function analysisSection(file: AnalysisFile): string {
   const parts: string[] = [
+    // Its own few rules, so the section sits in the page's column whatever the page's stylesheet says.
+    '<style>section.analysis{max-width:1180px;margin:0 auto;padding:0 24px}section.analysis figure{overflow-x:auto;margin:0}section.analysis td,section.analysis th{padding:2px 8px;text-align:left}</style>',
     '<section class="analysis" id="analysis">',
     '<h2>Which failures strand customers, and how many</h2>',
   ];
