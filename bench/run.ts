@@ -599,4 +599,11 @@ if (import.meta.main) {
     writeReadme(readme.pathname, md);
     process.stderr.write(`results written to ${readme.pathname}\n`);
   }
+  // The analyses (Monte Carlo, minimal cut sets): bench/analysis.ts, its own section of the README.
+  const analysis = await import('./analysis.ts');
+  const amd = analysis.renderAnalysisMarkdown(
+    await analysis.runAnalysisBench(DEFAULTS.seed, (l) => process.stderr.write(`… ${l}\n`)),
+  );
+  process.stdout.write(`\n${amd}\n`);
+  if (write) analysis.writeAnalysisReadme(new URL('./README.md', import.meta.url).pathname, amd);
 }

@@ -30,6 +30,7 @@ import {
 } from '../report/results.ts';
 import type { SuiteOptions } from '../run/runner.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
+import { mergeAnalysisDirs, monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
 import { faultCatalogueMarkdown, faultCatalogueText } from './faultDocs.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -272,6 +273,10 @@ interface RunOptions {
   image?: string;
   containerEnv?: string[];
   healthPath?: string;
+  monteCarlo?: number;
+  precision?: number;
+  /** Set by runCommand once the scenarios are loaded: --monte-carlo, or a scenario in monte-carlo mode. */
+  monteCarloWanted?: boolean;
 }
 
 function checkPathsExist(paths: readonly string[]): void {
@@ -512,6 +517,8 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
       `no scenarios found in ${paths.join(', ')} (looking for *.yaml, *.yml and *.scenario.ts files).`,
     );
   }
+  opts.monteCarloWanted =
+    opts.monteCarlo !== undefined || loaded.scenarios.some((s) => s.scenario.explore.mode === 'monte-carlo');
 
   const { countRuns } = await import('../run/runner.ts');
   const { autoWorkers } = await import('../run/parallel.ts');
@@ -806,6 +813,7 @@ async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise
     : { results: raw, text: '' };
   const { writeReports } = await import('../report/reporter.ts');
   const written = writeReports(opts.report, merged, reporterNames);
+  written.push(...(await mergeAnalysisDirs(dirs, opts.report)));
   return printOutcome(io, merged, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }
 
@@ -1083,7 +1091,15 @@ Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-
 (docs/ci.md has a GitHub Actions matrix.)
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], opts: RunOptions) => setExit(await runCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: RunOptions) => {
+      const code = await runCommand(paths, opts, io);
+      // The Monte Carlo (--monte-carlo N, or scenarios in monte-carlo mode) goes beside the run.
+      const mc =
+        code !== EXIT.usage && opts.monteCarloWanted ? await monteCarloAfterRun(paths, opts, io) : EXIT.ok;
+      setExit(mc === EXIT.ok ? code : mc);
+    });
+  for (const o of monteCarloOptions()) program.commands.find((c) => c.name() === 'run')!.addOption(o);
+  registerAnalyze(program, io, setExit);
 
   program
     .command('validate')

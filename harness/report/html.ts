@@ -48,7 +48,8 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-export function renderHtml(results: ResultsFile): string {
+/** `sections`: server-rendered HTML shown on the first screen, above the runs (the analysis). */
+export function renderHtml(results: ResultsFile, sections: readonly string[] = []): string {
   const { css, js } = loadAssets();
   const title = headline(results).replace(/^\S+\s/, '');
   const journeys = results.scenarios.length;
@@ -69,6 +70,7 @@ ${css}</style>
 <h1>Customer journey report</h1>
 <p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures (deadend ${escapeHtml(results.tool.version)} · seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}).</p>
 </header>
+${sections.join('\n')}
 <main id="app">
 <noscript><p>This report needs JavaScript to show its contents. The same data is in results.json and summary.md beside this file.</p></noscript>
 </main>

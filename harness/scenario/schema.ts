@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CAPABILITIES, MAIL_KINDS, PROBLEMS } from '../merchant/profile.ts';
 import { OUTCOMES } from '../report/results.ts';
+import { DEFAULT_CUSTOMERS, EXPLORE_MODES, populationSchema } from './population.ts';
 
 const id = z
   .string()
@@ -148,6 +149,7 @@ export const scenarioSchema = z
         email: z.string().optional(),
         timezone: z.string().optional().describe('IANA zone; defaults to the merchant’s.'),
         traits: traitsSchema.default(traitsSchema.parse({})),
+        population: populationSchema.optional(),
       })
       .default({ traits: traitsSchema.parse({}) }),
     personas: z
@@ -202,6 +204,27 @@ export const scenarioSchema = z
           .optional()
           .describe(
             'The faults only ever make things worse: a combination containing a dead end dead-ends too (lets smallest-failing skip it).',
+          ),
+        mode: z
+          .enum(EXPLORE_MODES)
+          .optional()
+          .describe(
+            'exhaustive (default): every fault combination; monte-carlo: customers drawn with the fault probabilities and the population.',
+          ),
+        customers: z
+          .number()
+          .int()
+          .positive()
+          .max(10_000_000)
+          .optional()
+          .describe(`Monte Carlo: customers simulated (default ${DEFAULT_CUSTOMERS}).`),
+        precision: z
+          .number()
+          .positive()
+          .max(0.5)
+          .optional()
+          .describe(
+            'Monte Carlo: stop once every outcome share is known to ± this (95% interval half-width).',
           ),
       })
       .default({ maxActions: 14 }),
