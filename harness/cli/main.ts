@@ -8,7 +8,7 @@
  * The engine, loader and reporters are imported lazily, inside the commands that need them, so
  * `--help`, `faults` and usage errors answer fast and never depend on the engine loading.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../r
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
 import { mergeResults, parseShard, type Shard, summarize } from '../report/merge.ts';
+import { reportDirProblem } from '../report/reportDir.ts';
 import {
   type Expectation,
   OUTCOMES,
@@ -284,6 +285,11 @@ function checkPathsExist(paths: readonly string[]): void {
   }
 }
 
+function checkReportDir(dir: string): void {
+  const problem = reportDirProblem(dir);
+  if (problem) throw new UsageError(problem);
+}
+
 function checkDir(path: string, what: string): void {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
     throw new UsageError(`${what} ${path}: no such folder.`);
@@ -487,6 +493,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     throw new UsageError(`--adapter ${opts.adapter}: no such file.`);
   const containerEnv = parseContainerEnv(opts.containerEnv);
   checkPathsExist(paths);
+  checkReportDir(opts.report);
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
   const reporterNames = await parseReporters(opts.reporter);
@@ -591,7 +598,12 @@ async function targetPlan(
 ): Promise<TargetPlan> {
   const { resolve } = await import('node:path');
   const attachmentsDir = resolve(opts.report, 'attachments');
-  rmSync(attachmentsDir, { recursive: true, force: true });
+  const { prepareAttachments } = await import('../report/reportDir.ts');
+  try {
+    prepareAttachments(attachmentsDir);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   let release = async () => {};
   if (opts.target === 'browser' && threads > 1) {
     const { launchSharedBrowser } = await import('../targets/browser/browserAdapter.ts');
@@ -765,7 +777,11 @@ export function checkShardsComplete(parts: readonly ResultsFile[], names: readon
   const parsed = shards.map((s, i) => {
     if (s === undefined)
       throw new UsageError(`${names[i]} is not a shard, but the others are: merge only shards.`);
-    return parseShard(s);
+    try {
+      return parseShard(s);
+    } catch (e) {
+      throw new UsageError(`${names[i]}: selection.shard: ${(e as Error).message.replace(/--shard /g, '')}`);
+    }
   });
   const total = parsed[0]!.total;
   if (parsed.some((s) => s.total !== total)) {
@@ -782,6 +798,7 @@ export function checkShardsComplete(parts: readonly ResultsFile[], names: readon
 }
 
 async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise<number> {
+  checkReportDir(opts.report);
   const reporterNames = await parseReporters(opts.reporter);
   const baseline = await loadBaseline(opts);
   const { readResults } = await import('../report/json.ts');

@@ -6,6 +6,7 @@
 import { alwaysOpen, type BusinessCalendar } from '../clock/calendar.ts';
 import { calendarRegistry } from '../clock/calendarFiles.ts';
 import { parseInstant, toIso } from '../clock/instant.ts';
+import { shellQuote, singleQuote } from '../core/shellQuote.ts';
 import { type Journey, planJourney } from '../customer/journey.ts';
 import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
@@ -300,7 +301,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
     scorecard: scorecard({ ...outcome, world: final }, env),
     findings,
     trace,
-    replay: `npx deadend run ${prep.loaded.file} --seed ${seed} --grep '${run.name}'`,
+    replay: `npx deadend run ${shellQuote(prep.loaded.file)} --seed ${seed} --grep ${singleQuote(run.name)}`,
     stats: { statesExplored: outcome.statesExplored },
   };
   const attachments = connect?.finishRun?.({ scenario: s.id, name: run.name, pass, world: final });
