@@ -345,9 +345,10 @@ async function streamedRun(
   opts: RunOptions,
   io: IO,
   progress: ReturnType<typeof import('../report/console.ts').createProgress> | undefined,
+  partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
 ): Promise<number> {
   const { streamSuite, VERSION: version } = await import('../run/runner.ts');
-  const { writeResultsStreaming } = await import('../report/jsonStream.ts');
+  const { ResultsSpool } = await import('../report/jsonStream.ts');
   const { applyBaseline } = await import('../report/baseline.ts');
   const head = {
     schemaVersion: SCHEMA_VERSION,
@@ -366,22 +367,30 @@ async function streamedRun(
       ? applyBaseline({ ...head, summary: summarize([s]), scenarios: [s] }, found.baseline).scenarios[0]!
       : s;
   const kept: ScenarioResult[] = [];
-  function* onTheWay(): Generator<ScenarioResult> {
+  mkdirSync(opts.report, { recursive: true });
+  const path = join(opts.report, 'results.json');
+  const spool = new ResultsSpool(path, head);
+  try {
     for (const s of streamSuite(scenarios, {
       ...runOpts,
       onRun: progress ? (l) => progress.tick(l) : undefined,
     })) {
       const result = accept(s);
-      yield result;
+      spool.add(result);
       kept.push({ ...result, runs: result.runs.map((r) => ({ ...r, trace: [] })) });
+      // The event loop turns between scenarios, so Ctrl-C can stop the suite.
+      if (runOpts.signal) await new Promise((resolve) => setImmediate(resolve));
     }
+  } catch (e) {
+    spool.discard();
+    throw e;
   }
-  mkdirSync(opts.report, { recursive: true });
-  const path = join(opts.report, 'results.json');
+  const partial = partialOf(kept);
   const { suggestFixes } = await import('../explore/whatIf.ts');
   let fixes: ResultsFile['fixes'];
   // Runs after the last scenario, before the file is closed: the what-if needs only the dead ends.
   const whatIf = () => {
+    if (partial) return {};
     const deadEnds = kept.some((s) => s.runs.some((r) => r.outcome === 'dead-end'));
     const found = deadEnds
       ? suggestFixes(
@@ -393,9 +402,15 @@ async function streamedRun(
     fixes = found.length > 0 ? found : undefined;
     return fixes ? { fixes } : {};
   };
-  const summary = writeResultsStreaming(path, head, onTheWay(), whatIf);
+  const summary = spool.finish({ ...whatIf(), ...(partial ? { partial } : {}) });
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
-  const lite: ResultsFile = { ...head, summary, scenarios: kept, ...(fixes ? { fixes } : {}) };
+  const lite: ResultsFile = {
+    ...head,
+    summary,
+    scenarios: kept,
+    ...(fixes ? { fixes } : {}),
+    ...(partial ? { partial } : {}),
+  };
   const { text } = await withBaseline(lite, found, false);
   return printOutcome(io, lite, {
     quiet: opts.quiet,
@@ -708,12 +723,8 @@ async function runOn(
     laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
   },
 ): Promise<number> {
-  const { target, laneOptions } = on;
-  const loaded = { scenarios };
+  const { target } = on;
   const { countRuns } = await import('../run/runner.ts');
-  const { runSuiteParallel } = await import('../run/parallel.ts');
-  const { createProgress } = await import('../report/console.ts');
-  const { writeReports } = await import('../report/reporter.ts');
   const runOpts = {
     seed: opts.seed,
     target: opts.target,
@@ -723,7 +734,57 @@ async function runOn(
     calendarsDir: opts.calendars,
     ...(target ? { connect: target } : {}),
   };
-  const total = countRuns(loaded.scenarios, runOpts);
+  const total = countRuns(scenarios, runOpts);
+  const { partialMark, watchInterrupts } = await import('./interrupt.ts');
+  const { retireReportSet } = await import('../report/reportSet.ts');
+  const interrupts = watchInterrupts(io.stderr);
+  try {
+    retireReportSet(opts.report);
+    const code = await runInterruptible(
+      paths,
+      opts,
+      io,
+      scenarios,
+      reporterNames,
+      baseline,
+      on,
+      {
+        ...runOpts,
+        signal: interrupts.signal,
+      },
+      total,
+      (finished) => {
+        const signal = interrupts.received();
+        return signal ? partialMark(scenarios, runOpts, { scenarios: finished }, signal) : undefined;
+      },
+    );
+    return interrupts.exitCode() ?? code;
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+async function runInterruptible(
+  paths: string[],
+  opts: RunOptions,
+  io: IO,
+  scenarios: LoadedScenario[],
+  reporterNames: Awaited<ReturnType<typeof parseReporters>>,
+  baseline: Awaited<ReturnType<typeof loadBaseline>>,
+  on: {
+    threads: number;
+    target?: unknown;
+    laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
+  },
+  runOpts: SuiteOptions & { merchantsDir: string; calendarsDir: string },
+  total: number,
+  partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
+): Promise<number> {
+  const { target, laneOptions } = on;
+  const loaded = { scenarios };
+  const { runSuiteParallel } = await import('../run/parallel.ts');
+  const { createProgress } = await import('../report/console.ts');
+  const { writeReports } = await import('../report/reporter.ts');
   const progress = opts.quiet
     ? undefined
     : createProgress({
@@ -741,7 +802,7 @@ async function runOn(
     !opts.updateBaseline &&
     !target
   ) {
-    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
+    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress, partialOf);
   }
   const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
@@ -752,13 +813,16 @@ async function runOn(
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
-  if (raw.summary.outcomes['dead-end'] > 0) {
+  const partial = partialOf(raw.scenarios);
+  if (partial) raw.partial = partial;
+  // A stopped suite is not worth the what-if's time, nor a new baseline.
+  else if (raw.summary.outcomes['dead-end'] > 0) {
     const { suggestFixes } = await import('../explore/whatIf.ts');
     const fixes = suggestFixes(loaded.scenarios, raw, { calendarsDir: opts.calendars });
     if (fixes.length > 0) raw.fixes = fixes;
   }
 
-  const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline));
+  const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline) && !partial);
   const written = writeReports(opts.report, results, reporterNames);
   return printOutcome(io, results, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }

@@ -6,6 +6,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import { faultsLabel, formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
+import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import { OUTCOMES, type Outcome, type ResultsFile, type RunResult, type ScenarioResult } from './results.ts';
 
@@ -180,6 +181,8 @@ function render(results: ResultsFile, options: { collapsePassing: boolean; maxFa
   const all = rows(results);
   const failing = all.filter((r) => !r.run.pass);
   const out: string[] = [`## deadend: ${headline(results)}`, ''];
+  const partial = partialNotice(results);
+  if (partial) out.push(`> [!WARNING]\n> ${partial}`, '');
   out.push(
     `${plural(summary.scenarios, 'journey')} · ${plural(summary.runs, 'run')} · seed ${results.seed} · target ${inline(results.target)}` +
       (results.selection.grep ? ` · grep \`${results.selection.grep}\`` : '') +

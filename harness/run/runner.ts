@@ -46,6 +46,11 @@ export interface SuiteOptions {
   connect?: Connector;
   calendarsDir?: string;
   onRun?: (label: string) => void;
+  /**
+   * Stops the suite (Ctrl-C): no run starts once it is aborted, and the suite ends with the
+   * runs that finished. In-process, the event loop turns between scenarios so it can be seen.
+   */
+  signal?: AbortSignal;
 }
 
 /** Where runs meet a real merchant (the http, browser and container targets); sim needs none. */
@@ -319,7 +324,7 @@ export async function runSuite(
       results.push(result);
       // On a real target, let the event loop turn between scenarios: Ctrl-C must be able to stop
       // the run and remove a merchant container.
-      if (opts.connect) await new Promise((resolve) => setImmediate(resolve));
+      if (opts.connect || opts.signal) await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (e) {
     // Nothing already computed is lost: the caller can still report the runs that finished.
@@ -347,6 +352,7 @@ export function* streamSuite(
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
     for (const run of runs) {
+      if (opts.signal?.aborted) break;
       try {
         out.push(runOne(prep, run, opts.seed, opts.connect).result);
       } catch (e) {
@@ -356,7 +362,8 @@ export function* streamSuite(
       }
       opts.onRun?.(run.name);
     }
-    yield scenarioResult(prep, out.sort(compareRuns));
+    if (out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
+    if (opts.signal?.aborted) return;
   }
 }
 
