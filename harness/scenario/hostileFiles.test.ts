@@ -76,6 +76,11 @@ const cases: Array<[name: string, edit: (s: string) => string, message: RegExp]>
     (s) => s.replace('fault: notify.delayed', `fault: notify.${'x'.repeat(1_000_000)}`),
     /unknown fault/i,
   ],
+  [
+    'a 10,000-character value where a name goes',
+    (s) => s.replace('outcome: dead-end', `outcome: ${'x'.repeat(10_000)}`),
+    /outcome/,
+  ],
 ];
 
 describe('validate refuses hostile scenario files with file:line:col and exit 2', () => {
@@ -171,10 +176,10 @@ describe('files are read only from inside their folders', () => {
       return validate(file);
     };
     const existing = await probe(`../../../../../../../..${outside.replace(/\.yaml$/, '')}`);
-    const missing = await probe(`../../../../../../../..${outside.replace(/\.yaml$/, '-nothing')}`);
+    const missing = await probe(`../../../../../../../..${outside.replace(/secret\.yaml$/, 'absent')}`);
     expect(existing.code).toBe(2);
     expect(missing.code).toBe(2);
-    const scrub = (t: string) => t.replace(/secret(-nothing)?/g, 'X');
+    const scrub = (t: string) => t.replace(/secret|absent/g, 'X');
     expect(scrub(existing.out)).toBe(scrub(missing.out));
     expect(existing.out).toMatch(/traversal\.yaml:\d+:\d+: /);
   });
