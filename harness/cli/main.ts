@@ -1017,7 +1017,8 @@ Exit codes:
   0  every run met its expectation
   1  some run did not (a new dead end, a missing finding, …): see the missed expectations
   2  bad input or usage (unknown option, bad value, invalid scenario file): nothing is run
-  3  deadend itself failed (a bug: the stack trace is printed)`;
+  3  deadend itself failed (a bug: the stack trace is printed)
+  130, 143  interrupted (Ctrl-C, SIGTERM): the finished runs are reported, marked partial`;
 
 export function buildProgram(io: IO, setExit: (code: number) => void): Command {
   const program = new Command('deadend')
