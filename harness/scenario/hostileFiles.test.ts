@@ -197,6 +197,22 @@ describe('files are read only from inside their folders', () => {
     expect(r.out).not.toContain('hunter2');
   });
 
+  it('a merchant profile that is a symbolic link out of the merchants folder is refused', async () => {
+    const merchants = join(tmp, 'linked-merchants');
+    mkdirSync(merchants);
+    const outside = join(tmp, 'elsewhere.yaml');
+    writeFileSync(outside, shop().replace('id: megamart-online', 'id: linked-shop'));
+    symlinkSync(outside, join(merchants, 'linked-shop.yaml'));
+    const file = write(
+      'uses-linked.yaml',
+      base.replace('merchant: megamart-online', 'merchant: linked-shop'),
+    );
+    const lines: string[] = [];
+    const code = await validateCommand([file], { merchantsDir: merchants, out: (l) => lines.push(l) });
+    expect(code).toBe(2);
+    expect(lines.join('\n')).toMatch(/linked-shop\.yaml:1:1: a symbolic link that leads out of/);
+  });
+
   it('a file over the size limit is refused before it is parsed', async () => {
     const file = write('huge.yaml', `${base}\n# ${'x'.repeat(3 * 2 ** 20)}\n`);
     const r = await validate(file);
