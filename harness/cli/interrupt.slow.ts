@@ -54,7 +54,7 @@ function interrupted(
 }
 
 describe('interrupting a 3,000-run suite on worker threads', () => {
-  it('SIGINT: the runs the workers finished are kept, report.html says it is partial: the report says it is partial', async () => {
+  it('SIGINT: the runs the workers finished are kept, and report.html says it is partial', async () => {
     const report = join(tmp, 'report-html');
     const r = await interrupted(
       ['run', suite, '--report', report, '--workers', '2', '--reporter', 'json,html'],
