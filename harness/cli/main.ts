@@ -8,7 +8,7 @@
  * The engine, loader and reporters are imported lazily, inside the commands that need them, so
  * `--help`, `faults` and usage errors answer fast and never depend on the engine loading.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../r
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
 import { mergeResults, parseShard, type Shard, summarize } from '../report/merge.ts';
+import { reportDirProblem } from '../report/reportDir.ts';
 import {
   type Expectation,
   OUTCOMES,
@@ -289,6 +290,11 @@ function checkPathsExist(paths: readonly string[]): void {
   }
 }
 
+function checkReportDir(dir: string): void {
+  const problem = reportDirProblem(dir);
+  if (problem) throw new UsageError(problem);
+}
+
 function checkDir(path: string, what: string): void {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
     throw new UsageError(`${what} ${path}: no such folder.`);
@@ -344,9 +350,10 @@ async function streamedRun(
   opts: RunOptions,
   io: IO,
   progress: ReturnType<typeof import('../report/console.ts').createProgress> | undefined,
+  partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
 ): Promise<number> {
   const { streamSuite, VERSION: version } = await import('../run/runner.ts');
-  const { writeResultsStreaming } = await import('../report/jsonStream.ts');
+  const { ResultsSpool } = await import('../report/jsonStream.ts');
   const { applyBaseline } = await import('../report/baseline.ts');
   const head = {
     schemaVersion: SCHEMA_VERSION,
@@ -365,22 +372,30 @@ async function streamedRun(
       ? applyBaseline({ ...head, summary: summarize([s]), scenarios: [s] }, found.baseline).scenarios[0]!
       : s;
   const kept: ScenarioResult[] = [];
-  function* onTheWay(): Generator<ScenarioResult> {
+  mkdirSync(opts.report, { recursive: true });
+  const path = join(opts.report, 'results.json');
+  const spool = new ResultsSpool(path, head);
+  try {
     for (const s of streamSuite(scenarios, {
       ...runOpts,
       onRun: progress ? (l) => progress.tick(l) : undefined,
     })) {
       const result = accept(s);
-      yield result;
+      spool.add(result);
       kept.push({ ...result, runs: result.runs.map((r) => ({ ...r, trace: [] })) });
+      // The event loop turns between scenarios, so Ctrl-C can stop the suite.
+      if (runOpts.signal) await new Promise((resolve) => setImmediate(resolve));
     }
+  } catch (e) {
+    spool.discard();
+    throw e;
   }
-  mkdirSync(opts.report, { recursive: true });
-  const path = join(opts.report, 'results.json');
+  const partial = partialOf(kept);
   const { suggestFixes } = await import('../explore/whatIf.ts');
   let fixes: ResultsFile['fixes'];
   // Runs after the last scenario, before the file is closed: the what-if needs only the dead ends.
   const whatIf = () => {
+    if (partial) return {};
     const deadEnds = kept.some((s) => s.runs.some((r) => r.outcome === 'dead-end'));
     const found = deadEnds
       ? suggestFixes(
@@ -392,9 +407,15 @@ async function streamedRun(
     fixes = found.length > 0 ? found : undefined;
     return fixes ? { fixes } : {};
   };
-  const summary = writeResultsStreaming(path, head, onTheWay(), whatIf);
+  const summary = spool.finish({ ...whatIf(), ...(partial ? { partial } : {}) });
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
-  const lite: ResultsFile = { ...head, summary, scenarios: kept, ...(fixes ? { fixes } : {}) };
+  const lite: ResultsFile = {
+    ...head,
+    summary,
+    scenarios: kept,
+    ...(fixes ? { fixes } : {}),
+    ...(partial ? { partial } : {}),
+  };
   const { text } = await withBaseline(lite, found, false);
   return printOutcome(io, lite, {
     quiet: opts.quiet,
@@ -492,6 +513,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     throw new UsageError(`--adapter ${opts.adapter}: no such file.`);
   const containerEnv = parseContainerEnv(opts.containerEnv);
   checkPathsExist(paths);
+  checkReportDir(opts.report);
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
   const reporterNames = await parseReporters(opts.reporter);
@@ -598,7 +620,12 @@ async function targetPlan(
 ): Promise<TargetPlan> {
   const { resolve } = await import('node:path');
   const attachmentsDir = resolve(opts.report, 'attachments');
-  rmSync(attachmentsDir, { recursive: true, force: true });
+  const { prepareAttachments } = await import('../report/reportDir.ts');
+  try {
+    prepareAttachments(attachmentsDir);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   let release = async () => {};
   if (opts.target === 'browser' && threads > 1) {
     const { launchSharedBrowser } = await import('../targets/browser/browserAdapter.ts');
@@ -703,12 +730,8 @@ async function runOn(
     laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
   },
 ): Promise<number> {
-  const { target, laneOptions } = on;
-  const loaded = { scenarios };
+  const { target } = on;
   const { countRuns } = await import('../run/runner.ts');
-  const { runSuiteParallel } = await import('../run/parallel.ts');
-  const { createProgress } = await import('../report/console.ts');
-  const { writeReports } = await import('../report/reporter.ts');
   const runOpts = {
     seed: opts.seed,
     target: opts.target,
@@ -718,7 +741,57 @@ async function runOn(
     calendarsDir: opts.calendars,
     ...(target ? { connect: target } : {}),
   };
-  const total = countRuns(loaded.scenarios, runOpts);
+  const total = countRuns(scenarios, runOpts);
+  const { partialMark, watchInterrupts } = await import('./interrupt.ts');
+  const { retireReportSet } = await import('../report/reportSet.ts');
+  const interrupts = watchInterrupts(io.stderr);
+  try {
+    retireReportSet(opts.report);
+    const code = await runInterruptible(
+      paths,
+      opts,
+      io,
+      scenarios,
+      reporterNames,
+      baseline,
+      on,
+      {
+        ...runOpts,
+        signal: interrupts.signal,
+      },
+      total,
+      (finished) => {
+        const signal = interrupts.received();
+        return signal ? partialMark(scenarios, runOpts, { scenarios: finished }, signal) : undefined;
+      },
+    );
+    return interrupts.exitCode() ?? code;
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+async function runInterruptible(
+  paths: string[],
+  opts: RunOptions,
+  io: IO,
+  scenarios: LoadedScenario[],
+  reporterNames: Awaited<ReturnType<typeof parseReporters>>,
+  baseline: Awaited<ReturnType<typeof loadBaseline>>,
+  on: {
+    threads: number;
+    target?: unknown;
+    laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
+  },
+  runOpts: SuiteOptions & { merchantsDir: string; calendarsDir: string },
+  total: number,
+  partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
+): Promise<number> {
+  const { target, laneOptions } = on;
+  const loaded = { scenarios };
+  const { runSuiteParallel } = await import('../run/parallel.ts');
+  const { createProgress } = await import('../report/console.ts');
+  const { writeReports } = await import('../report/reporter.ts');
   const progress = opts.quiet
     ? undefined
     : createProgress({
@@ -736,7 +809,7 @@ async function runOn(
     !opts.updateBaseline &&
     !target
   ) {
-    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
+    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress, partialOf);
   }
   const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
@@ -747,13 +820,16 @@ async function runOn(
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
-  if (raw.summary.outcomes['dead-end'] > 0) {
+  const partial = partialOf(raw.scenarios);
+  if (partial) raw.partial = partial;
+  // A stopped suite is not worth the what-if's time, nor a new baseline.
+  else if (raw.summary.outcomes['dead-end'] > 0) {
     const { suggestFixes } = await import('../explore/whatIf.ts');
     const fixes = suggestFixes(loaded.scenarios, raw, { calendarsDir: opts.calendars });
     if (fixes.length > 0) raw.fixes = fixes;
   }
 
-  const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline));
+  const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline) && !partial);
   const written = writeReports(opts.report, results, reporterNames);
   return printOutcome(io, results, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }
@@ -772,7 +848,11 @@ export function checkShardsComplete(parts: readonly ResultsFile[], names: readon
   const parsed = shards.map((s, i) => {
     if (s === undefined)
       throw new UsageError(`${names[i]} is not a shard, but the others are: merge only shards.`);
-    return parseShard(s);
+    try {
+      return parseShard(s);
+    } catch (e) {
+      throw new UsageError(`${names[i]}: selection.shard: ${(e as Error).message.replace(/--shard /g, '')}`);
+    }
   });
   const total = parsed[0]!.total;
   if (parsed.some((s) => s.total !== total)) {
@@ -789,6 +869,7 @@ export function checkShardsComplete(parts: readonly ResultsFile[], names: readon
 }
 
 async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): Promise<number> {
+  checkReportDir(opts.report);
   const reporterNames = await parseReporters(opts.reporter);
   const baseline = await loadBaseline(opts);
   const { readResults } = await import('../report/json.ts');
@@ -944,7 +1025,8 @@ Exit codes:
   0  every run met its expectation
   1  some run did not (a new dead end, a missing finding, …): see the missed expectations
   2  bad input or usage (unknown option, bad value, invalid scenario file): nothing is run
-  3  deadend itself failed (a bug: the stack trace is printed)`;
+  3  deadend itself failed (a bug: the stack trace is printed)
+  130, 143  interrupted (Ctrl-C, SIGTERM): the finished runs are reported, marked partial`;
 
 export function buildProgram(io: IO, setExit: (code: number) => void): Command {
   const program = new Command('deadend')

@@ -4,8 +4,9 @@
  * `deadend validate` and editors can point at the offending line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { outsideFolder, tooBig } from '../core/projectPaths.ts';
 import { type BusinessCalendar, buildCalendar, type CalendarDefinition, calendarSchema } from './calendar.ts';
 
 export interface CalendarFileProblem {
@@ -94,6 +95,8 @@ export function registryFromDefinitions(
 }
 
 function parseCalendarFile(file: string): ParsedFile {
+  const refused = outsideFolder(file, dirname(file)) ?? tooBig(file);
+  if (refused) throw new CalendarFileError([{ file, line: 1, col: 1, message: refused }]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {

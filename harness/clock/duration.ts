@@ -6,6 +6,8 @@
  * and the moment it starts, so only a BusinessCalendar can turn one into an instant.
  */
 
+import { excerpt } from '../core/excerpt.ts';
+
 export type DurationSpec =
   | { kind: 'elapsed'; ms: number }
   | { kind: 'business-days'; days: number }
@@ -25,7 +27,7 @@ export class DurationError extends Error {
   readonly text: string;
 
   constructor(text: string, why?: string) {
-    const shown = text.trim() === '' ? 'an empty duration' : `"${text}"`;
+    const shown = text.trim() === '' ? 'an empty duration' : excerpt(text);
     super(`${shown} is not a duration${why ? ` (${why})` : ''}; write it as ${ACCEPTED_FORMS}`);
     this.name = 'DurationError';
     this.text = text;
@@ -33,6 +35,17 @@ export class DurationError extends Error {
 }
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
+
+/**
+ * The longest durations a file may state (docs/scenario-guide.md, "Limits"). A journey that
+ * spans more than ten years says nothing a shorter one does not, and longer spans let one
+ * line of YAML make a run allocate or step through millions of days.
+ */
+export const DURATION_LIMITS = {
+  elapsedMs: 3650 * DAY,
+  businessDays: 2500,
+  businessHours: 20_000,
+} as const;
 
 // Months and years are not accepted: they have no fixed length, and a deadline "in 1 month"
 // is better written as a date.
@@ -64,7 +77,10 @@ export function parseDuration(text: string): DurationSpec {
   const source = text.trim();
   if (source === '') throw new DurationError(text);
   return (
-    parseIso(source, text) ?? parseBusiness(source, text) ?? parseShort(source) ?? parsePhrase(source, text)
+    parseIso(source, text) ??
+    parseBusiness(source, text) ??
+    parseShort(source, text) ??
+    parsePhrase(source, text)
   );
 }
 
@@ -87,21 +103,29 @@ function parseIso(source: string, text: string): DurationSpec | undefined {
     throw new DurationError(text, why);
   }
   const [, w, d, h, m, s] = match;
-  return elapsed(num(w) * WEEK + num(d) * DAY + num(h) * HOUR + num(m) * MINUTE + num(s) * SECOND);
+  return elapsed(num(w) * WEEK + num(d) * DAY + num(h) * HOUR + num(m) * MINUTE + num(s) * SECOND, text);
 }
 
 function parseBusiness(source: string, text: string): DurationSpec | undefined {
   const match = BUSINESS.exec(source);
   if (!match) return undefined;
   const amount = Number(match[1]);
-  if (match[2]?.toLowerCase() === 'hour') return { kind: 'business-hours', hours: amount };
+  const hours = match[2]?.toLowerCase() === 'hour';
+  const limit = hours ? DURATION_LIMITS.businessHours : DURATION_LIMITS.businessDays;
+  if (!(amount <= limit)) {
+    throw new DurationError(
+      text,
+      `longer than the limit of ${limit.toLocaleString('en')} business ${hours ? 'hours' : 'days'}`,
+    );
+  }
+  if (hours) return { kind: 'business-hours', hours: amount };
   // A business day is a whole open day on the calendar; half of one has no meaning.
   if (!Number.isInteger(amount)) throw new DurationError(text, 'business days must be a whole number');
   return { kind: 'business-days', days: amount };
 }
 
 /** `1h30m`, `45s`, `2d 4h`: units largest first, each at most once. */
-function parseShort(source: string): DurationSpec | undefined {
+function parseShort(source: string, text: string): DurationSpec | undefined {
   SHORT_PART.lastIndex = 0;
   let total = 0;
   let previousUnit = Number.POSITIVE_INFINITY;
@@ -115,7 +139,7 @@ function parseShort(source: string): DurationSpec | undefined {
     while (source[end] === ' ') end++;
     SHORT_PART.lastIndex = end;
   }
-  return end === source.length && end > 0 ? elapsed(total) : undefined;
+  return end === source.length && end > 0 ? elapsed(total, text) : undefined;
 }
 
 /** `90 minutes`, `1 hour`, `2 days and 4 hours`. */
@@ -126,7 +150,7 @@ function parsePhrase(source: string, text: string): DurationSpec {
     total += Number(match[1]) * PHRASE_UNITS[match[2]!.toLowerCase()]!;
     const end = PHRASE_PART.lastIndex;
     // The separators are consumed with each part, so a dangling "," or "and" must be caught here.
-    if (end === source.length && !/(,|\sand)$/i.test(source)) return elapsed(total);
+    if (end === source.length && !/(,|\sand)$/i.test(source)) return elapsed(total, text);
   }
   throw new DurationError(text);
 }
@@ -135,7 +159,10 @@ function num(value: string | undefined): number {
   return value === undefined ? 0 : Number(value);
 }
 
-function elapsed(ms: number): DurationSpec {
+function elapsed(ms: number, text: string): DurationSpec {
+  // `!(<=)` also catches the Infinity of a 400-digit number.
+  if (!(ms <= DURATION_LIMITS.elapsedMs))
+    throw new DurationError(text, 'longer than the limit of 3,650 days (ten years)');
   return { kind: 'elapsed', ms: Math.round(ms) };
 }
 

@@ -4,7 +4,9 @@
  * back the same way. Month and weekday names are fixed English, not Intl, so output is
  * byte-identical on every machine.
  */
+
 import type { IANAZone } from 'luxon';
+import { excerpt } from '../core/excerpt.ts';
 import type { Instant } from '../trace/trace.ts';
 import { daysInMonth, fromWallClock, offsetAt, timeZone, utcMs, wallClock } from './wallClock.ts';
 
@@ -29,7 +31,7 @@ const DATE_TIME =
 export function parseInstant(text: string, zone: string): Instant {
   const tz = timeZone(zone);
   const match = DATE_TIME.exec(text.trim());
-  if (!match) throw new InstantError(`"${text}" is not a date-time; ${ACCEPTED}`);
+  if (!match) throw new InstantError(`${excerpt(text)} is not a date-time; ${ACCEPTED}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', offset] = match;
   const year = Number(y);
   const month = Number(mo);
@@ -39,15 +41,17 @@ export function parseInstant(text: string, zone: string): Instant {
   const second = Number(s);
   const millisecond = Number(frac.padEnd(3, '0'));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new InstantError(`"${text}" is not a date-time: there is no day ${d} in month ${mo} of ${y}`);
+    throw new InstantError(
+      `${excerpt(text)} is not a date-time: there is no day ${d} in month ${mo} of ${y}`,
+    );
   }
   if (hour > 23 || minute > 59 || second > 59) {
-    throw new InstantError(`"${text}" is not a date-time: ${h}:${mi}:${s} is not a time of day`);
+    throw new InstantError(`${excerpt(text)} is not a date-time: ${h}:${mi}:${s} is not a time of day`);
   }
   if (offset === undefined) return fromWallClock(tz, year, month, day, hour, minute, second, millisecond);
   const minutes = offsetMinutes(offset);
   if (minutes === undefined)
-    throw new InstantError(`"${text}" is not a date-time: ${offset} is not a UTC offset`);
+    throw new InstantError(`${excerpt(text)} is not a date-time: ${offset} is not a UTC offset`);
   return utcMs(year, month, day, hour, minute, second, millisecond) - minutes * 60_000;
 }
 

@@ -6,7 +6,9 @@
  * default ('compatible'): a repeated time means its earlier occurrence, a skipped time is
  * moved forward by the length of the gap (02:30 on a spring-forward night becomes 03:30).
  */
+
 import { IANAZone } from 'luxon';
+import { excerpt } from '../core/excerpt.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -25,7 +27,9 @@ export interface WallClock {
 
 export class TimeZoneError extends RangeError {
   constructor(zone: string) {
-    super(`"${zone}" is not a time zone; use an IANA name such as America/New_York, Europe/London or UTC`);
+    super(
+      `${excerpt(zone)} is not a time zone; use an IANA name such as America/New_York, Europe/London or UTC`,
+    );
     this.name = 'TimeZoneError';
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../clock/duration.ts';
 import { MAIL_KINDS } from '../scenario/schema.ts';
+import { elapsedDurationParam } from './durationParam.ts';
 import { defineFault } from './fault.ts';
 
 const kind = z.enum(MAIL_KINDS).optional().describe('Only messages of this kind (default: every message).');
@@ -35,10 +36,7 @@ export const delayed = defineFault({
   description: 'The message is held in a queue and arrives after the given delay.',
   params: z.strictObject({
     kind,
-    by: z
-      .string()
-      .default('PT6H')
-      .refine((s) => parseDuration(s).kind === 'elapsed', 'an elapsed duration like PT6H or 2d'),
+    by: elapsedDurationParam('PT6H'),
   }),
   example: { fault: 'mail.delayed', params: { kind: 'order-confirmation', by: 'P2D' } },
   hooks: {

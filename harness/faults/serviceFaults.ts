@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../clock/duration.ts';
 import { HOPS } from '../sandbox/orders.ts';
 import { MAIL_KINDS } from '../scenario/schema.ts';
+import { elapsedDurationParam } from './durationParam.ts';
 import { defineFault } from './fault.ts';
 
 const channels = z.array(z.string()).optional().describe('Support channel ids (default: all).');
@@ -129,7 +130,7 @@ export const notifyDelayed = defineFault({
   family: 'notify',
   summary: 'A notification is produced late (a batch job runs late).',
   description: 'The merchant produces the notification late, e.g. a statement run that slips by days.',
-  params: z.strictObject({ kind: z.enum(MAIL_KINDS).optional(), by: z.string().default('P10D') }),
+  params: z.strictObject({ kind: z.enum(MAIL_KINDS).optional(), by: elapsedDurationParam('P10D') }),
   example: { fault: 'notify.delayed', params: { kind: 'statement', by: 'P10D' } },
   hooks: {
     notify: (p, o) => {

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { headline } from './markdown.ts';
+import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import type { ResultsFile } from './results.ts';
 
@@ -69,7 +70,7 @@ ${css}</style>
 <header class="top">
 <h1>Customer journey report</h1>
 <p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures (deadend ${escapeHtml(results.tool.version)} · seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}).</p>
-</header>
+${partialNotice(results) ? `<p class="partial" role="alert"><strong>${escapeHtml(partialNotice(results)!)}</strong></p>\n` : ''}</header>
 ${sections.join('\n')}
 <main id="app">
 <noscript><p>This report needs JavaScript to show its contents. The same data is in results.json and summary.md beside this file.</p></noscript>

@@ -64,6 +64,7 @@ const resultsSchema = z.object({
   seed: z.number(),
   target: z.string(),
   selection: z.object({ grep: z.string().optional(), shard: z.string().optional() }),
+  partial: z.object({ reason: z.string(), notRun: z.array(z.string()) }).optional(),
   fixes: z
     .array(
       z.object({

@@ -4,7 +4,7 @@
  * end. The bytes are those of the JSON reporter for the same results, so a suite of any size
  * runs in flat memory and still gives the contract.
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { maskResults } from './mask.ts';
 import { SummaryBuilder } from './merge.ts';
@@ -27,30 +27,82 @@ export function writeResultsStreaming(
   head: ResultsHead,
   scenarios: Iterable<ScenarioResult>,
   /** Top-level fields known only once every scenario ran (the what-if `fixes`). */
-  tail: () => Pick<ResultsFile, 'fixes'> = () => ({}),
+  tail: () => Pick<ResultsFile, 'fixes' | 'partial'> = () => ({}),
 ): Summary {
-  const spool = join(dirname(path), `.results.json.${process.pid}.spool`);
-  const builder = new SummaryBuilder();
-  const fd = openSync(spool, 'w');
-  let count = 0;
+  const spool = new ResultsSpool(path, head);
   try {
-    for (const scenario of scenarios) {
-      builder.add(scenario);
-      writeSync(fd, `${count === 0 ? '' : ',\n'}${element(maskResults(scenario))}`);
-      count++;
-    }
-  } finally {
-    closeSync(fd);
+    for (const scenario of scenarios) spool.add(scenario);
+  } catch (e) {
+    spool.discard();
+    throw e;
   }
-  const summary = builder.summary();
-  const out = openSync(path, 'w');
-  try {
-    const top = Object.entries({ ...head, summary })
+  return spool.finish(tail());
+}
+
+/**
+ * The streamed results.json, one scenario at a time, for a caller that drives the loop itself
+ * (the CLI, which lets the event loop turn so that Ctrl-C can stop the suite). `finish` writes
+ * the file beside its final name and renames it, so results.json is never half written.
+ */
+export class ResultsSpool {
+  readonly #path: string;
+  readonly #head: ResultsHead;
+  readonly #spool: string;
+  readonly #builder = new SummaryBuilder();
+  #fd: number | undefined;
+  #count = 0;
+
+  constructor(path: string, head: ResultsHead) {
+    this.#path = path;
+    this.#head = head;
+    this.#spool = join(dirname(path), `.results.json.${process.pid}.spool`);
+    this.#fd = openSync(this.#spool, 'w');
+  }
+
+  get summary(): Summary {
+    return this.#builder.summary();
+  }
+
+  add(scenario: ScenarioResult): void {
+    this.#builder.add(scenario);
+    writeSync(this.#fd!, `${this.#count === 0 ? '' : ',\n'}${element(maskResults(scenario))}`);
+    this.#count++;
+  }
+
+  /** Removes the spool without writing results.json. */
+  discard(): void {
+    this.#close();
+    rmSync(this.#spool, { force: true });
+  }
+
+  finish(tail: Pick<ResultsFile, 'fixes' | 'partial'> = {}): Summary {
+    this.#close();
+    const summary = this.#builder.summary();
+    const temp = join(dirname(this.#path), `.results.json.${process.pid}.tmp`);
+    try {
+      const out = openSync(temp, 'w');
+      try {
+        this.#assemble(out, summary, tail);
+      } finally {
+        closeSync(out);
+      }
+      renameSync(temp, this.#path);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    } finally {
+      rmSync(this.#spool, { force: true });
+    }
+    return summary;
+  }
+
+  #assemble(out: number, summary: Summary, tail: Pick<ResultsFile, 'fixes' | 'partial'>): void {
+    const top = Object.entries({ ...this.#head, summary })
       .map(([k, v]) => `  ${JSON.stringify(k)}: ${property(v)}`)
       .join(',\n');
-    writeSync(out, `{\n${top},\n  "scenarios": ${count === 0 ? '[]' : '[\n'}`);
-    if (count > 0) {
-      const src = openSync(spool, 'r');
+    writeSync(out, `{\n${top},\n  "scenarios": ${this.#count === 0 ? '[]' : '[\n'}`);
+    if (this.#count > 0) {
+      const src = openSync(this.#spool, 'r');
       const buf = Buffer.alloc(1 << 20);
       try {
         for (let n = readSync(src, buf); n > 0; n = readSync(src, buf)) writeSync(out, buf, 0, n);
@@ -59,13 +111,14 @@ export function writeResultsStreaming(
       }
       writeSync(out, '\n  ]');
     }
-    for (const [k, v] of Object.entries(maskResults(tail()))) {
+    for (const [k, v] of Object.entries(maskResults(tail))) {
       if (v !== undefined) writeSync(out, `,\n  ${JSON.stringify(k)}: ${property(v)}`);
     }
     writeSync(out, '\n}\n');
-  } finally {
-    closeSync(out);
-    rmSync(spool, { force: true });
   }
-  return summary;
+
+  #close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
 }

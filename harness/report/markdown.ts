@@ -6,10 +6,31 @@
  */
 import { markdownTable } from 'markdown-table';
 import { faultsLabel, formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
+import { markdownText } from './markdownEscape.ts';
+import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import { OUTCOMES, type Outcome, type ResultsFile, type RunResult, type ScenarioResult } from './results.ts';
 
 export const MARKDOWN_LIMIT = 60_000;
+
+/** The fixes listed when the whole list does not fit: the ones that rescue the most. */
+const FIXES_WHEN_SHORT = 10;
+
+/** The last resort (a suite of thousands of journeys): whole lines up to the limit, and a note. */
+function cut(text: string, limit: number): string {
+  const note =
+    '\n\n…the rest of this summary is cut to stay under GitHub’s size limit — see results.json or report.html.\n';
+  const budget = limit - Buffer.byteLength(note, 'utf8');
+  let end = 0;
+  let bytes = 0;
+  for (const line of text.split('\n')) {
+    const size = Buffer.byteLength(line, 'utf8') + 1;
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += line.length + 1;
+  }
+  return `${text.slice(0, end).trimEnd()}${note}`;
+}
 
 const OUTCOME_ICON: Record<Outcome, string> = {
   ok: '🟢',
@@ -24,15 +45,10 @@ function outcomeText(outcome: Outcome): string {
 
 /** Text safe inside a GFM table cell: no pipe, no line break, no HTML. */
 function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return markdownText(text);
 }
 
-/** Inline text outside tables: no raw HTML. */
+/** Inside a code span: no raw HTML. Prose goes through markdownText. */
 function inline(text: string): string {
   return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -113,7 +129,7 @@ function runsTable(list: Row[]): string {
 
 function missedSection({ scenario, run, label }: Row): string {
   const lines = [
-    `### ❌ ${inline(scenario.id)} — ${inline(label)}`,
+    `### ❌ ${markdownText(scenario.id)} — ${markdownText(label)}`,
     '',
     `Expected **${OUTCOME_LABEL[run.expected.outcome]}**${
       run.expected.findings
@@ -125,13 +141,18 @@ function missedSection({ scenario, run, label }: Row): string {
         : ''
     }.`,
   ];
-  if (run.failure) lines.push('', inline(run.failure));
-  lines.push('', inline(run.explanation));
+  if (run.failure) lines.push('', markdownText(run.failure));
+  lines.push('', markdownText(run.explanation));
   if (run.frontier?.length) {
-    lines.push('', 'Every way out was closed:', '', ...run.frontier.map((f) => `- ${inline(f)}`));
+    lines.push('', 'Every way out was closed:', '', ...run.frontier.map((f) => `- ${markdownText(f)}`));
   }
   if (run.attachments?.length)
-    lines.push('', 'Evidence:', '', ...run.attachments.map((a) => `- [${inline(a.name)}](${a.path})`));
+    lines.push(
+      '',
+      'Evidence:',
+      '',
+      ...run.attachments.map((a) => `- [${markdownText(a.name)}](${encodeURI(a.path)})`),
+    );
   lines.push('', `Replay (\`${inline(scenario.file)}\`):`, '', codeBlock(run.replay));
   return lines.join('\n');
 }
@@ -146,14 +167,19 @@ function acceptedSection(list: Row[]): string {
   ];
   for (const { scenario, run, label } of list) {
     lines.push(
-      `- **${inline(scenario.id)} — ${inline(label)}** (expected ${OUTCOME_LABEL[run.expected.outcome]}): ${inline(run.explanation)} Replay: \`${inline(run.replay).replace(/`/g, "'")}\``,
+      `- **${markdownText(scenario.id)} — ${markdownText(label)}** (expected ${OUTCOME_LABEL[run.expected.outcome]}): ${markdownText(run.explanation)} Replay: \`${inline(run.replay).replace(/`/g, "'")}\``,
     );
   }
   return lines.join('\n');
 }
 
 /** Which single change to the merchant rescues the most dead ends (what-if runs). */
-function fixesSection(fixes: NonNullable<ResultsFile['fixes']>): string {
+/** Journeys listed per fix; the count column has them all. */
+const RESCUES_SHOWN = 5;
+
+function fixesSection(all: NonNullable<ResultsFile['fixes']>, max: number): string {
+  const fixes = all.slice(0, max);
+  const more = all.length - fixes.length;
   return [
     '### Which change rescues the most',
     '',
@@ -163,25 +189,42 @@ function fixesSection(fixes: NonNullable<ResultsFile['fixes']>): string {
       [
         ['Change to the merchant', 'Dead ends rescued', 'Journeys'],
         ...fixes.map((f) => [
-          inline(f.change),
+          cell(f.change),
           String(f.rescues.length),
-          f.rescues
-            .map((r) => `${r.scenario} (${faultsLabel(r.faults)}) → ${outcomeText(r.outcome)}`)
-            .join('<br>'),
+          [
+            ...f.rescues
+              .slice(0, RESCUES_SHOWN)
+              .map((r) => `${cell(r.scenario)} (${cell(faultsLabel(r.faults))}) → ${outcomeText(r.outcome)}`),
+            ...(f.rescues.length > RESCUES_SHOWN ? [`… and ${f.rescues.length - RESCUES_SHOWN} more`] : []),
+          ].join('<br>'),
         ]),
       ],
       { align: ['l', 'r', 'l'], alignDelimiters: false },
     ),
+    ...(more > 0
+      ? [
+          '',
+          `…${plural(more, 'more change')} not listed to keep this summary short — see results.json (fixes).`,
+        ]
+      : []),
   ].join('\n');
 }
 
-function render(results: ResultsFile, options: { collapsePassing: boolean; maxFailures: number }): string {
+interface RenderOptions {
+  collapsePassing: boolean;
+  maxFailures: number;
+  maxFixes: number;
+}
+
+function render(results: ResultsFile, options: RenderOptions): string {
   const { summary } = results;
   const all = rows(results);
   const failing = all.filter((r) => !r.run.pass);
   const out: string[] = [`## deadend: ${headline(results)}`, ''];
+  const partial = partialNotice(results);
+  if (partial) out.push(`> [!WARNING]\n> ${partial}`, '');
   out.push(
-    `${plural(summary.scenarios, 'journey')} · ${plural(summary.runs, 'run')} · seed ${results.seed} · target ${inline(results.target)}` +
+    `${plural(summary.scenarios, 'journey')} · ${plural(summary.runs, 'run')} · seed ${results.seed} · target ${markdownText(results.target)}` +
       (results.selection.grep ? ` · grep \`${results.selection.grep}\`` : '') +
       (results.selection.shard ? ` · shard ${results.selection.shard}` : ''),
     '',
@@ -215,7 +258,7 @@ function render(results: ResultsFile, options: { collapsePassing: boolean; maxFa
   if (hiddenFailing > 0) notes.push(`${plural(hiddenFailing, 'more failing run')} not listed`);
   if (notes.length) out.push(`…${notes.join('; ')} — see results.json or report.html for every run.`, '');
 
-  if (results.fixes?.length) out.push(fixesSection(results.fixes), '');
+  if (results.fixes?.length) out.push(fixesSection(results.fixes, options.maxFixes), '');
 
   const accepted = all.filter((r) => r.run.accepted);
   if (accepted.length && options.maxFailures > 0) out.push(acceptedSection(accepted), '');
@@ -232,15 +275,19 @@ function render(results: ResultsFile, options: { collapsePassing: boolean; maxFa
 /** The Markdown summary, at most `limit` bytes of UTF-8. */
 export function renderMarkdown(results: ResultsFile, limit = MARKDOWN_LIMIT): string {
   const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= limit;
-  let text = render(results, { collapsePassing: false, maxFailures: Number.POSITIVE_INFINITY });
+  const all = Number.POSITIVE_INFINITY;
+  let text = render(results, { collapsePassing: false, maxFailures: all, maxFixes: all });
   if (fits(text)) return text;
-  text = render(results, { collapsePassing: true, maxFailures: Number.POSITIVE_INFINITY });
+  text = render(results, { collapsePassing: true, maxFailures: all, maxFixes: all });
+  if (fits(text)) return text;
+  const maxFixes = FIXES_WHEN_SHORT;
   let maxFailures = results.summary.failed;
+  text = render(results, { collapsePassing: true, maxFailures, maxFixes });
   while (!fits(text) && maxFailures > 0) {
     maxFailures = Math.floor(maxFailures / 2);
-    text = render(results, { collapsePassing: true, maxFailures });
+    text = render(results, { collapsePassing: true, maxFailures, maxFixes });
   }
-  return text;
+  return fits(text) ? text : cut(text, limit);
 }
 
 export const markdownReporter: Reporter = {

@@ -9,6 +9,7 @@
  *
  * Use `sortScenarios` to put scenarios in that order.
  */
+import { excerpt } from '../core/excerpt.ts';
 import { faultsKey } from './format.ts';
 import {
   type Fix,
@@ -212,13 +213,13 @@ export interface Shard {
 export function parseShard(text: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!match) {
-    throw new Error(`Invalid --shard "${text}": expected INDEX/TOTAL, for example --shard 2/3.`);
+    throw new Error(`Invalid --shard ${excerpt(text)}: expected INDEX/TOTAL, for example --shard 2/3.`);
   }
   const index = Number(match[1]);
   const total = Number(match[2]);
-  if (total < 1) throw new Error(`Invalid --shard "${text}": the total must be at least 1.`);
+  if (total < 1) throw new Error(`Invalid --shard ${excerpt(text)}: the total must be at least 1.`);
   if (index < 1 || index > total) {
-    throw new Error(`Invalid --shard "${text}": the index must be between 1 and ${total}.`);
+    throw new Error(`Invalid --shard ${excerpt(text)}: the index must be between 1 and ${total}.`);
   }
   return { index, total };
 }

@@ -7,13 +7,12 @@
  * `writeReports` pass the results through `maskResults` first. The reporter objects exported by the
  * individual files format what they are given, unmasked; go through this module.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
 import { markdownReporter } from './markdown.ts';
 import { maskResults } from './mask.ts';
+import { writeReportSet } from './reportSet.ts';
 import type { ResultsFile } from './results.ts';
 
 export interface ReportFile {
@@ -51,22 +50,16 @@ export const reporters: Record<ReporterName, Reporter> = {
 };
 
 /**
- * Writes the named reports into `dir` (created if missing) and returns the paths written, in order.
+ * Writes the named reports into `dir` (created if missing), all or none (reportSet.ts), and returns
+ * the paths written, in order.
  * The results are masked once, then handed to each reporter.
  */
 export function writeReports(dir: string, results: ResultsFile, names: readonly ReporterName[]): string[] {
   const safe = maskResults(results);
-  const written: string[] = [];
-  mkdirSync(dir, { recursive: true });
-  for (const name of names) {
-    for (const file of formatters[name].files(safe)) {
-      const path = join(dir, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-      written.push(path);
-    }
-  }
-  return written;
+  return writeReportSet(
+    dir,
+    names.flatMap((name) => formatters[name].files(safe)),
+  );
 }
 
 const ALIASES: Record<string, ReporterName> = {

@@ -153,4 +153,16 @@ export interface ResultsFile {
   scenarios: ScenarioResult[];
   /** Changes to the merchant that rescue dead ends, most rescues first (only when there are dead ends). */
   fixes?: Fix[];
+  /**
+   * Present only when the suite was stopped before every planned run finished (Ctrl-C,
+   * SIGTERM): the summary and scenarios then cover the finished runs only.
+   */
+  partial?: PartialResults;
+}
+
+export interface PartialResults {
+  /** Why the suite stopped, e.g. "interrupted (SIGINT)". */
+  reason: string;
+  /** The names of the planned runs that did not run (as `--grep` takes them), sorted. */
+  notRun: string[];
 }

@@ -124,6 +124,12 @@ export async function runSuiteParallel(
         reject(error);
       };
       const outstanding = new Map<Worker, number>();
+      // Stopped: no new batch; the runs that finished are kept, the rest are not run.
+      opts.signal?.addEventListener('abort', () => {
+        if (settled) return;
+        settled = true;
+        resolve();
+      });
       const feed = (worker: Worker) => {
         const batch = tasks.slice(next, next + BATCH);
         next += batch.length;
@@ -167,9 +173,14 @@ export async function runSuiteParallel(
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  const results: ScenarioResult[] = withRuns.map((s) => {
-    const prep = prepare(scenarios[s]!, opts.calendarsDir);
-    return scenarioResult(prep, slots[s]! as RunResult[]);
-  });
+  const results: ScenarioResult[] = withRuns
+    .map((s) => {
+      const prep = prepare(scenarios[s]!, opts.calendarsDir);
+      return scenarioResult(
+        prep,
+        slots[s]!.filter((r) => r !== undefined),
+      );
+    })
+    .filter((s) => s.runs.length > 0);
   return suiteResults(results, opts);
 }

@@ -6,6 +6,7 @@
 import { alwaysOpen, type BusinessCalendar } from '../clock/calendar.ts';
 import { calendarRegistry } from '../clock/calendarFiles.ts';
 import { parseInstant, toIso } from '../clock/instant.ts';
+import { shellQuote, singleQuote } from '../core/shellQuote.ts';
 import { type Journey, planJourney } from '../customer/journey.ts';
 import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
@@ -47,6 +48,11 @@ export interface SuiteOptions {
   connect?: Connector;
   calendarsDir?: string;
   onRun?: (label: string) => void;
+  /**
+   * Stops the suite (Ctrl-C): no run starts once it is aborted, and the suite ends with the
+   * runs that finished. In-process, the event loop turns between scenarios so it can be seen.
+   */
+  signal?: AbortSignal;
 }
 
 /** Where runs meet a real merchant (the http, browser and container targets); sim needs none. */
@@ -314,7 +320,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
     scorecard: scorecard({ ...outcome, world: final }, env),
     findings,
     trace,
-    replay: `npx deadend run ${prep.loaded.file} --seed ${seed} --grep '${run.name}'`,
+    replay: `npx deadend run ${shellQuote(prep.loaded.file)} --seed ${seed} --grep ${singleQuote(run.name)}`,
     stats: { statesExplored: outcome.statesExplored },
   };
   const attachments = connect?.finishRun?.({ scenario: s.id, name: run.name, pass, world: final });
@@ -332,7 +338,7 @@ export async function runSuite(
       results.push(result);
       // On a real target, let the event loop turn between scenarios: Ctrl-C must be able to stop
       // the run and remove a merchant container.
-      if (opts.connect) await new Promise((resolve) => setImmediate(resolve));
+      if (opts.connect || opts.signal) await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (e) {
     // Nothing already computed is lost: the caller can still report the runs that finished.
@@ -363,6 +369,7 @@ export function* streamSuite(
     const prune = prunesSupersets(loaded.scenario.explore);
     const deadEnds = new Map<number, string[][]>();
     for (const run of runs) {
+      if (opts.signal?.aborted) break;
       if (prune && skipsAsSuperset(run.combo, deadEnds.get(run.persona) ?? [])) continue;
       try {
         const result = runOne(prep, run, opts.seed, opts.connect).result;
@@ -376,7 +383,8 @@ export function* streamSuite(
       }
       opts.onRun?.(run.name);
     }
-    yield scenarioResult(prep, out.sort(compareRuns));
+    if (out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
+    if (opts.signal?.aborted) return;
   }
 }
 

@@ -35,12 +35,15 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   let prefixMatch: string | undefined;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
+    if (prefixMatch === undefined && w.length >= 3 && c.startsWith(w)) prefixMatch = candidate;
+    // The distance is at least the difference in length: skipping those keeps a 1 MB word
+    // from costing a 1 MB × n table (22 s and 1 GB for one unknown fault name).
+    if (Math.abs(w.length - c.length) > limit) continue;
     const distance = editDistance(w, c);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
-    if (prefixMatch === undefined && w.length >= 3 && c.startsWith(w)) prefixMatch = candidate;
   }
   return best ?? prefixMatch;
 }

@@ -10,9 +10,16 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { CalendarFileError, loadCalendarDefinitions } from '../clock/calendarFiles.ts';
+import { CalendarError } from '../clock/calendar.ts';
+import {
+  CalendarFileError,
+  loadCalendarDefinitions,
+  registryFromDefinitions,
+} from '../clock/calendarFiles.ts';
 import { parseDuration as clockParseDuration } from '../clock/duration.ts';
 import { parseInstant as clockParseInstant } from '../clock/instant.ts';
+import { excerpt } from '../core/excerpt.ts';
+import { fileForId, outsideFolder, tooBig } from '../core/projectPaths.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { applyOverrides, type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
 import { ORACLE_IDS } from '../oracles/catalogue.ts';
@@ -94,7 +101,7 @@ interface Resolved {
   merchantsDir: string;
   calendarsDir: string;
   /** The calendar ids of calendarsDir (or why they cannot be read), read once per load. */
-  calendars?: { ids: string[] } | { error: string };
+  calendars?: { ids: string[]; calendar: (id: string) => unknown } | { error: string };
   faults: ReadonlyMap<string, FaultInfo>;
   parseDuration: (text: string) => unknown;
   parseInstant: (text: string, zone: string) => number;
@@ -130,7 +137,9 @@ interface Read {
   errors: SourceError[];
 }
 
-async function readYaml(file: string): Promise<Read & { missing?: boolean }> {
+async function readYaml(file: string, folder = path.dirname(file)): Promise<Read & { missing?: boolean }> {
+  const refused = outsideFolder(file, folder) ?? tooBig(file);
+  if (refused) return { locator: codeLocator(file), errors: [errorAtStart(file, refused)] };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -278,7 +287,14 @@ function checkMerchant(m: MerchantProfile, file: string, env: Resolved): Problem
 function checkCalendar(id: string, at: PathKey[], env: Resolved): Problem[] {
   if (!env.calendars) {
     try {
-      env.calendars = { ids: [...loadCalendarDefinitions(env.calendarsDir).keys()].sort() };
+      const loaded = loadCalendarDefinitions(env.calendarsDir);
+      env.calendars = {
+        ids: [...loaded.keys()].sort(),
+        calendar: registryFromDefinitions(
+          new Map([...loaded].map(([id, { def }]) => [id, def])),
+          env.calendarsDir,
+        ),
+      };
     } catch (e) {
       const first = e instanceof CalendarFileError ? e.problems[0] : undefined;
       env.calendars = {
@@ -292,7 +308,16 @@ function checkCalendar(id: string, at: PathKey[], env: Resolved): Problem[] {
     ];
   }
   const known = env.calendars.ids;
-  if (known.includes(id)) return [];
+  if (known.includes(id)) {
+    // A channel needs opening hours: a holidays-only calendar (one made to be extended) has none.
+    try {
+      env.calendars.calendar(id);
+      return [];
+    } catch (e) {
+      if (!(e instanceof CalendarError)) throw e;
+      return [{ path: at, message: `calendar "${id}" cannot be a channel's calendar: ${messageOf(e)}` }];
+    }
+  }
   return [
     {
       path: at,
@@ -405,8 +430,9 @@ async function rawReferenceChecks(data: unknown, env: Resolved): Promise<Problem
   const raw = data as { merchant?: unknown; faults?: unknown };
   const merchant = raw.merchant as string | { profile?: unknown } | undefined;
   const merchantId = typeof merchant === 'string' ? merchant : merchant?.profile;
-  if (typeof merchantId === 'string') {
-    const merchantFile = path.join(env.merchantsDir, `${merchantId}.yaml`);
+  // An id that is not a plain id is a schema error already; it is never opened as a path.
+  const merchantFile = typeof merchantId === 'string' ? fileForId(env.merchantsDir, merchantId) : undefined;
+  if (typeof merchantId === 'string' && merchantFile) {
     if ((await loadMerchantCached(merchantFile, env)).missing) {
       const path = typeof merchant === 'string' ? ['merchant'] : ['merchant', 'profile'];
       problems.push(await missingMerchant(merchantId, merchantFile, path, env));
@@ -419,7 +445,7 @@ async function rawReferenceChecks(data: unknown, env: Resolved): Promise<Problem
       if (typeof fault !== 'string' || env.faults.has(fault)) return;
       problems.push({
         path: ['faults', i, 'fault'],
-        message: `unknown fault "${fault}"${didYouMean(fault, known)}`,
+        message: `unknown fault ${excerpt(fault)}${didYouMean(fault, known)}`,
       });
     });
   }
@@ -618,15 +644,15 @@ function checkFaults(
     if (!fault) {
       problems.push({
         path: [...at, 'fault'],
-        message: `unknown fault "${use.fault}"${didYouMean(use.fault, known)}`,
+        message: `unknown fault ${excerpt(use.fault)}${didYouMean(use.fault, known)}`,
         hint: `known faults (deadend faults): ${known.join(', ')}`,
       });
       return use;
     }
-    if (fault.needsWindow && !use.window) {
+    if (fault.needsWindow && (use.window?.from === undefined || use.window.until === undefined)) {
       problems.push({
-        path: at,
-        message: `${use.fault} needs a window: add "window: { from: …, until: … }"`,
+        path: use.window ? [...at, 'window'] : at,
+        message: `${use.fault} needs a window with a start and an end: "window: { from: …, until: … }"`,
       });
     }
     const parsed = fault.params.safeParse(use.params);
@@ -767,7 +793,7 @@ export async function loadScenarios(paths: readonly string[], env: LoadEnv = {})
       continue;
     }
     if (info.isDirectory()) {
-      const inDir = await scenarioFilesIn(p);
+      const inDir = await scenarioFilesIn(p, p, errors);
       if (inDir.length === 0)
         errors.push(errorAtStart(p, 'no scenario files (*.yaml, *.yml, *.scenario.ts) in this folder'));
       for (const f of inDir) found.add(f);
@@ -806,14 +832,17 @@ function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function scenarioFilesIn(dir: string): Promise<string[]> {
+async function scenarioFilesIn(dir: string, root: string, errors: SourceError[]): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await scenarioFilesIn(full)));
-    else if (SCENARIO_FILE.test(entry.name)) out.push(full);
+    if (entry.isDirectory()) out.push(...(await scenarioFilesIn(full, root, errors)));
+    else if (!SCENARIO_FILE.test(entry.name)) continue;
+    else if (entry.isSymbolicLink() && outsideFolder(full, root))
+      errors.push(errorAtStart(full, outsideFolder(full, root)!));
+    else out.push(full);
   }
   return out;
 }

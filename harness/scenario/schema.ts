@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CAPABILITIES, MAIL_KINDS, PROBLEMS } from '../merchant/profile.ts';
 import { OUTCOMES } from '../report/results.ts';
+import { MAX_FAULTS, MAX_QUANTITY, MAX_STEPS } from './limits.ts';
 import { DEFAULT_CUSTOMERS, EXPLORE_MODES, populationSchema } from './population.ts';
 
 const id = z
@@ -33,7 +34,7 @@ export const stepSchema = z.union([
       product: id,
       channel: z.enum(['web', 'store', 'phone']).default('web'),
       shipping: z.enum(['standard', 'rush']).default('standard'),
-      quantity: z.number().int().positive().default(1),
+      quantity: z.number().int().positive().max(MAX_QUANTITY).default(1),
     }),
     'Buy a product. Expects the order to be confirmed.',
   ),
@@ -173,17 +174,18 @@ export const scenarioSchema = z
           owns: id,
           channel: z.enum(['web', 'store', 'phone']).default('web'),
           at: instant,
-          quantity: z.number().int().positive().default(1),
+          quantity: z.number().int().positive().max(MAX_QUANTITY).default(1),
         }),
       )
       .default([])
       .describe('Purchases made before the journey starts.'),
-    steps: z.array(stepSchema).min(1),
+    steps: z.array(stepSchema).min(1).max(MAX_STEPS),
     afterwards: z
       .array(stepSchema)
+      .max(MAX_STEPS)
       .default([])
       .describe('Steps after the goal is reached (complaints, feedback).'),
-    faults: z.array(faultUseSchema).default([]),
+    faults: z.array(faultUseSchema).max(MAX_FAULTS).default([]),
     explore: z
       .strictObject({
         maxFaults: z

@@ -49,8 +49,16 @@ export interface Position {
 export const MAX_ALIAS_COUNT = 100;
 
 export function formatSourceError(e: SourceError): string {
-  const head = `${e.file}:${e.line}:${e.col}: ${e.message}`;
-  return e.hint ? `${head}\n  hint: ${e.hint}` : head;
+  const head = `${e.file}:${e.line}:${e.col}: ${bounded(e.message)}`;
+  return e.hint ? `${head}\n  hint: ${bounded(e.hint)}` : head;
+}
+
+/** The last guard: a message that quotes a value whole (a check that forgot excerpt()) is cut. */
+const MAX_MESSAGE = 1_000;
+function bounded(message: string): string {
+  return message.length <= MAX_MESSAGE
+    ? message
+    : `${message.slice(0, MAX_MESSAGE)}… (message cut: ${message.length.toLocaleString('en')} characters)`;
 }
 
 /** Sorted by file, line, column, message; exact duplicates dropped. */

@@ -4,6 +4,7 @@
  * are written for programmers and never shown as they are.
  */
 import type { z } from 'zod';
+import { excerpt } from '../core/excerpt.ts';
 import { didYouMean, suggest } from './didYouMean.ts';
 import { formatPath, type PathKey, type Problem } from './source.ts';
 
@@ -138,7 +139,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'empty';
-  if (typeof v === 'string') return v.length > 40 ? `text "${v.slice(0, 37)}…"` : `text "${v}"`;
+  if (typeof v === 'string') return `text ${excerpt(v, 37)}`;
   if (typeof v === 'number') return `the number ${v}`;
   if (typeof v === 'boolean') return `${v}`;
   if (Array.isArray(v)) return 'a list';
@@ -214,7 +215,7 @@ export function issuesToProblems(
         for (const key of issue.keys) {
           const guess = suggest(key, allowed);
           if (guess !== undefined) guessed.add(JSON.stringify([...path, guess]));
-          add([...path, key], `unknown key "${key}" ${where(path)}${didYouMean(key, allowed)}`, {
+          add([...path, key], `unknown key ${excerpt(key)} ${where(path)}${didYouMean(key, allowed)}`, {
             key: true,
             ...(allowed.length > 0 ? { hint: `allowed ${where(path)}: ${allowed.join(', ')}` } : {}),
           });
@@ -246,7 +247,7 @@ export function issuesToProblems(
           return add(path, `${field} must be ${list(issue.values)}, not ${describeValue(value)}`);
         }
         const allowed = issue.values.map(String);
-        const shown = typeof value === 'string' ? `"${value}"` : describeValue(value);
+        const shown = typeof value === 'string' ? excerpt(value) : describeValue(value);
         return add(
           path,
           `${field}: ${shown} is not allowed${typeof value === 'string' ? didYouMean(value, allowed) : ''}`,
@@ -290,7 +291,7 @@ export function issuesToProblems(
       case 'invalid_key':
         return add(
           path,
-          `key "${String(path[path.length - 1])}" is not allowed ${where(path.slice(0, -1))}: ${issue.issues.map((i) => i.message).join('; ')}`,
+          `key ${excerpt(String(path[path.length - 1]))} is not allowed ${where(path.slice(0, -1))}: ${issue.issues.map((i) => i.message).join('; ')}`,
           { key: true },
         );
       case 'invalid_element':
@@ -343,7 +344,7 @@ export function issuesToProblems(
       if (typeof value === 'string' && kinds.includes(value)) {
         return add(
           path,
-          `${noun} "${value}" needs a map after it: write "${value}: {}" if it takes no parameters`,
+          `${noun} ${excerpt(value)} needs a map after it: write "${excerpt(value).slice(1, -1)}: {}" if it takes no parameters`,
         );
       }
       return add(
@@ -363,12 +364,14 @@ export function issuesToProblems(
       const owner = knownKeys.length === 1 ? knownKeys[0]! : undefined;
       const ownerKeys = owner ? (allowedKeys(schema, [...path, owner], data) ?? []) : [];
       if (owner && ownerKeys.includes(key)) {
-        add([...path, key], `"${key}" belongs under "${owner}:": indent it further than "${owner}"`, {
+        add([...path, key], `${excerpt(key)} belongs under "${owner}:": indent it further than "${owner}"`, {
           key: true,
         });
       } else {
         const guess = didYouMean(key, kinds);
-        add([...path, key], `unknown ${noun} "${key}"${guess ? `${guess} ` : '. '}${known}`, { key: true });
+        add([...path, key], `unknown ${noun} ${excerpt(key)}${guess ? `${guess} ` : '. '}${known}`, {
+          key: true,
+        });
       }
     }
     if (knownKeys.length > 1) {
