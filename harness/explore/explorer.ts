@@ -8,7 +8,7 @@
  */
 import { formatInstant } from '../clock/instant.ts';
 import type { Journey } from '../customer/journey.ts';
-import { availableActions, missingSelfService } from '../customer/recovery.ts';
+import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
 import { isDone, runStep, type Trouble } from '../customer/steps.ts';
 import { advanceTo } from '../merchant/merchant.ts';
 import type { Outcome } from '../report/results.ts';
@@ -75,7 +75,17 @@ interface Search {
   cuts: Map<string, number>;
 }
 
-function search(start: Node, env: RunEnv, journey: Journey, bound: number, withStaff: boolean): Search {
+/** Told of each recovery path the search tries and how it ended (for the report's journey map). */
+export type SearchObserver = (path: readonly string[], end?: string) => void;
+
+function search(
+  start: Node,
+  env: RunEnv,
+  journey: Journey,
+  bound: number,
+  withStaff: boolean,
+  observe?: SearchObserver,
+): Search {
   const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
   const seen = new Set<string>();
   const cuts = new Map<string, number>();
@@ -85,8 +95,10 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
   while (heap.size > 0) {
     const node = heap.pop()!;
     explored++;
-    if (goalMet(node.world, journey) && node.world.now <= journey.deadline)
+    if (goalMet(node.world, journey) && node.world.now <= journey.deadline) {
+      observe?.(node.path, 'goal');
       return { found: node, explored, cuts };
+    }
     if (!node.trouble) continue;
     if (node.path.length >= journey.maxActions) {
       cut('path-length');
@@ -100,15 +112,18 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
       const reached = goalMet(w, journey);
       if (w.now > bound && !(reached && w.now <= journey.deadline)) {
         cut(w.now > journey.deadline ? 'deadline' : 'patience');
+        observe?.([...node.path, action.id], w.now > journey.deadline ? 'deadline' : 'patience');
         continue;
       }
       if (w.customer.effortMinutes > journey.effortBudgetMinutes) {
         cut('effort budget');
+        observe?.([...node.path, action.id], 'effort budget');
         continue;
       }
       const key = `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      observe?.([...node.path, action.id]);
       heap.push({
         world: w,
         next: r.next,
@@ -120,7 +135,12 @@ function search(start: Node, env: RunEnv, journey: Journey, bound: number, withS
   return { explored, cuts };
 }
 
-export function exploreJourney(env: RunEnv, journey: Journey, initial: World): JourneyOutcome {
+export function exploreJourney(
+  env: RunEnv,
+  journey: Journey,
+  initial: World,
+  observe?: SearchObserver,
+): JourneyOutcome {
   const world = cloneWorld(initial);
   const first = resume(world, env, journey, 0);
   if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
@@ -149,13 +169,13 @@ export function exploreJourney(env: RunEnv, journey: Journey, initial: World): J
   });
   const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
   const startNode: Node = { world, next: first.next, trouble, path: [] };
-  const self = search(startNode, env, journey, bound, false);
+  const self = search(startNode, env, journey, bound, false, observe);
   let explored = 1 + self.explored;
   let outcome: Outcome = 'recovered';
   let found = self.found;
   let cuts = self.cuts;
   if (!found) {
-    const staff = search(startNode, env, journey, bound, true);
+    const staff = search(startNode, env, journey, bound, true, observe);
     explored += staff.explored;
     found = staff.found;
     cuts = staff.cuts;
@@ -172,7 +192,7 @@ export function exploreJourney(env: RunEnv, journey: Journey, initial: World): J
       goalAt: w.now,
       statesExplored: explored,
       frontier: [],
-      explanation: `${capitalise(trouble.what)}; the customer recovered ${outcome === 'recovered' ? 'on their own' : 'only with help from staff'} (${found.path.join(' → ')}) and reached the goal on ${formatInstant(w.now, journey.zone, 'long')}.`,
+      explanation: `${capitalise(trouble.what)}; the customer recovered ${outcome === 'recovered' ? 'on their own' : 'only with help from staff'} (${found.path.map(actionLabel).join(' → ').toLowerCase()}) and reached the goal on ${formatInstant(w.now, journey.zone, 'long')}.`,
     };
   }
   const frontier = explainDeadEnd(env, journey, world, trouble, troubleAt, bound, cuts);
@@ -231,13 +251,14 @@ function explainDeadEnd(
   const tried = [...cuts.entries()]
     .map(([why, n]) =>
       why === 'path-length'
-        ? `${n} path(s) hit the limit of ${journey.maxActions} recovery actions`
-        : `${n} path(s) ran past the ${why}`,
+        ? `${ways(n)} hit the limit of ${journey.maxActions} recovery actions`
+        : `${ways(n)} ran past the ${why}`,
     )
     .join(', ');
   out.push(`no recovery path reaches the goal in time: ${limit}${tried ? ` (${tried})` : ''}`);
   return out;
 }
 
+const ways = (n: number) => (n === 1 ? '1 way the customer could try' : `${n} ways the customer could try`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

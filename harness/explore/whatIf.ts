@@ -3,21 +3,42 @@
  * self-service capability switched on (or one policy changed) and count the dead ends each
  * change rescues. The fix that rescues the most comes first.
  */
-import { applyOverrides, CAPABILITIES, type MerchantOverrides } from '../merchant/profile.ts';
+import {
+  applyOverrides,
+  CAPABILITIES,
+  CAPABILITY_FIXES,
+  type MerchantOverrides,
+  PAYMENT_MISMATCH_FIXES,
+} from '../merchant/profile.ts';
 import { sortFixes } from '../report/merge.ts';
 import type { Fix, ResultsFile } from '../report/results.ts';
 import { prepare, runName, runOne } from '../run/runner.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 
-function candidates(loaded: LoadedScenario): { change: string; overrides: MerchantOverrides }[] {
+interface Candidate {
+  change: string;
+  description: string;
+  overrides: MerchantOverrides;
+}
+
+function candidates(loaded: LoadedScenario): Candidate[] {
   const m = loaded.merchant;
-  const out: { change: string; overrides: MerchantOverrides }[] = [];
+  const out: Candidate[] = [];
   for (const c of CAPABILITIES) {
-    if (!m.capabilities[c]) out.push({ change: `offer ${c}`, overrides: { capabilities: { [c]: true } } });
+    if (!m.capabilities[c])
+      out.push({
+        change: `offer ${c}`,
+        description: CAPABILITY_FIXES[c],
+        overrides: { capabilities: { [c]: true } },
+      });
   }
   for (const p of ['ask-customer', 'cancel-and-notify'] as const) {
     if (m.policies.onPaymentMismatch !== p) {
-      out.push({ change: `onPaymentMismatch: ${p}`, overrides: { policies: { onPaymentMismatch: p } } });
+      out.push({
+        change: `onPaymentMismatch: ${p}`,
+        description: PAYMENT_MISMATCH_FIXES[p],
+        overrides: { policies: { onPaymentMismatch: p } },
+      });
     }
   }
   return out;
@@ -49,7 +70,12 @@ export function suggestFixes(
         if (again.outcome === 'dead-end') continue;
         let fix = fixes.get(cand.change);
         if (!fix) {
-          fix = { change: cand.change, overrides: cand.overrides as Record<string, unknown>, rescues: [] };
+          fix = {
+            change: cand.change,
+            description: cand.description,
+            overrides: cand.overrides as Record<string, unknown>,
+            rescues: [],
+          };
           fixes.set(cand.change, fix);
         }
         fix.rescues.push({ scenario: sr.id, faults: run.faults, outcome: again.outcome });

@@ -10,7 +10,9 @@ import { type Journey, planJourney } from '../customer/journey.ts';
 import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
 import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
+import { recordSearch } from '../explore/searchRecord.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
+import { describeFaultUse } from '../faults/describe.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
@@ -258,7 +260,8 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
   const model = buildEnv(prep, run.combo, seedKey);
   const env = connect ? { ...model, shop: connect.prepareRun(prep, run.combo, seedKey) } : model;
   const world = initialWorld(prep, env, persona);
-  const outcome = exploreJourney(env, prep.journey, world);
+  const searched = recordSearch();
+  const outcome = exploreJourney(env, prep.journey, world, searched.observe);
   const final = cloneWorld(outcome.world);
   if (outcome.outcome !== 'dead-end')
     for (const step of prep.journey.afterwards) runStep(final, env, prep.journey, step);
@@ -303,6 +306,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
     replay: `npx deadend run ${prep.loaded.file} --seed ${seed} --grep '${run.name}'`,
     stats: { statesExplored: outcome.statesExplored },
   };
+  if (outcome.outcome !== 'ok') result.search = searched.result();
   const attachments = connect?.finishRun?.({ scenario: s.id, name: run.name, pass, world: final });
   if (attachments?.length) result.attachments = attachments;
   return { result, world: final };
@@ -373,6 +377,7 @@ export function scenarioResult(prep: PreparedScenario, runs: RunResult[]): Scena
     timezone: prep.zone,
     goal: s.goal.description,
     deadline: toIso(prep.journey.deadline),
+    faultNames: Object.fromEntries(s.faults.map((f) => [f.id ?? f.fault, describeFaultUse(f)])),
     runs,
   };
 }
