@@ -12,7 +12,7 @@ import { runStep } from '../customer/steps.ts';
 import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
 import { recordSearch } from '../explore/searchRecord.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
-import { describeFaultUse } from '../faults/describe.ts';
+import { describeFaultUses } from '../faults/describe.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
@@ -377,7 +377,7 @@ export function scenarioResult(prep: PreparedScenario, runs: RunResult[]): Scena
     timezone: prep.zone,
     goal: s.goal.description,
     deadline: toIso(prep.journey.deadline),
-    faultNames: Object.fromEntries(s.faults.map((f) => [f.id ?? f.fault, describeFaultUse(f)])),
+    faultNames: describeFaultUses(s.faults),
     runs,
   };
 }

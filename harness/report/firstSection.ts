@@ -1,0 +1,187 @@
+/**
+ * The first thing a process owner reads, in report.html and summary.md alike: which journeys strand
+ * customers, through which failures, why, what it costs them, and the change that rescues the most.
+ * Pure and browser-safe: the HTML page's script imports this file too, so both say the same.
+ */
+import { formatHours, formatMoney, plural } from './format.ts';
+import type { Fix, ResultsFile, RunResult, ScenarioResult } from './results.ts';
+import { faultsName, readable, type Vocabulary } from './vocabulary.ts';
+
+export interface StrandedRun {
+  run: RunResult;
+  /** Index of the run in its scenario's `runs`: the HTML page links to it. */
+  index: number;
+  failures: string;
+  reason: string;
+  money: string;
+  effort: string;
+  contacts: string;
+}
+
+export interface StrandedJourney {
+  scenario: ScenarioResult;
+  /** Index of the scenario in the results. */
+  index: number;
+  runs: StrandedRun[];
+}
+
+export interface Totals {
+  deadEnds: number;
+  journeys: number;
+  strandedJourneys: number;
+  /** Money the stranded customers lost, per currency, in words ("$503.00 lost"). */
+  money: string;
+  effort: string;
+  contacts: string;
+}
+
+export interface TopFix {
+  fix: Fix;
+  /** "Let customers download the key from their order page — rescues 2 dead ends". */
+  text: string;
+  /** The journeys it rescues, by title. */
+  journeys: string[];
+}
+
+export interface FirstSection {
+  stranded: StrandedJourney[];
+  totals: Totals;
+  topFix?: TopFix;
+  /** The line for QA: did every run meet its expectation? */
+  verdict: string;
+  /** False when some run missed its expectation (the CI build fails). */
+  verdictGood: boolean;
+}
+
+const NO_MONEY = 'nothing out of pocket (the missed goal itself has no price in the scenario)';
+
+export function moneyLost(amount: number, currency: string): string {
+  return amount > 0 ? `${formatMoney(amount, currency)} lost` : NO_MONEY;
+}
+
+/** The first sentence of a dead end's explanation, without the "Dead end:" prefix. */
+function oneLineReason(run: RunResult, vocabulary: Vocabulary): string {
+  const text = run.explanation.replace(/^Dead end:\s*/i, '');
+  const first = /^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
+  const closed = run.frontier?.find((f) => /\bclosed\b|\bno self-service\b/i.test(f));
+  const sentence = `${first.charAt(0).toUpperCase()}${first.slice(1)}`;
+  return readable(
+    closed ? `${sentence} ${closed.charAt(0).toUpperCase()}${closed.slice(1)}.` : sentence,
+    vocabulary,
+  );
+}
+
+export function fixText(fix: Fix): string {
+  const what = fix.description ?? fix.change;
+  return `${what} — rescues ${plural(fix.rescues.length, 'dead end')}`;
+}
+
+export function firstSection(results: ResultsFile, vocabulary: Vocabulary): FirstSection {
+  const stranded: StrandedJourney[] = [];
+  const money = new Map<string, number>();
+  let effort = 0;
+  let contacts = 0;
+  let deadEnds = 0;
+  results.scenarios.forEach((scenario, index) => {
+    const runs: StrandedRun[] = [];
+    scenario.runs.forEach((run, runIndex) => {
+      if (run.outcome !== 'dead-end') return;
+      const s = run.scorecard;
+      deadEnds++;
+      effort += s.effortHours;
+      contacts += s.contacts;
+      money.set(s.currency, (money.get(s.currency) ?? 0) + s.moneyLost);
+      runs.push({
+        run,
+        index: runIndex,
+        failures: faultsName(scenario, run.faults),
+        reason: oneLineReason(run, vocabulary),
+        money: moneyLost(s.moneyLost, s.currency),
+        effort: `${formatHours(s.effortHours)} of the customer’s time`,
+        contacts: s.contacts === 0 ? 'no contact with staff' : plural(s.contacts, 'contact'),
+      });
+    });
+    if (runs.length) stranded.push({ scenario, index, runs });
+  });
+  const lost = [...money].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const totals: Totals = {
+    deadEnds,
+    journeys: results.scenarios.length,
+    strandedJourneys: stranded.length,
+    money: lost.length
+      ? `${lost.map(([c, n]) => formatMoney(Math.round(n * 100) / 100, c)).join(' + ')} lost`
+      : deadEnds
+        ? 'no money out of pocket'
+        : 'nothing lost',
+    effort: `${formatHours(Math.round(effort * 100) / 100)} of customers’ time`,
+    contacts: `${plural(contacts, 'contact')} with staff`,
+  };
+  const best = results.fixes?.[0];
+  const titles = new Map(results.scenarios.map((s) => [s.id, s.title]));
+  const topFix = best
+    ? {
+        fix: best,
+        text: fixText(best),
+        journeys: [...new Set(best.rescues.map((r) => titles.get(r.scenario) ?? r.scenario))],
+      }
+    : undefined;
+  const { summary } = results;
+  const verdictGood = summary.failed === 0;
+  const verdict = verdictGood
+    ? `Every run turned out as the team expects (${plural(summary.runs, 'run')}${summary.accepted ? `, ${plural(summary.accepted, 'accepted dead end')}` : ''}): the CI build passes.`
+    : `${summary.failed} of ${plural(summary.runs, 'run')} did not turn out as the team expects: the CI build fails.`;
+  return { stranded, totals, ...(topFix ? { topFix } : {}), verdict, verdictGood };
+}
+
+/** One sentence: "2 of 10 journeys strand customers (4 dead ends)". */
+export function strandedHeadline(section: FirstSection): string {
+  const { totals } = section;
+  if (totals.deadEnds === 0)
+    return `No journey strands a customer (${plural(totals.journeys, 'journey')} tested)`;
+  return `${totals.strandedJourneys} of ${plural(totals.journeys, 'journey')} strand customers (${plural(totals.deadEnds, 'dead end')})`;
+}
+
+/** Text inside Markdown: no raw HTML, no table pipes, no emphasis markers from the data. */
+function md(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A PR comment has a size limit: the first section lists this many dead ends, then counts the rest. */
+export const MARKDOWN_DEAD_ENDS = 25;
+
+/**
+ * The same first section for summary.md, under its title (the stranded headline); `qaLine` is the
+ * CI verdict with its icon, given by the caller.
+ */
+export function firstSectionMarkdown(results: ResultsFile, vocabulary: Vocabulary, qaLine?: string): string {
+  const section = firstSection(results, vocabulary);
+  const out: string[] = [];
+  let listed = 0;
+  for (const journey of section.stranded) {
+    if (listed >= MARKDOWN_DEAD_ENDS) break;
+    out.push(`**${md(journey.scenario.title)}**`, '');
+    for (const r of journey.runs.slice(0, MARKDOWN_DEAD_ENDS - listed)) {
+      out.push(
+        `- ${md(r.failures)}: ${md(r.reason)} Cost: ${md(r.money)}, ${md(r.effort)}, ${md(r.contacts)}.`,
+      );
+      listed++;
+    }
+    out.push('');
+  }
+  if (listed < section.totals.deadEnds)
+    out.push(`…and ${plural(section.totals.deadEnds - listed, 'more dead end')}: see report.html.`, '');
+  if (section.totals.deadEnds) {
+    out.push(
+      `**Total:** ${md(section.totals.money)}, ${md(section.totals.effort)}, ${md(section.totals.contacts)}.`,
+      '',
+    );
+  }
+  if (section.topFix) {
+    out.push(`**Fix first:** ${md(section.topFix.text)} (${md(section.topFix.journeys.join('; '))}).`, '');
+  }
+  out.push(`**For QA:** ${qaLine ?? md(section.verdict)}`);
+  return out.join('\n');
+}
