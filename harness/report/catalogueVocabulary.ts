@@ -4,6 +4,7 @@
  * The HTML page gets this object embedded beside the results, so it never keeps a copy of its own.
  */
 import { actionLabel } from '../customer/recovery.ts';
+import { faultCatalogue } from '../faults/catalogue.ts';
 import { MAIL_KINDS } from '../merchant/profile.ts';
 import { oracleCatalogue } from '../oracles/catalogue.ts';
 import type { ResultsFile } from './results.ts';
@@ -14,6 +15,8 @@ export function catalogueVocabulary(results: ResultsFile): Vocabulary {
   for (const [id, oracle] of oracleCatalogue) findings[id] = oracle.summary.replace(/\.$/, '');
   const actions: Record<string, string> = {};
   const terms: Record<string, string> = {};
+  const faults: Record<string, string> = {};
+  for (const [id, fault] of faultCatalogue) faults[id] = fault.summary.replace(/\.$/, '');
   for (const kind of MAIL_KINDS) terms[kind] = kind.replace(/-/g, ' ');
   for (const scenario of results.scenarios)
     for (const run of scenario.runs) {
@@ -21,5 +24,5 @@ export function catalogueVocabulary(results: ResultsFile): Vocabulary {
       for (const tried of run.search?.tried ?? [])
         for (const id of tried.path) actions[id] ??= actionLabel(id);
     }
-  return { findings, actions, terms };
+  return { findings, actions, faults, terms };
 }

@@ -53,22 +53,25 @@ export interface FirstSection {
   verdictGood: boolean;
 }
 
-const NO_MONEY = 'nothing out of pocket (the missed goal itself has no price in the scenario)';
+const NO_MONEY = 'nothing out of pocket';
+
+/** Said once under the totals, so "nothing out of pocket" is not read as "no harm done". */
+export const MONEY_NOTE =
+  'Money lost is what customers paid and did not get back; the goal they missed has no price in the scenarios, so a dead end can cost nothing out of pocket and still strand the customer.';
 
 export function moneyLost(amount: number, currency: string): string {
   return amount > 0 ? `${formatMoney(amount, currency)} lost` : NO_MONEY;
 }
 
-/** The first sentence of a dead end's explanation, without the "Dead end:" prefix. */
+/**
+ * Why the customer had no way out, in one sentence: the closure that shut the last door when there is
+ * one, else the trouble itself (the first sentence of the explanation).
+ */
 function oneLineReason(run: RunResult, vocabulary: Vocabulary): string {
+  const closed = run.frontier?.find((f) => /\bis closed\b/i.test(f));
   const text = run.explanation.replace(/^Dead end:\s*/i, '');
-  const first = /^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
-  const closed = run.frontier?.find((f) => /\bclosed\b|\bno self-service\b/i.test(f));
-  const sentence = `${first.charAt(0).toUpperCase()}${first.slice(1)}`;
-  return readable(
-    closed ? `${sentence} ${closed.charAt(0).toUpperCase()}${closed.slice(1)}.` : sentence,
-    vocabulary,
-  );
+  const sentence = closed ? `${closed}.` : (/^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text);
+  return readable(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`, vocabulary);
 }
 
 export function fixText(fix: Fix): string {
@@ -94,7 +97,7 @@ export function firstSection(results: ResultsFile, vocabulary: Vocabulary): Firs
       runs.push({
         run,
         index: runIndex,
-        failures: faultsName(scenario, run.faults),
+        failures: faultsName(scenario, run.faults, vocabulary),
         reason: oneLineReason(run, vocabulary),
         money: moneyLost(s.moneyLost, s.currency),
         effort: `${formatHours(s.effortHours)} of the customer’s time`,
@@ -175,7 +178,7 @@ export function firstSectionMarkdown(results: ResultsFile, vocabulary: Vocabular
     out.push(`…and ${plural(section.totals.deadEnds - listed, 'more dead end')}: see report.html.`, '');
   if (section.totals.deadEnds) {
     out.push(
-      `**Total:** ${md(section.totals.money)}, ${md(section.totals.effort)}, ${md(section.totals.contacts)}.`,
+      `**Total:** ${md(section.totals.money)}, ${md(section.totals.effort)}, ${md(section.totals.contacts)}. ${md(MONEY_NOTE)}`,
       '',
     );
   }

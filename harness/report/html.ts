@@ -1,24 +1,23 @@
 /**
  * `report.html`: one self-contained page for process owners (inline CSS and JS, no URL of any kind,
  * opens from disk offline; a Content-Security-Policy forbids every fetch). The results are embedded as
- * JSON in `<script type="application/json">` and rendered by the small vanilla script in
- * html.client.js (styles in html.style.css): a summary, the journeys × fault combinations matrix
- * with filters, and per run the customer's story in the scenario's time zone, the scorecard, the
- * dead-end explanation and frontier, the findings and the replay command.
+ * JSON in `<script type="application/json">`, beside the vocabulary of the engine's catalogues, and
+ * rendered by the TypeScript in html/ (bundled by html/bundle.ts; styles in html.style.css): the
+ * stranded journeys with their cost and the fix first, charts, per-journey failure tables, journey
+ * maps, and per run the customer's story with an SVG timeline, the scorecard and the findings.
  */
 import { readFileSync } from 'node:fs';
-import { headline } from './markdown.ts';
+import { catalogueVocabulary } from './catalogueVocabulary.ts';
+import { firstSection, strandedHeadline } from './firstSection.ts';
+import { clientScript } from './html/bundle.ts';
 import type { Reporter } from './reporter.ts';
 import type { ResultsFile } from './results.ts';
 
-let assets: { css: string; js: string } | undefined;
+let css: string | undefined;
 
 function loadAssets(): { css: string; js: string } {
-  assets ??= {
-    css: readFileSync(new URL('./html.style.css', import.meta.url), 'utf8'),
-    js: readFileSync(new URL('./html.client.js', import.meta.url), 'utf8'),
-  };
-  return assets;
+  css ??= readFileSync(new URL('./html.style.css', import.meta.url), 'utf8');
+  return { css, js: clientScript() };
 }
 
 export function escapeHtml(text: string): string {
@@ -50,7 +49,8 @@ const CSP = [
 
 export function renderHtml(results: ResultsFile): string {
   const { css, js } = loadAssets();
-  const title = headline(results).replace(/^\S+\s/, '');
+  const vocabulary = catalogueVocabulary(results);
+  const title = strandedHeadline(firstSection(results, vocabulary));
   const journeys = results.scenarios.length;
   return `<!doctype html>
 <html lang="en">
@@ -74,6 +74,7 @@ ${css}</style>
 </main>
 <footer>Made by deadend from results.json. This file works offline and loads nothing from the network.</footer>
 <script type="application/json" id="deadend-data">${embedJson(results)}</script>
+<script type="application/json" id="deadend-vocabulary">${embedJson(vocabulary)}</script>
 <script>
 ${js.replace(/<\/script/gi, '<\\/script')}</script>
 </body>

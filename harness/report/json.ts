@@ -108,6 +108,17 @@ const resultsSchema = z.object({
       goal: z.string(),
       deadline: z.string(),
       faultNames: z.record(z.string(), z.string()).optional(),
+      closures: z
+        .record(
+          z.string(),
+          z.object({
+            from: z.string(),
+            until: z.string(),
+            reason: z.string(),
+            channels: z.array(z.string()).optional(),
+          }),
+        )
+        .optional(),
       runs: z.array(runSchema),
     }),
   ),

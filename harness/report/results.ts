@@ -3,7 +3,7 @@
  * bump SCHEMA_VERSION on any incompatible change.
  */
 export const SCHEMA_VERSION = 2;
-// 2: scenarios[].faultNames, runs[].search (the journey map), fixes[].description.
+// 2: scenarios[].faultNames and .closures, runs[].search (the journey map), fixes[].description.
 
 export const OUTCOMES = ['ok', 'recovered', 'recovered-with-help', 'dead-end'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -115,6 +115,15 @@ export interface Attachment {
   contentType: string;
 }
 
+export interface Closure {
+  from: string;
+  until: string;
+  /** Plain language: "Christmas holidays". */
+  reason: string;
+  /** Support channel ids it closes; absent: all of them. */
+  channels?: string[];
+}
+
 export interface ScenarioResult {
   id: string;
   file: string;
@@ -128,6 +137,8 @@ export interface ScenarioResult {
   deadline: string;
   /** Each fault label of the scenario in plain words ("A message lands in the spam folder — licence key"). */
   faultNames?: Record<string, string>;
+  /** Fault labels that close support channels for a period, with the period (the timeline shades it). */
+  closures?: Record<string, Closure>;
   runs: RunResult[];
 }
 

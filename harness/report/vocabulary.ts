@@ -57,11 +57,13 @@ export interface Vocabulary {
   findings: Record<string, string>;
   /** Recovery action id (as in a run's `path`) → what the customer does. */
   actions: Record<string, string>;
+  /** Catalogue fault id → its one-line summary, for a fault label that is the fault's own name. */
+  faults: Record<string, string>;
   /** Ids that may appear in engine sentences ("licence-key e-mail") → the same in words. */
   terms: Record<string, string>;
 }
 
-export const EMPTY_VOCABULARY: Vocabulary = { findings: {}, actions: {}, terms: {} };
+export const EMPTY_VOCABULARY: Vocabulary = { findings: {}, actions: {}, faults: {}, terms: {} };
 
 /** `some-id_thing` → `Some id thing`: the last resort for a name no catalogue knows. */
 export function humanize(id: string): string {
@@ -82,13 +84,19 @@ export function actionName(vocabulary: Vocabulary, id: string): string {
 }
 
 /** A fault label of a scenario in words; the label itself only when the results have no name for it. */
-export function faultName(scenario: ScenarioResult, label: string): string {
-  return scenario.faultNames?.[label] ?? humanize(label);
+export function faultName(scenario: ScenarioResult, label: string, vocabulary = EMPTY_VOCABULARY): string {
+  return scenario.faultNames?.[label] ?? vocabulary.faults[label] ?? humanize(label);
 }
 
 /** A fault combination in words: "A message lands in the spam folder + Support is closed …". */
-export function faultsName(scenario: ScenarioResult, faults: readonly string[]): string {
-  return faults.length === 0 ? 'No failure' : faults.map((f) => faultName(scenario, f)).join(' + ');
+export function faultsName(
+  scenario: ScenarioResult,
+  faults: readonly string[],
+  vocabulary = EMPTY_VOCABULARY,
+): string {
+  return faults.length === 0
+    ? 'No failure'
+    : faults.map((f) => faultName(scenario, f, vocabulary)).join(' + ');
 }
 
 const ENTITY =

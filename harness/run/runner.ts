@@ -378,8 +378,25 @@ export function scenarioResult(prep: PreparedScenario, runs: RunResult[]): Scena
     goal: s.goal.description,
     deadline: toIso(prep.journey.deadline),
     faultNames: describeFaultUses(s.faults),
+    ...closures(prep),
     runs,
   };
+}
+
+/** The periods a fault closes channels, by fault label: the timeline shades them. */
+function closures(prep: PreparedScenario): Pick<ScenarioResult, 'closures'> {
+  const out: NonNullable<ScenarioResult['closures']> = {};
+  for (const f of prep.faults) {
+    const closed = f.def.closes?.(f.params as never);
+    if (!closed || !Number.isFinite(f.from) || !Number.isFinite(f.until)) continue;
+    out[f.label] = {
+      from: toIso(f.from),
+      until: toIso(f.until),
+      reason: closed.reason,
+      ...(closed.channels ? { channels: closed.channels } : {}),
+    };
+  }
+  return Object.keys(out).length ? { closures: out } : {};
 }
 
 /** The results file around the scenarios' results: canonical order and the summary. */
