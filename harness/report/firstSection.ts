@@ -104,6 +104,13 @@ export function firstSection(results: ResultsFile, vocabulary: Vocabulary): Firs
         contacts: s.contacts === 0 ? 'no contact with staff' : plural(s.contacts, 'contact'),
       });
     });
+    // Single points of failure first, then the costliest: what a reader should see before the rest.
+    runs.sort(
+      (a, b) =>
+        a.run.faults.length - b.run.faults.length ||
+        b.run.scorecard.moneyLost - a.run.scorecard.moneyLost ||
+        a.index - b.index,
+    );
     if (runs.length) stranded.push({ scenario, index, runs });
   });
   const lost = [...money].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -154,6 +161,8 @@ function md(text: string): string {
 
 /** A PR comment has a size limit: the first section lists this many dead ends, then counts the rest. */
 export const MARKDOWN_DEAD_ENDS = 25;
+/** Per journey, the first screen and summary.md list this many dead ends and count the rest. */
+export const DEAD_ENDS_PER_JOURNEY = 3;
 
 /**
  * The same first section for summary.md, under its title (the stranded headline); `qaLine` is the
@@ -166,16 +175,20 @@ export function firstSectionMarkdown(results: ResultsFile, vocabulary: Vocabular
   for (const journey of section.stranded) {
     if (listed >= MARKDOWN_DEAD_ENDS) break;
     out.push(`**${md(journey.scenario.title)}**`, '');
-    for (const r of journey.runs.slice(0, MARKDOWN_DEAD_ENDS - listed)) {
+    const shown = journey.runs.slice(0, Math.min(DEAD_ENDS_PER_JOURNEY, MARKDOWN_DEAD_ENDS - listed));
+    for (const r of shown) {
       out.push(
         `- ${md(r.failures)}: ${md(r.reason)} Cost: ${md(r.money)}, ${md(r.effort)}, ${md(r.contacts)}.`,
       );
       listed++;
     }
+    if (journey.runs.length > shown.length)
+      out.push(`- …and ${plural(journey.runs.length - shown.length, 'more dead end')} in this journey.`);
     out.push('');
   }
-  if (listed < section.totals.deadEnds)
-    out.push(`…and ${plural(section.totals.deadEnds - listed, 'more dead end')}: see report.html.`, '');
+  const left = section.stranded.slice(out.filter((l) => l.startsWith('**')).length);
+  if (left.length)
+    out.push(`…and ${plural(left.length, 'more journey')} with dead ends: see report.html.`, '');
   if (section.totals.deadEnds) {
     out.push(
       `**Total:** ${md(section.totals.money)}, ${md(section.totals.effort)}, ${md(section.totals.contacts)}. ${md(MONEY_NOTE)}`,

@@ -67,12 +67,12 @@ ${css}</style>
 <a class="skip" href="#runs">Skip to every run</a>
 <header class="top">
 <h1>Customer journey report</h1>
-<p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures (deadend ${escapeHtml(results.tool.version)} · seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}).</p>
+<p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures.</p>
 </header>
 <main id="app">
 <noscript><p>This report needs JavaScript to show its contents. The same data is in results.json and summary.md beside this file.</p></noscript>
 </main>
-<footer>Made by deadend from results.json. This file works offline and loads nothing from the network.</footer>
+<footer>Made by deadend ${escapeHtml(results.tool.version)} from results.json (for QA: seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}). This file works offline and loads nothing from the network.</footer>
 <script type="application/json" id="deadend-data">${embedJson(results)}</script>
 <script type="application/json" id="deadend-vocabulary">${embedJson(vocabulary)}</script>
 <script>

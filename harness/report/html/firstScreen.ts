@@ -2,7 +2,7 @@
  * The first screen: which journeys strand customers, through which failures, why, what it costs;
  * the fix that rescues the most; the CI verdict on its own line for QA; the legend.
  */
-import { firstSection, MONEY_NOTE, strandedHeadline } from '../firstSection.ts';
+import { DEAD_ENDS_PER_JOURNEY, firstSection, MONEY_NOTE, strandedHeadline } from '../firstSection.ts';
 import { plural } from '../format.ts';
 import { OUTCOMES } from '../results.ts';
 import { OUTCOME_TEXT } from '../vocabulary.ts';
@@ -61,7 +61,7 @@ export function renderFirstScreen(page: Page): HTMLElement {
               el(
                 'ul',
                 { class: 'dead-ends' },
-                journey.runs.map((r) =>
+                journey.runs.slice(0, DEAD_ENDS_PER_JOURNEY).map((r) =>
                   el(
                     'li',
                     null,
@@ -88,6 +88,13 @@ export function renderFirstScreen(page: Page): HTMLElement {
                   ),
                 ),
               ),
+              journey.runs.length > DEAD_ENDS_PER_JOURNEY
+                ? el('a', {
+                    class: 'more',
+                    href: `#matrix-${journey.index}`,
+                    text: `…and ${plural(journey.runs.length - DEAD_ENDS_PER_JOURNEY, 'more dead end')} in this journey`,
+                  })
+                : null,
             ),
           ),
         )

@@ -86,7 +86,7 @@ export function renderMatrix(page: Page, open: (id: string) => void, rows: Matri
       );
     return el(
       'div',
-      { class: 'matrix-journey', 'data-scenario': si },
+      { class: 'matrix-journey', id: `matrix-${si}`, 'data-scenario': si },
       el('h3', { text: scenario.title }),
       el('p', { class: 'muted', text: counts }),
       broken.length ? table(broken, `${scenario.title}: combinations that broke the journey`) : null,

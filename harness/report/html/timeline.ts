@@ -39,8 +39,10 @@ export function renderTimeline(
   const lanes = lanesOf(run);
   const times = run.trace.map((e) => Date.parse(e.at)).filter(Number.isFinite);
   const deadline = Date.parse(scenario.deadline);
-  const start = Math.min(...times);
-  let end = Math.max(...times);
+  // A run whose trace is empty still gets its axis: from the deadline to the deadline.
+  const anchor = Number.isFinite(deadline) ? deadline : 0;
+  const start = times.length ? Math.min(...times) : anchor;
+  let end = times.length ? Math.max(...times) : anchor;
   if (Number.isFinite(deadline)) end = Math.max(end, deadline);
   const span = Math.max(end - start, 60_000);
   const x = (t: number) => LEFT + ((t - start) / span) * (WIDTH - LEFT - 10);
@@ -84,15 +86,18 @@ export function renderTimeline(
       const from = Math.max(Date.parse(c.from), start);
       const until = Math.min(Date.parse(c.until), end);
       if (!(until > from)) return null;
+      const width = Math.max(x(until) - x(from), 1);
       return svg(
-        'rect',
-        {
-          x: x(from),
-          y: TOP,
-          width: Math.max(x(until) - x(from), 1),
-          height: lanes.length * LANE,
-          class: 'closed',
-        },
+        'g',
+        { class: 'closed' },
+        svg('rect', { x: x(from), y: TOP, width, height: lanes.length * LANE }),
+        width > 160
+          ? svg('text', {
+              x: x(from) + 6,
+              y: TOP + lanes.length * LANE - 6,
+              text: `support closed: ${c.reason}`,
+            })
+          : null,
         svg('title', {
           text: `Support closed (${c.reason}) from ${formatInstant(c.from, zone, true)} until ${formatInstant(c.until, zone, true)}`,
         }),
