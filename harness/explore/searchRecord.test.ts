@@ -22,6 +22,9 @@ describe('recordSearch', () => {
     for (const id of ['a', 'b', 'c']) r.observe([id]);
     expect(r.result().tried.map((t) => t.path[0])).toEqual(['a', 'b']);
     expect(r.result().truncated).toBe(true);
+    // The path that reached the goal is kept past the cap: the journey map shows the way out.
+    r.observe(['d'], 'goal');
+    expect(r.result().tried.at(-1)).toEqual({ path: ['d'], end: 'goal' });
   });
 });
 
