@@ -60,7 +60,9 @@ export function renderMatrix(page: Page, open: (id: string) => void, rows: Matri
     const fine = mine.filter((r) => !broken.includes(r));
     const counts = OUTCOME_SEVERITY.map((o) => [o, mine.filter((r) => r.run.outcome === o).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([o, n]) => `${n} ${OUTCOME_TEXT[o].label.toLowerCase()}`)
+      .map(([o, n]) =>
+        o === 'dead-end' ? plural(n, 'dead end') : `${n} ${OUTCOME_TEXT[o].label.toLowerCase()}`,
+      )
       .join(' · ');
     const table = (list: RunView[], caption: string) =>
       el(
