@@ -95,7 +95,7 @@ async function checkFirstScreen(page: Page, results: ResultsFile): Promise<void>
   const fix = page.locator('.top-fix');
   await expect(fix).toContainText(/^Fix first: .+ — rescues \d+ dead ends?/);
   expect((await fix.boundingBox())!.y).toBeLessThan(900);
-  const first = await page.locator('#summary').innerText();
+  const first = (await page.locator('#summary').textContent()) ?? '';
   expect(first).not.toMatch(/\bord_\d|path\(s\)|states explored|\[object /);
   await expect(page.locator('.qa-verdict')).toContainText(/^For QA: /);
 }
@@ -186,71 +186,64 @@ test('sample results: filters in the URL, a dead end explained, the legend reada
   expect(requests).toEqual([]);
 });
 
-// Playwright's trace snapshots the whole DOM at every step: on a page of 200+ runs that takes
-// minutes, and the screenshots kept below are what a person looks at anyway.
-test.describe('whole suites', () => {
-  test.use({ trace: 'off' });
-  for (const [name, scenarios] of [
-    ['seed-suite', () => loadScenarios(['scenarios/']).then((l) => l.scenarios)],
-    ['twenty-faults', twentyFaultSuite],
-  ] as const) {
-    test(`${name}: the first screen, a timeline per run, a map per journey, phone width, axe`, async ({
-      page,
-    }, testInfo) => {
-      test.setTimeout(300_000);
-      const results = await suiteResults(await scenarios());
-      const { problems, requests } = watch(page);
-      await page.goto(writeReport(results));
-      await checkFirstScreen(page, results);
-      await screenshots(page, `report-${name}`, testInfo.project.outputDir);
-      await page.locator('ol.stranded a.failures').first().click();
-      await expect(page.locator('li.run[data-outcome="dead-end"] svg.timeline-svg').first()).toBeVisible();
-      // The whole seed page; on the 20-fault suite the first screen, the first journey's table and
-      // map, and the opened dead end (the rest repeats the same markup).
-      const opened = await page.locator('li.run[data-outcome="dead-end"]').first().getAttribute('id');
-      const parts =
-        name === 'seed-suite'
-          ? []
-          : ['#summary', '#chart', '#matrix-0', '#journey-0 figure.map', `#${opened}`];
-      expect(await axeViolations(page, parts)).toEqual([]);
+for (const [name, scenarios] of [
+  ['seed-suite', () => loadScenarios(['scenarios/']).then((l) => l.scenarios)],
+  ['twenty-faults', twentyFaultSuite],
+] as const) {
+  test(`${name}: the first screen, a timeline per run, a map per journey, phone width, axe`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(300_000);
+    const results = await suiteResults(await scenarios());
+    const { problems, requests } = watch(page);
+    await page.goto(writeReport(results));
+    await checkFirstScreen(page, results);
+    await screenshots(page, `report-${name}`, testInfo.project.outputDir);
+    await page.locator('ol.stranded a.failures').first().click();
+    await expect(page.locator('li.run[data-outcome="dead-end"] svg.timeline-svg').first()).toBeVisible();
+    // The whole seed page; on the 20-fault suite the first screen, the first journey's table and
+    // map, and the opened dead end (the rest repeats the same markup).
+    const opened = await page.locator('li.run[data-outcome="dead-end"]').first().getAttribute('id');
+    const parts =
+      name === 'seed-suite' ? [] : ['#summary', '#chart', '#matrix-0', '#journey-0 figure.map', `#${opened}`];
+    expect(await axeViolations(page, parts)).toEqual([]);
 
-      // Every journey that needed a recovery search has its map, laid out with the frontier marked.
-      const searched = results.scenarios
-        .map((s, i) => [s, i] as const)
-        .filter(([s]) => s.runs.some((r) => r.search));
-      for (const [scenario, i] of searched) {
-        const map = page.locator(`#journey-${i} svg.journey-map`);
-        await expect(map, `${scenario.title} has a journey map`).toHaveCount(1);
-        if (scenario.runs.some((r) => r.outcome === 'dead-end'))
-          expect(
-            await map.locator('g.map-node.frontier').count(),
-            `${scenario.title}: frontier`,
-          ).toBeGreaterThan(0);
-      }
+    // Every journey that needed a recovery search has its map, laid out with the frontier marked.
+    const searched = results.scenarios
+      .map((s, i) => [s, i] as const)
+      .filter(([s]) => s.runs.some((r) => r.search));
+    for (const [scenario, i] of searched) {
+      const map = page.locator(`#journey-${i} svg.journey-map`);
+      await expect(map, `${scenario.title} has a journey map`).toHaveCount(1);
+      if (scenario.runs.some((r) => r.outcome === 'dead-end'))
+        expect(
+          await map.locator('g.map-node.frontier').count(),
+          `${scenario.title}: frontier`,
+        ).toBeGreaterThan(0);
+    }
 
-      // Every run has an SVG timeline with one lane per party (opened one journey at a time).
-      for (const [si, scenario] of results.scenarios.entries()) {
-        for (const [ri, run] of scenario.runs.entries()) {
-          if (name === 'twenty-faults' && ri > 12) break;
-          await page.locator(`#run-${si}-${ri} button.toggle`).dispatchEvent('click');
-          const lanes = page.locator(`#run-${si}-${ri} svg.timeline-svg g.lane`);
-          await expect(lanes).toHaveCount(new Set(run.trace.map((e) => e.actor)).size);
-        }
+    // Every run has an SVG timeline with one lane per party (opened one journey at a time).
+    for (const [si, scenario] of results.scenarios.entries()) {
+      for (const [ri, run] of scenario.runs.entries()) {
+        if (name === 'twenty-faults' && ri > 12) break;
+        await page.locator(`#run-${si}-${ri} button.toggle`).dispatchEvent('click');
+        const lanes = page.locator(`#run-${si}-${ri} svg.timeline-svg g.lane`);
+        await expect(lanes).toHaveCount(new Set(run.trace.map((e) => e.actor)).size);
       }
-      await page.locator('li.run[data-outcome="dead-end"]').first().scrollIntoViewIfNeeded();
-      await page
-        .locator('li.run[data-outcome="dead-end"]')
-        .first()
-        .screenshot({
-          path: resolve(testInfo.project.outputDir, `report-${name}-dead-end.png`),
-        });
-      await page.setViewportSize({ width: 390, height: 844 });
-      expect(
-        await horizontalOverflow(page),
-        'no horizontal scroll at 390 px with stories open',
-      ).toBeLessThanOrEqual(0);
-      expect(problems).toEqual([]);
-      expect(requests).toEqual([]);
-    });
-  }
-});
+    }
+    await page.locator('li.run[data-outcome="dead-end"]').first().scrollIntoViewIfNeeded();
+    await page
+      .locator('li.run[data-outcome="dead-end"]')
+      .first()
+      .screenshot({
+        path: resolve(testInfo.project.outputDir, `report-${name}-dead-end.png`),
+      });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(
+      await horizontalOverflow(page),
+      'no horizontal scroll at 390 px with stories open',
+    ).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+}
