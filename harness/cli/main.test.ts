@@ -135,7 +135,7 @@ describe('deadend run on the seed suite (spawned)', () => {
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
     const parsed = JSON.parse(results(dir)) as ResultsFile;
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed.seed).toBe(1);
     expect(parsed.summary.failed).toBe(0);
     expect(parsed.summary.runs).toBeGreaterThan(0);

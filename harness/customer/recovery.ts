@@ -13,17 +13,21 @@ import { placeOrder, readMessage, type Trouble } from './steps.ts';
 
 export interface RecoveryAction {
   id: string;
+  /** What the customer does, for people: "Look in the spam folder". */
+  label: string;
   /** True when the action involves the merchant's staff. */
   staff: boolean;
   apply(world: World, env: RunEnv, trouble: Trouble): void;
 }
 
 const DAY = 86_400_000;
+const REORDER_LABEL = 'Order again';
 const mailProblems = new Set(['missing-mail', 'missing-statement', 'missing-delivery']);
 const orderProblems = new Set(['missing-mail', 'missing-delivery', 'order-cancelled']);
 
 const lookInSpam: RecoveryAction = {
   id: 'look-in-spam',
+  label: 'Look in the spam folder',
   staff: false,
   apply(world, env) {
     world.customer.effortMinutes += 5;
@@ -43,6 +47,7 @@ const lookInSpam: RecoveryAction = {
 
 const resendConfirmation: RecoveryAction = {
   id: 'resend-confirmation',
+  label: 'Ask the web site to resend the confirmation',
   staff: false,
   apply(world, env, trouble) {
     world.customer.effortMinutes += 5;
@@ -61,6 +66,7 @@ const resendConfirmation: RecoveryAction = {
 
 const openOrderPage: RecoveryAction = {
   id: 'open-order-page',
+  label: 'Open the order page',
   staff: false,
   apply(world, env, trouble) {
     world.customer.effortMinutes += 5;
@@ -92,6 +98,7 @@ const openOrderPage: RecoveryAction = {
 
 const changeEmail: RecoveryAction = {
   id: 'change-email',
+  label: 'Correct the e-mail address on the order',
   staff: false,
   apply(world, env, trouble) {
     world.customer.effortMinutes += 10;
@@ -111,6 +118,7 @@ const changeEmail: RecoveryAction = {
 
 const statementFromAccount: RecoveryAction = {
   id: 'download-statement',
+  label: 'Download the statement from the account page',
   staff: false,
   apply(world) {
     world.customer.effortMinutes += 5;
@@ -128,6 +136,7 @@ const statementFromAccount: RecoveryAction = {
 function reorder(journey: Journey): RecoveryAction {
   return {
     id: 'reorder',
+    label: REORDER_LABEL,
     staff: false,
     apply(world, env, trouble) {
       world.customer.effortMinutes += 10;
@@ -156,6 +165,7 @@ function reorder(journey: Journey): RecoveryAction {
 function contactChannel(channelId: string): RecoveryAction {
   return {
     id: `contact:${channelId}`,
+    label: contactLabel(channelId),
     staff: true,
     apply(world, env, trouble) {
       env.shop.contactSupport(
@@ -167,6 +177,26 @@ function contactChannel(channelId: string): RecoveryAction {
       );
     },
   };
+}
+
+function contactLabel(channelId: string): string {
+  return `Contact the shop (${channelId.replace(/[-_.]+/g, ' ')})`;
+}
+
+const LABELS = new Map<string, string>(
+  [lookInSpam, resendConfirmation, openOrderPage, changeEmail, statementFromAccount].map((a) => [
+    a.id,
+    a.label,
+  ]),
+);
+
+/** The plain-language name of a recovery action id as it appears in a run's `path`. */
+export function actionLabel(id: string): string {
+  if (id.startsWith('contact:')) return contactLabel(id.slice('contact:'.length));
+  if (id === 'reorder') return REORDER_LABEL;
+  if (id === waitAndRetry.id) return waitAndRetry.label;
+  if (id === tryAgain.id) return tryAgain.label;
+  return LABELS.get(id) ?? id.replace(/[-_.:]+/g, ' ');
 }
 
 /** Wait for the next thing that will change: a message, a parcel, the end of a fault. */
@@ -182,6 +212,7 @@ export function nextChange(world: World, env: RunEnv): number | undefined {
 
 const waitAndRetry: RecoveryAction = {
   id: 'wait',
+  label: 'Wait and look again',
   staff: false,
   apply(world, env) {
     const t = nextChange(world, env);
@@ -192,6 +223,7 @@ const waitAndRetry: RecoveryAction = {
 /** Try the failed step again (the explorer re-runs it after the action): a declined card, a slow page. */
 const tryAgain: RecoveryAction = {
   id: 'try-again',
+  label: 'Try again',
   staff: false,
   apply() {},
 };

@@ -8,7 +8,7 @@
  */
 import { formatInstant } from '../clock/instant.ts';
 import type { Journey } from '../customer/journey.ts';
-import { availableActions, missingSelfService } from '../customer/recovery.ts';
+import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
 import { isDone, runStep, type Trouble } from '../customer/steps.ts';
 import { advanceTo } from '../merchant/merchant.ts';
 import type { Outcome } from '../report/results.ts';
@@ -77,6 +77,9 @@ interface Search {
   cuts: Map<string, number>;
 }
 
+/** Told of each recovery path the search tries and how it ended (for the report's journey map). */
+export type SearchObserver = (path: readonly string[], end?: string) => void;
+
 /** How the search runs; the defaults are what every run uses. */
 export interface ExploreOptions {
   /**
@@ -84,6 +87,8 @@ export interface ExploreOptions {
    * every path: exponential, only for proving on small bounds that de-duplication hides nothing.
    */
   dedupe?: boolean;
+  /** Told of every path tried (the report's journey map); the search is the same without it. */
+  observe?: SearchObserver;
 }
 
 function search(
@@ -93,6 +98,7 @@ function search(
   bound: number,
   withStaff: boolean,
   dedupe: boolean,
+  observe?: SearchObserver,
 ): Search {
   const heap = new MinHeap<Node>((a, b) => a.world.now - b.world.now);
   const seen = new Set<string>();
@@ -109,8 +115,10 @@ function search(
       seen.add(node.key);
     }
     explored++;
-    if (goalMet(node.world, journey) && node.world.now <= journey.deadline)
+    if (goalMet(node.world, journey) && node.world.now <= journey.deadline) {
+      observe?.(node.path, 'goal');
       return { found: node, explored, cuts };
+    }
     if (!node.trouble) continue;
     if (node.path.length >= journey.maxActions) {
       cut('path-length');
@@ -124,16 +132,19 @@ function search(
       const reached = goalMet(w, journey);
       if (w.now > bound && !(reached && w.now <= journey.deadline)) {
         cut(w.now > journey.deadline ? 'deadline' : 'patience');
+        observe?.([...node.path, action.id], w.now > journey.deadline ? 'deadline' : 'patience');
         continue;
       }
       if (w.customer.effortMinutes > journey.effortBudgetMinutes) {
         cut('effort budget');
+        observe?.([...node.path, action.id], 'effort budget');
         continue;
       }
       const key = dedupe
         ? `${stateKey(w)}#${r.next}#${r.trouble?.problem ?? ''}#${activeMask(env, w.now)}#${pairs(w.faultHits)}`
         : undefined;
       if (key !== undefined && seen.has(key)) continue;
+      observe?.([...node.path, action.id]);
       heap.push({
         key,
         world: w,
@@ -153,6 +164,7 @@ export function exploreJourney(
   opts: ExploreOptions = {},
 ): JourneyOutcome {
   const dedupe = opts.dedupe ?? true;
+  const observe = opts.observe;
   const world = cloneWorld(initial);
   const first = resume(world, env, journey, 0);
   if (!first.trouble && goalMet(world, journey) && world.now <= journey.deadline) {
@@ -181,13 +193,13 @@ export function exploreJourney(
   });
   const bound = Math.min(journey.deadline, troubleAt + journey.patienceMs);
   const startNode: Node = { world, next: first.next, trouble, path: [] };
-  const self = search(startNode, env, journey, bound, false, dedupe);
+  const self = search(startNode, env, journey, bound, false, dedupe, observe);
   let explored = 1 + self.explored;
   let outcome: Outcome = 'recovered';
   let found = self.found;
   let cuts = self.cuts;
   if (!found) {
-    const staff = search(startNode, env, journey, bound, true, dedupe);
+    const staff = search(startNode, env, journey, bound, true, dedupe, observe);
     explored += staff.explored;
     found = staff.found;
     cuts = staff.cuts;
@@ -204,7 +216,7 @@ export function exploreJourney(
       goalAt: w.now,
       statesExplored: explored,
       frontier: [],
-      explanation: `${capitalise(trouble.what)}; the customer recovered ${outcome === 'recovered' ? 'on their own' : 'only with help from staff'} (${found.path.join(' → ')}) and reached the goal on ${formatInstant(w.now, journey.zone, 'long')}.`,
+      explanation: `${capitalise(trouble.what)}; the customer recovered ${outcome === 'recovered' ? 'on their own' : 'only with help from staff'} (${found.path.map(actionLabel).join(' → ').toLowerCase()}) and reached the goal on ${formatInstant(w.now, journey.zone, 'long')}.`,
     };
   }
   const frontier = explainDeadEnd(env, journey, world, trouble, troubleAt, bound, cuts);
@@ -263,13 +275,14 @@ function explainDeadEnd(
   const tried = [...cuts.entries()]
     .map(([why, n]) =>
       why === 'path-length'
-        ? `${n} path(s) hit the limit of ${journey.maxActions} recovery actions`
-        : `${n} path(s) ran past the ${why}`,
+        ? `${ways(n)} hit the limit of ${journey.maxActions} recovery actions`
+        : `${ways(n)} ran past the ${why}`,
     )
     .join(', ');
   out.push(`no recovery path reaches the goal in time: ${limit}${tried ? ` (${tried})` : ''}`);
   return out;
 }
 
+const ways = (n: number) => (n === 1 ? '1 way the customer could try' : `${n} ways the customer could try`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -11,7 +11,13 @@
  * oracles, no trace, no afterwards: only the outcome counts here). The result is exactly the
  * one of re-running every candidate.
  */
-import { applyOverrides, CAPABILITIES, type MerchantOverrides } from '../merchant/profile.ts';
+import {
+  applyOverrides,
+  CAPABILITIES,
+  CAPABILITY_FIXES,
+  type MerchantOverrides,
+  PAYMENT_MISMATCH_FIXES,
+} from '../merchant/profile.ts';
 import { sortFixes } from '../report/merge.ts';
 import type { Fix, Outcome, ResultsFile } from '../report/results.ts';
 import {
@@ -29,6 +35,7 @@ import { recalledReads, settingsWatch } from './settingReads.ts';
 
 interface Candidate {
   change: string;
+  description: string;
   overrides: MerchantOverrides;
   /** The profile settings the change touches, as `capabilities.x` / `policies.y`. */
   touches: string[];
@@ -41,6 +48,7 @@ function candidates(loaded: LoadedScenario): Candidate[] {
     if (!m.capabilities[c])
       out.push({
         change: `offer ${c}`,
+        description: CAPABILITY_FIXES[c],
         overrides: { capabilities: { [c]: true } },
         touches: [`capabilities.${c}`],
       });
@@ -49,6 +57,7 @@ function candidates(loaded: LoadedScenario): Candidate[] {
     if (m.policies.onPaymentMismatch !== p) {
       out.push({
         change: `onPaymentMismatch: ${p}`,
+        description: PAYMENT_MISMATCH_FIXES[p],
         overrides: { policies: { onPaymentMismatch: p } },
         touches: ['policies.onPaymentMismatch'],
       });
@@ -101,7 +110,12 @@ export function suggestFixes(
         if (outcome === 'dead-end') return;
         let fix = fixes.get(cand.change);
         if (!fix) {
-          fix = { change: cand.change, overrides: cand.overrides as Record<string, unknown>, rescues: [] };
+          fix = {
+            change: cand.change,
+            description: cand.description,
+            overrides: cand.overrides as Record<string, unknown>,
+            rescues: [],
+          };
           fixes.set(cand.change, fix);
         }
         fix.rescues.push({ scenario: sr.id, faults: run.faults, outcome });

@@ -60,6 +60,27 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/** Each capability as a change a process owner can make, in plain words (what-if fixes in the reports). */
+export const CAPABILITY_FIXES: Record<Capability, string> = {
+  resendConfirmation: 'Let customers resend the confirmation and key e-mail from the web site',
+  downloadFromOrderPage: 'Let customers download the key from their order page',
+  changeEmailAfterOrder: 'Let customers correct the e-mail address on an order',
+  confirmEmailTwice: 'Ask for the e-mail address twice at checkout, to catch typos',
+  feedbackSurvey: 'Give customers a feedback channel to report trouble',
+  orderTracking: 'Let customers look their order up on the web site',
+  accountStatements: 'Let customers download statements from their account page',
+  cancelOnline: 'Let customers cancel a subscription or turn off auto-renewal online',
+};
+
+export const PAYMENT_MISMATCH_POLICIES = ['ask-customer', 'cancel-and-notify', 'cancel-silently'] as const;
+
+/** Each onPaymentMismatch policy as a change, in plain words. */
+export const PAYMENT_MISMATCH_FIXES: Record<(typeof PAYMENT_MISMATCH_POLICIES)[number], string> = {
+  'ask-customer': 'When a card check fails, ask the customer to confirm their details instead of cancelling',
+  'cancel-and-notify': 'When a card check fails, cancel the order and tell the customer why',
+  'cancel-silently': 'When a card check fails, cancel the order without telling the customer',
+};
+
 export const capabilitiesSchema = z
   .strictObject({
     resendConfirmation: z
@@ -192,7 +213,7 @@ export const merchantProfileSchema = z
     policies: z
       .strictObject({
         onPaymentMismatch: z
-          .enum(['ask-customer', 'cancel-and-notify', 'cancel-silently'])
+          .enum(PAYMENT_MISMATCH_POLICIES)
           .default('ask-customer')
           .describe('What happens to an order whose card check (AVS/CVC) fails.'),
         publicCancellationReason: z

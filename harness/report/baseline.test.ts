@@ -136,7 +136,7 @@ describe('baseline', () => {
     it('is shown by the reporters: Markdown, JUnit, and the HTML data', async () => {
       const applied = applyBaseline(sampleResults(), accepting);
       const md = renderMarkdown(applied);
-      expect(md).toMatch(/^## deadend: ✅ .*1 dead end \(1 accepted by the baseline\)$/m);
+      expect(md).toMatch(/^\*\*For QA:\*\* ✅ .*1 dead end \(1 accepted by the baseline\)$/m);
       expect(md).toMatch(/\| converter-lite-christmas-eve \|.*\| ☑️ accepted \|/);
       expect(md).toContain('## Accepted dead ends');
       expect(md).not.toContain('## Missed expectations');

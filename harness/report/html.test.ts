@@ -10,17 +10,25 @@ function embedded(html: string): unknown {
   return JSON.parse(match[1]!);
 }
 
+function vocabulary(html: string): Record<string, Record<string, string>> {
+  const match = /<script type="application\/json" id="deadend-vocabulary">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error('no embedded vocabulary');
+  return JSON.parse(match[1]!);
+}
+
 describe('report.html', () => {
   const html = htmlReporter.files(sampleResults())[0]!;
 
   it('is one file that loads nothing: no external URL, no src, a CSP that forbids fetching', () => {
     expect(html.path).toBe('report.html');
-    expect(html.content).not.toMatch(/https?:|\/\/[a-z]|\bsrc=|<link\b|@import|url\(/i);
+    // The SVG namespace is a name, not an address: createElementNS needs it, nothing fetches it.
+    const page = html.content.replaceAll('http://www.w3.org/2000/svg', '');
+    expect(page).not.toMatch(/https?:|\/\/[a-z]|\bsrc=|<link\b|@import|url\(/i);
     expect(html.content).toContain(
       `content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';`,
     );
     expect(html.content).toContain("img-src 'self' file:");
-    expect(html.content.match(/<script\b/g)).toHaveLength(2);
+    expect(html.content.match(/<script\b/g)).toHaveLength(3);
     expect(html.content).toContain('<style>');
   });
 
@@ -37,7 +45,7 @@ describe('report.html', () => {
     const results = sampleResults();
     results.scenarios[0]!.title = '</script><script>alert(1)</script><!--';
     const page = renderHtml(results);
-    expect(page.match(/<\/script>/g)).toHaveLength(2);
+    expect(page.match(/<\/script>/g)).toHaveLength(3);
     expect(page).not.toContain('<!--');
     expect((embedded(page) as typeof results).scenarios[0]!.title).toBe(
       '</script><script>alert(1)</script><!--',
@@ -45,10 +53,21 @@ describe('report.html', () => {
     expect(embedJson({ a: '</SCRIPT>' })).toBe('{"a":"\\u003c/SCRIPT>"}');
   });
 
-  it('puts the headline in the page title and is deterministic', () => {
+  it('puts the stranded journeys in the page title and is deterministic', () => {
     expect(html.content).toContain(
-      '<title>Customer journey report — 1 of 6 runs missed its expectation · 1 dead end</title>',
+      '<title>Customer journey report — 1 of 2 journeys strand customers (1 dead end)</title>',
     );
     expect(renderHtml(sampleResults())).toBe(html.content);
+  });
+
+  it('takes its words from the catalogues: every fault and finding has a name, no second copy', async () => {
+    const { faultCatalogue } = await import('../faults/catalogue.ts');
+    const { oracleCatalogue } = await import('../oracles/catalogue.ts');
+    const words = vocabulary(html.content);
+    expect(Object.keys(words.faults!).sort()).toEqual([...faultCatalogue.keys()].sort());
+    expect(Object.keys(words.findings!).sort()).toEqual([...oracleCatalogue.keys()].sort());
+    expect(words.findings!['zombie-notice']).toBe(
+      'Renewal reminders kept coming for a subscription that was already cancelled',
+    );
   });
 });

@@ -1,25 +1,24 @@
 /**
  * `report.html`: one self-contained page for process owners (inline CSS and JS, no URL of any kind,
  * opens from disk offline; a Content-Security-Policy forbids every fetch). The results are embedded as
- * JSON in `<script type="application/json">` and rendered by the small vanilla script in
- * html.client.js (styles in html.style.css): a summary, the journeys × fault combinations matrix
- * with filters, and per run the customer's story in the scenario's time zone, the scorecard, the
- * dead-end explanation and frontier, the findings and the replay command.
+ * JSON in `<script type="application/json">`, beside the vocabulary of the engine's catalogues, and
+ * rendered by the TypeScript in html/ (bundled by html/bundle.ts; styles in html.style.css): the
+ * stranded journeys with their cost and the fix first, charts, per-journey failure tables, journey
+ * maps, and per run the customer's story with an SVG timeline, the scorecard and the findings.
  */
 import { readFileSync } from 'node:fs';
-import { headline } from './markdown.ts';
+import { catalogueVocabulary } from './catalogueVocabulary.ts';
+import { firstSection, strandedHeadline } from './firstSection.ts';
+import { clientScript } from './html/bundle.ts';
 import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import type { ResultsFile } from './results.ts';
 
-let assets: { css: string; js: string } | undefined;
+let css: string | undefined;
 
 function loadAssets(): { css: string; js: string } {
-  assets ??= {
-    css: readFileSync(new URL('./html.style.css', import.meta.url), 'utf8'),
-    js: readFileSync(new URL('./html.client.js', import.meta.url), 'utf8'),
-  };
-  return assets;
+  css ??= readFileSync(new URL('./html.style.css', import.meta.url), 'utf8');
+  return { css, js: clientScript() };
 }
 
 export function escapeHtml(text: string): string {
@@ -52,7 +51,8 @@ const CSP = [
 /** `sections`: server-rendered HTML shown on the first screen, above the runs (the analysis). */
 export function renderHtml(results: ResultsFile, sections: readonly string[] = []): string {
   const { css, js } = loadAssets();
-  const title = headline(results).replace(/^\S+\s/, '');
+  const vocabulary = catalogueVocabulary(results);
+  const title = strandedHeadline(firstSection(results, vocabulary));
   const journeys = results.scenarios.length;
   return `<!doctype html>
 <html lang="en">
@@ -69,14 +69,15 @@ ${css}</style>
 <a class="skip" href="#runs">Skip to every run</a>
 <header class="top">
 <h1>Customer journey report</h1>
-<p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures (deadend ${escapeHtml(results.tool.version)} · seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}).</p>
+<p class="muted">What happens to customers when something breaks on the way: ${journeys} ${journeys === 1 ? 'journey' : 'journeys'}, each tested against injected failures.</p>
 ${partialNotice(results) ? `<p class="partial" role="alert"><strong>${escapeHtml(partialNotice(results)!)}</strong></p>\n` : ''}</header>
 ${sections.join('\n')}
 <main id="app">
 <noscript><p>This report needs JavaScript to show its contents. The same data is in results.json and summary.md beside this file.</p></noscript>
 </main>
-<footer>Made by deadend from results.json. This file works offline and loads nothing from the network.</footer>
+<footer>Made by deadend ${escapeHtml(results.tool.version)} from results.json (for QA: seed ${results.seed} · target ${escapeHtml(results.target)}${results.selection.grep ? ` · grep “${escapeHtml(results.selection.grep)}”` : ''}${results.selection.shard ? ` · shard ${escapeHtml(results.selection.shard)}` : ''}). This file works offline and loads nothing from the network.</footer>
 <script type="application/json" id="deadend-data">${embedJson(results)}</script>
+<script type="application/json" id="deadend-vocabulary">${embedJson(vocabulary)}</script>
 <script>
 ${js.replace(/<\/script/gi, '<\\/script')}</script>
 </body>

@@ -23,7 +23,7 @@ describe('results.json', () => {
   it('uses a 2-space indent, the construction key order and a trailing newline', () => {
     const text = stringifyResults(sampleResults());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n').slice(0, 3)).toEqual(['{', '  "schemaVersion": 1,', '  "tool": {']);
+    expect(text.split('\n').slice(0, 3)).toEqual(['{', '  "schemaVersion": 2,', '  "tool": {']);
     const topKeys = [...text.matchAll(/^ {2}"(\w+)":/gm)].map((m) => m[1]);
     expect(topKeys).toEqual(['schemaVersion', 'tool', 'seed', 'target', 'selection', 'summary', 'scenarios']);
   });
@@ -34,9 +34,9 @@ describe('results.json', () => {
   });
 
   it('explains a schema version it cannot read', () => {
-    const path = tempFile(JSON.stringify({ ...sampleResults(), schemaVersion: 2 }));
+    const path = tempFile(JSON.stringify({ ...sampleResults(), schemaVersion: 3 }));
     expect(() => readResults(path)).toThrow(
-      `${path} has schemaVersion 2, but this deadend reads schemaVersion 1.`,
+      `${path} has schemaVersion 3, but this deadend reads schemaVersion 2.`,
     );
   });
 

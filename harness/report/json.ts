@@ -56,6 +56,17 @@ const runSchema = z.object({
   ),
   replay: z.string(),
   stats: z.object({ statesExplored: z.number() }),
+  search: z
+    .object({
+      tried: z.array(
+        z.object({
+          path: z.array(z.string()),
+          end: z.enum(['goal', 'deadline', 'patience', 'effort budget']).optional(),
+        }),
+      ),
+      truncated: z.boolean().optional(),
+    })
+    .optional(),
   attachments: z.array(z.object({ name: z.string(), path: z.string(), contentType: z.string() })).optional(),
 });
 const resultsSchema = z.object({
@@ -69,6 +80,7 @@ const resultsSchema = z.object({
     .array(
       z.object({
         change: z.string(),
+        description: z.string().optional(),
         overrides: z.record(z.string(), z.unknown()),
         rescues: z.array(
           z.object({ scenario: z.string(), faults: z.array(z.string()), outcome: z.enum(OUTCOMES) }),
@@ -96,6 +108,18 @@ const resultsSchema = z.object({
       timezone: z.string(),
       goal: z.string(),
       deadline: z.string(),
+      faultNames: z.record(z.string(), z.string()).optional(),
+      closures: z
+        .record(
+          z.string(),
+          z.object({
+            from: z.string(),
+            until: z.string(),
+            reason: z.string(),
+            channels: z.array(z.string()).optional(),
+          }),
+        )
+        .optional(),
       runs: z.array(runSchema),
     }),
   ),

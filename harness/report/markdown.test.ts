@@ -30,9 +30,20 @@ function tableRows(md: string): string[][] {
 describe('summary.md', () => {
   const md = markdownReporter.files(sampleResults())[0]!;
 
-  it('is written as summary.md and starts with the headline', () => {
+  it('is written as summary.md, titled with the stranded journeys, the CI verdict on its own line', () => {
     expect(md.path).toBe('summary.md');
-    expect(md.content.split('\n')[0]).toBe('## deadend: ❌ 1 of 6 runs missed its expectation · 1 dead end');
+    expect(md.content.split('\n')[0]).toBe('## deadend: 1 of 2 journeys strand customers (1 dead end)');
+    expect(md.content).toContain('\n**For QA:** ❌ 1 of 6 runs missed its expectation · 1 dead end\n');
+  });
+
+  it('names each stranded journey with the failures, the reason and the cost of each dead end', () => {
+    const first = md.content.slice(0, md.content.indexOf('**For QA:**'));
+    expect(first).toContain('**Converter Lite bought on Christmas Eve');
+    expect(first).toMatch(
+      /^- .+: .+ Cost: (\$[\d.,]+ lost|nothing out of pocket[^,]*), .+ of the customer’s time, (no contact with staff|\d+ contacts?)\.$/m,
+    );
+    expect(first).toContain('**Total:**');
+    expect(first).not.toMatch(/\bord_\d|path\(s\)|—\s*\|/);
   });
 
   it('counts the outcomes', () => {
@@ -74,7 +85,7 @@ describe('summary.md', () => {
     results.scenarios[0]!.runs[2]!.pass = true;
     results.summary = summarize(results.scenarios);
     const text = renderMarkdown(results);
-    expect(text.split('\n')[0]).toBe('## deadend: ✅ All 6 runs met their expectation · 1 dead end');
+    expect(text).toContain('\n**For QA:** ✅ All 6 runs met their expectation · 1 dead end\n');
     expect(text).not.toContain('## Missed expectations');
   });
 
@@ -99,9 +110,8 @@ describe('summary.md', () => {
     const text = renderMarkdown(bigResults(0, 2000));
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(text).toMatch(/…and \d+ more missed expectations: see results\.json\./);
-    expect(text.split('\n')[0]).toBe(
-      '## deadend: ❌ 2001 of 2006 runs missed their expectation · 2001 dead ends',
-    );
+    expect(text).toContain('**For QA:** ❌ 2001 of 2006 runs missed their expectation · 2001 dead ends');
+    expect(text).toMatch(/…and \d+ more dead ends/);
   });
 });
 

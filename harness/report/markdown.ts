@@ -5,11 +5,14 @@
  * rows collapse into a count, and if that is not enough, only the first failures are listed.
  */
 import { markdownTable } from 'markdown-table';
+import { firstSection, strandedHeadline } from './firstSection.ts';
 import { faultsLabel, formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
 import { markdownText } from './markdownEscape.ts';
 import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import { OUTCOMES, type Outcome, type ResultsFile, type RunResult, type ScenarioResult } from './results.ts';
+import { markdownSections } from './sections.ts';
+import { EMPTY_VOCABULARY } from './vocabulary.ts';
 
 export const MARKDOWN_LIMIT = 60_000;
 
@@ -220,9 +223,13 @@ function render(results: ResultsFile, options: RenderOptions): string {
   const { summary } = results;
   const all = rows(results);
   const failing = all.filter((r) => !r.run.pass);
-  const out: string[] = [`## deadend: ${headline(results)}`, ''];
+  const out: string[] = [
+    `## deadend: ${inline(strandedHeadline(firstSection(results, EMPTY_VOCABULARY)))}`,
+    '',
+  ];
   const partial = partialNotice(results);
   if (partial) out.push(`> [!WARNING]\n> ${partial}`, '');
+  for (const section of markdownSections(results, headline(results))) out.push(section, '');
   out.push(
     `${plural(summary.scenarios, 'journey')} · ${plural(summary.runs, 'run')} · seed ${results.seed} · target ${markdownText(results.target)}` +
       (results.selection.grep ? ` · grep \`${results.selection.grep}\`` : '') +
@@ -249,7 +256,7 @@ function render(results: ResultsFile, options: RenderOptions): string {
     const keep = new Set(failing.slice(0, options.maxFailures));
     shown = shown.filter((r) => r.run.pass || keep.has(r));
   }
-  out.push('### Runs', '');
+  out.push('### Every run (details for QA)', '');
   if (shown.length) out.push(runsTable(shown), '');
   const notes: string[] = [];
   if (options.collapsePassing && summary.passed > 0) {

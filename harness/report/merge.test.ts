@@ -56,8 +56,8 @@ describe('mergeResults', () => {
     expect(() => mergeResults([sampleResults(), { ...sampleResults(), target: 'http' }])).toThrow(
       'part 2 has target "http" but part 1 has "sim"',
     );
-    expect(() => mergeResults([sampleResults(), { ...sampleResults(), schemaVersion: 2 }])).toThrow(
-      'part 2 has schemaVersion 2 but part 1 has 1',
+    expect(() => mergeResults([sampleResults(), { ...sampleResults(), schemaVersion: 3 }])).toThrow(
+      'part 2 has schemaVersion 3 but part 1 has 2',
     );
     expect(() => mergeResults([])).toThrow('no result files were given');
   });

@@ -183,7 +183,12 @@ function mergedFixes(parts: readonly ResultsFile[]): Pick<ResultsFile, 'fixes'> 
   const byChange = new Map<string, Fix>();
   for (const p of parts) {
     for (const f of p.fixes ?? []) {
-      const into = byChange.get(f.change) ?? { change: f.change, overrides: f.overrides, rescues: [] };
+      const into = byChange.get(f.change) ?? {
+        change: f.change,
+        ...(f.description ? { description: f.description } : {}),
+        overrides: f.overrides,
+        rescues: [],
+      };
       into.rescues.push(...f.rescues);
       byChange.set(f.change, into);
     }

@@ -2,7 +2,8 @@
  * The contract: the shape of `results.json`. Reporters read only this. Keep it stable and
  * bump SCHEMA_VERSION on any incompatible change.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+// 2: scenarios[].faultNames and .closures, runs[].search (the journey map), fixes[].description.
 
 export const OUTCOMES = ['ok', 'recovered', 'recovered-with-help', 'dead-end'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -80,6 +81,8 @@ export interface RunResult {
   /** Shell command that replays this run alone. */
   replay: string;
   stats: { statesExplored: number };
+  /** What the recovery search tried (absent on a run whose scripted path worked), for the journey map. */
+  search?: SearchRecord;
   /**
    * Files a target kept for a run that missed its expectation (a screenshot of the page the
    * customer was stuck on, a Playwright trace, the merchant container's log), relative to the
@@ -88,12 +91,37 @@ export interface RunResult {
   attachments?: Attachment[];
 }
 
+/** How a recovery path the search tried ended; absent while it was still open (it led on). */
+export type PathEnd = 'goal' | 'deadline' | 'patience' | 'effort budget';
+
+export interface TriedPath {
+  /** Recovery action ids, as in `path`. */
+  path: string[];
+  end?: PathEnd;
+}
+
+export interface SearchRecord {
+  /** Distinct recovery paths in the order they were tried, capped (see `truncated`). */
+  tried: TriedPath[];
+  /** True when the search tried more paths than were recorded. */
+  truncated?: boolean;
+}
+
 export interface Attachment {
   /** What it is, for people: "page the customer was stuck on", "Playwright trace", "container log". */
   name: string;
   /** Relative to the report folder, with forward slashes. */
   path: string;
   contentType: string;
+}
+
+export interface Closure {
+  from: string;
+  until: string;
+  /** Plain language: "Christmas holidays". */
+  reason: string;
+  /** Support channel ids it closes; absent: all of them. */
+  channels?: string[];
 }
 
 export interface ScenarioResult {
@@ -107,6 +135,10 @@ export interface ScenarioResult {
   timezone: string;
   goal: string;
   deadline: string;
+  /** Each fault label of the scenario in plain words ("A message lands in the spam folder — licence key"). */
+  faultNames?: Record<string, string>;
+  /** Fault labels that close support channels for a period, with the period (the timeline shades it). */
+  closures?: Record<string, Closure>;
   runs: RunResult[];
 }
 
@@ -136,6 +168,8 @@ export interface Summary {
 export interface Fix {
   /** Plain language: "offer downloadFromOrderPage", "onPaymentMismatch: cancel-and-notify". */
   change: string;
+  /** For people: "Let customers download the key from their order page". */
+  description?: string;
   /** The merchant-profile override that makes the change. */
   overrides: Record<string, unknown>;
   /** The dead ends it rescues, with the outcome they get instead. */

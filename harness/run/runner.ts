@@ -12,7 +12,9 @@ import { deriveSeed, makePersona, type Persona } from '../customer/persona.ts';
 import { runStep } from '../customer/steps.ts';
 import { exploreJourney, type JourneyOutcome } from '../explore/explorer.ts';
 import { rememberReads, settingsWatch } from '../explore/settingReads.ts';
+import { recordSearch } from '../explore/searchRecord.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
+import { describeFaultUses } from '../faults/describe.ts';
 import { type ActiveFault, FaultSet } from '../faults/faultSet.ts';
 import { advanceTo, givenPurchase } from '../merchant/merchant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
@@ -277,7 +279,8 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
   const env = connect ? { ...model, shop: connect.prepareRun(prep, run.combo, seedKey) } : model;
   watch.reads.clear();
   const world = initialWorld(prep, env, persona);
-  const outcome = exploreJourney(env, prep.journey, world);
+  const searched = recordSearch();
+  const outcome = exploreJourney(env, prep.journey, world, { observe: searched.observe });
   if (outcome.outcome === 'dead-end') rememberReads(prep.loaded, seed, run, watch.reads);
   const final = cloneWorld(outcome.world);
   if (outcome.outcome !== 'dead-end')
@@ -323,6 +326,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
     replay: `npx deadend run ${shellQuote(prep.loaded.file)} --seed ${seed} --grep ${singleQuote(run.name)}`,
     stats: { statesExplored: outcome.statesExplored },
   };
+  if (outcome.outcome !== 'ok') result.search = searched.result();
   const attachments = connect?.finishRun?.({ scenario: s.id, name: run.name, pass, world: final });
   if (attachments?.length) result.attachments = attachments;
   return { result, world: final };
@@ -402,8 +406,26 @@ export function scenarioResult(prep: PreparedScenario, runs: RunResult[]): Scena
     timezone: prep.zone,
     goal: s.goal.description,
     deadline: toIso(prep.journey.deadline),
+    faultNames: describeFaultUses(s.faults),
+    ...closures(prep),
     runs,
   };
+}
+
+/** The periods a fault closes channels, by fault label: the timeline shades them. */
+function closures(prep: PreparedScenario): Pick<ScenarioResult, 'closures'> {
+  const out: NonNullable<ScenarioResult['closures']> = {};
+  for (const f of prep.faults) {
+    const closed = f.def.closes?.(f.params as never);
+    if (!closed || !Number.isFinite(f.from) || !Number.isFinite(f.until)) continue;
+    out[f.label] = {
+      from: toIso(f.from),
+      until: toIso(f.until),
+      reason: closed.reason,
+      ...(closed.channels ? { channels: closed.channels } : {}),
+    };
+  }
+  return Object.keys(out).length ? { closures: out } : {};
 }
 
 /** The results file around the scenarios' results: canonical order and the summary. */
