@@ -12,14 +12,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { OUTCOMES } from '../harness/core/contract.ts';
 import { bruteForceCutSets, minimalCutSets } from '../harness/engine/analysis/cutSets.ts';
 import { evaluator } from '../harness/engine/analysis/evaluate.ts';
 import { wilson } from '../harness/engine/analysis/probability.ts';
 import { exactShares } from '../harness/engine/monteCarlo/exact.ts';
 import { monteCarloJourney } from '../harness/engine/monteCarlo/monteCarlo.ts';
 import { customerSeedKey, drawCustomer } from '../harness/engine/monteCarlo/population.ts';
-import { OUTCOMES } from '../harness/report/results.ts';
-import { prepare, runName, runOne } from '../harness/run/runner.ts';
+import { prepare, runName, runOne } from '../harness/engine/runner.ts';
 import { faultLabel } from '../harness/scenario/combinations.ts';
 import { type LoadedScenario, loadScenarios } from '../harness/scenario/load.ts';
 import { machine, revision } from './run.ts';

@@ -8,8 +8,8 @@
  * Deterministic: the same seeds and the same target give the same variants.
  */
 import { stringify } from 'yaml';
+import { planRuns } from '../harness/engine/runner.ts';
 import { applyOverrides, CAPABILITIES, type Capability } from '../harness/merchant/profile.ts';
-import { planRuns } from '../harness/run/runner.ts';
 import type { LoadedScenario } from '../harness/scenario/load.ts';
 import type { Scenario } from '../harness/scenario/schema.ts';
 

@@ -20,14 +20,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { append, type TraceNode } from '../harness/core/trace.ts';
+import { cloneWorld, emptyWorld, type World, worldToJson } from '../harness/core/world.ts';
+import { runSuite } from '../harness/engine/runner.ts';
 import type { ShopPort } from '../harness/merchant/shopPort.ts';
-import { runSuite } from '../harness/run/runner.ts';
-import { FREE_PORTS, startSandbox } from '../harness/sandbox/http/index.ts';
-import { cloneWorld, emptyWorld, type World, worldToJson } from '../harness/sandbox/world.ts';
 import { loadScenarios } from '../harness/scenario/load.ts';
+import { FREE_PORTS, startSandbox } from '../harness/services/wire.ts';
 import { startHttpTarget } from '../harness/targets/http/wireShop.ts';
 import { WorldSync } from '../harness/targets/http/worldSync.ts';
-import { append, type TraceNode } from '../harness/trace/trace.ts';
 import { machine, revision, table } from './run.ts';
 
 interface Recorded {

@@ -11,11 +11,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { setupServer } from 'msw/node';
+import type { ApiRequest } from '../harness/core/wire.ts';
 import { DEFAULT_BASE_URLS, sandboxHandlers } from '../harness/integrations/msw.ts';
-import type { ApiRequest } from '../harness/sandbox/http/api.ts';
-import { paymentRouter } from '../harness/sandbox/http/payment.ts';
-import { serveRouter } from '../harness/sandbox/http/server.ts';
-import { SandboxSession } from '../harness/sandbox/http/session.ts';
+import { paymentRouter } from '../harness/services/payment/stripe/routes.ts';
+import { serveRouter } from '../harness/targets/sandbox/server.ts';
+import { SandboxSession } from '../harness/targets/sandbox/session.ts';
 
 export interface Shape {
   name: string;

@@ -16,10 +16,9 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { SCHEMA_VERSION, type Summary } from '../harness/core/contract.ts';
 import { deriveSeed, makePersona } from '../harness/customer/persona.ts';
-import { exploreJourney } from '../harness/explore/explorer.ts';
-import { writeResultsStreaming } from '../harness/report/jsonStream.ts';
-import { SCHEMA_VERSION, type Summary } from '../harness/report/results.ts';
+import { exploreJourney } from '../harness/engine/journeySearch.ts';
 import {
   buildEnv,
   initialWorld,
@@ -30,7 +29,8 @@ import {
   runSuite,
   streamSuite,
   VERSION,
-} from '../harness/run/runner.ts';
+} from '../harness/engine/runner.ts';
+import { writeResultsStreaming } from '../harness/report/jsonStream.ts';
 import { combinationKey } from '../harness/scenario/combinations.ts';
 import { type LoadedScenario, loadScenarios } from '../harness/scenario/load.ts';
 import { generateSuite, runsOf } from './generate.ts';

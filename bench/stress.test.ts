@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { faultCatalogue } from '../harness/faults/catalogue.ts';
 import { loadScenarios } from '../harness/scenario/load.ts';
+import { faultCatalogue } from '../harness/services/index.ts';
 import { EXTRA_FAULTS, measureStress, STRESS_SEED_ID, stressScenario } from './stress.ts';
 import { renderStress } from './stressTable.ts';
 

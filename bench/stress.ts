@@ -7,9 +7,7 @@
  * Deterministic: the faults are taken from one fixed list in order.
  */
 
-import { exploreJourney } from '../harness/explore/explorer.ts';
-import { suggestFixes } from '../harness/explore/whatIf.ts';
-import { applyOverrides } from '../harness/merchant/profile.ts';
+import { exploreJourney } from '../harness/engine/journeySearch.ts';
 import {
   buildEnv,
   initialWorld,
@@ -20,7 +18,9 @@ import {
   runSeedKey,
   scenarioResult,
   suiteResults,
-} from '../harness/run/runner.ts';
+} from '../harness/engine/runner.ts';
+import { suggestFixes } from '../harness/engine/whatIf.ts';
+import { applyOverrides } from '../harness/merchant/profile.ts';
 import { combinationKey } from '../harness/scenario/combinations.ts';
 import type { LoadedScenario } from '../harness/scenario/load.ts';
 import type { FaultUse, Scenario } from '../harness/scenario/schema.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../harness/core/contract.ts';
 import { directShop } from '../harness/merchant/shopPort.ts';
-import type { ResultsFile } from '../harness/report/results.ts';
 import {
   benchFailed,
   benchTargets,

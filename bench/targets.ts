@@ -16,9 +16,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import type { ResultsFile } from '../harness/core/contract.ts';
+import { type Connector, runSuite } from '../harness/engine/runner.ts';
 import { directShop, type ShopPort } from '../harness/merchant/shopPort.ts';
-import type { ResultsFile } from '../harness/report/results.ts';
-import { type Connector, runSuite } from '../harness/run/runner.ts';
 import { type LoadedScenario, loadScenarios } from '../harness/scenario/load.ts';
 import { CHROMIUM, launchSharedBrowser } from '../harness/targets/browser/browserAdapter.ts';
 import { dockerAvailable } from '../harness/targets/container/engine.ts';

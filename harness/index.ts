@@ -3,17 +3,17 @@
  * (harness/cli/main.ts) is built on the same functions.
  */
 
-export { suggestFixes } from './explore/whatIf.ts';
-export { FAULT_IDS, faultCatalogue } from './faults/catalogue.ts';
+export type * from './core/contract.ts';
+export { mergeResults } from './core/merge.ts';
+export type { Connector } from './engine/runner.ts';
+export { countRuns, planRuns, runName, runSuite, type SuiteOptions } from './engine/runner.ts';
+export { suggestFixes } from './engine/whatIf.ts';
 export type { MerchantProfile } from './merchant/profile.ts';
 export { ORACLE_IDS, oracleCatalogue } from './oracles/catalogue.ts';
-export { mergeResults } from './report/merge.ts';
 export { reporters, writeReports } from './report/reporter.ts';
-export type * from './report/results.ts';
-export type { Connector } from './run/runner.ts';
-export { countRuns, planRuns, runName, runSuite, type SuiteOptions } from './run/runner.ts';
 export { type LoadedScenario, loadMerchantFile, loadScenarioFile, loadScenarios } from './scenario/load.ts';
 export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';
+export { FAULT_IDS, faultCatalogue } from './services/index.ts';
 export type { AdapterFactory, ShopAdapter } from './targets/http/adapter.ts';
 // Real targets: `runSuite(scenarios, { seed, target: 'http', connect: startHttpTarget({ … }) })`.
 export {

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { parseShard, type Shard } from '../core/merge.ts';
 import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
-import { faultCatalogue } from '../faults/catalogue.ts';
-import { parseShard, type Shard } from '../report/merge.ts';
+import { faultCatalogue } from '../services/index.ts';
 import { EXIT, type IO, parseSeed, parseWorkers, UsageError } from './main.ts';
 
 export const MAX_CUSTOMERS = 10_000_000;

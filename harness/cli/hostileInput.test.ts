@@ -7,9 +7,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../core/contract.ts';
 import { sampleResults } from '../report/fixtures/sample-results.ts';
 import { ATTACHMENTS_MARKER, prepareAttachments } from '../report/reportDir.ts';
-import type { ResultsFile } from '../report/results.ts';
 import { type IO, main } from './main.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-hostile-cli-'));

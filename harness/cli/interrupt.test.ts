@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSuite, toYaml } from '../../bench/generate.ts';
+import { countRuns } from '../engine/runner.ts';
 import { readResults } from '../report/json.ts';
-import { countRuns } from '../run/runner.ts';
 import { loadScenarios } from '../scenario/load.ts';
 import { BIN, ROOT } from './testdata/spawnCli.ts';
 

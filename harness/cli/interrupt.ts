@@ -4,8 +4,8 @@
  * the runs that did not run. A second one ends the process at once. The exit code is the
  * shell's for the signal: 130 (SIGINT), 143 (SIGTERM).
  */
-import type { PartialResults, ResultsFile } from '../report/results.ts';
-import { planRuns, runName, type SuiteOptions } from '../run/runner.ts';
+import type { PartialResults, ResultsFile } from '../core/contract.ts';
+import { planRuns, runName, type SuiteOptions } from '../engine/runner.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;

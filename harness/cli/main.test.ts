@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import type { ResultsFile } from '../core/contract.ts';
 import { sampleResults } from '../report/fixtures/sample-results.ts';
-import type { ResultsFile } from '../report/results.ts';
 import {
   checkShardsComplete,
   type IO,
@@ -125,7 +125,7 @@ describe('deadend (spawned)', () => {
   });
 });
 
-// These need the engine (harness/run/runner.ts), the loader and the seed scenarios.
+// These need the engine (harness/engine/runner.ts), the loader and the seed scenarios.
 describe('deadend run on the seed suite (spawned)', () => {
   const results = (dir: string) => readFileSync(join(dir, 'results.json'), 'utf8');
 

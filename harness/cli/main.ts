@@ -14,13 +14,6 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { markdownTable } from 'markdown-table';
-import { faultCatalogue } from '../faults/catalogue.ts';
-import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
-import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
-import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
-import { maskResults } from '../report/mask.ts';
-import { mergeResults, parseShard, type Shard, summarize } from '../report/merge.ts';
-import { reportDirProblem } from '../report/reportDir.ts';
 import {
   type Expectation,
   OUTCOMES,
@@ -28,11 +21,18 @@ import {
   type RunResult,
   SCHEMA_VERSION,
   type ScenarioResult,
-} from '../report/results.ts';
-import type { SuiteOptions } from '../run/runner.ts';
+} from '../core/contract.ts';
+import { mergeResults, parseShard, type Shard, summarize } from '../core/merge.ts';
+import type { SuiteOptions } from '../engine/runner.ts';
+import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
+import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
+import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
+import { maskResults } from '../report/mask.ts';
+import { reportDirProblem } from '../report/reportDir.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
+import { faultCatalogue } from '../services/index.ts';
 import { mergeAnalysisDirs, monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
-import { faultCatalogueMarkdown, faultCatalogueText } from './faultDocs.ts';
+import { faultCatalogueMarkdown, faultCatalogueText } from './commands/faultDocs.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
@@ -352,7 +352,7 @@ async function streamedRun(
   progress: ReturnType<typeof import('../report/console.ts').createProgress> | undefined,
   partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
 ): Promise<number> {
-  const { streamSuite, VERSION: version } = await import('../run/runner.ts');
+  const { streamSuite, VERSION: version } = await import('../engine/runner.ts');
   const { ResultsSpool } = await import('../report/jsonStream.ts');
   const { applyBaseline } = await import('../report/baseline.ts');
   const head = {
@@ -391,7 +391,7 @@ async function streamedRun(
     throw e;
   }
   const partial = partialOf(kept);
-  const { suggestFixes } = await import('../explore/whatIf.ts');
+  const { suggestFixes } = await import('../engine/whatIf.ts');
   let fixes: ResultsFile['fixes'];
   // Runs after the last scenario, before the file is closed: the what-if needs only the dead ends.
   const whatIf = () => {
@@ -542,8 +542,8 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   opts.monteCarloWanted =
     opts.monteCarlo !== undefined || loaded.scenarios.some((s) => s.scenario.explore.mode === 'monte-carlo');
 
-  const { countRuns } = await import('../run/runner.ts');
-  const { autoWorkers } = await import('../run/parallel.ts');
+  const { countRuns } = await import('../engine/runner.ts');
+  const { autoWorkers } = await import('../engine/parallel.ts');
   const total = countRuns(loaded.scenarios, opts);
   if (opts.grep !== undefined && opts.shard === undefined && total === 0) {
     throw new UsageError(
@@ -731,7 +731,7 @@ async function runOn(
   },
 ): Promise<number> {
   const { target } = on;
-  const { countRuns } = await import('../run/runner.ts');
+  const { countRuns } = await import('../engine/runner.ts');
   const runOpts = {
     seed: opts.seed,
     target: opts.target,
@@ -789,7 +789,7 @@ async function runInterruptible(
 ): Promise<number> {
   const { target, laneOptions } = on;
   const loaded = { scenarios };
-  const { runSuiteParallel } = await import('../run/parallel.ts');
+  const { runSuiteParallel } = await import('../engine/parallel.ts');
   const { createProgress } = await import('../report/console.ts');
   const { writeReports } = await import('../report/reporter.ts');
   const progress = opts.quiet
@@ -824,7 +824,7 @@ async function runInterruptible(
   if (partial) raw.partial = partial;
   // A stopped suite is not worth the what-if's time, nor a new baseline.
   else if (raw.summary.outcomes['dead-end'] > 0) {
-    const { suggestFixes } = await import('../explore/whatIf.ts');
+    const { suggestFixes } = await import('../engine/whatIf.ts');
     const fixes = suggestFixes(loaded.scenarios, raw, { calendarsDir: opts.calendars });
     if (fixes.length > 0) raw.fixes = fixes;
   }
@@ -907,7 +907,7 @@ const INIT_DESCRIPTIONS: Record<string, string> = {
 };
 
 async function initCommand(dir: string, io: IO): Promise<number> {
-  const { initFiles, writeNew } = await import('./scaffold.ts');
+  const { initFiles, writeNew } = await import('./commands/init.ts');
   let written: string[];
   try {
     written = writeNew(dir, initFiles(dir));
@@ -940,7 +940,7 @@ async function newScenarioCommand(
   io: IO,
 ): Promise<number> {
   const { checkScenarioName, merchantIds, scenarioTemplate, schemaComment, writeNew } = await import(
-    './scaffold.ts'
+    './commands/init.ts'
   );
   const { loadMerchantFile } = await import('../scenario/load.ts');
   const { formatSourceError } = await import('../scenario/source.ts');
@@ -1194,7 +1194,7 @@ ${EXIT_CODES_HELP}`,
     .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
     .option('--calendars <dir>', 'folder of calendars the support channels name', 'fixtures/calendars')
     .action(async (paths: string[], opts: { merchants: string; calendars: string }) => {
-      const { validateCommand } = await import('./validate.ts');
+      const { validateCommand } = await import('./commands/validate.ts');
       setExit(
         await validateCommand(paths, {
           merchantsDir: opts.merchants,
@@ -1225,7 +1225,7 @@ ${EXIT_CODES_HELP}`,
       'also start the reference shop against the sandbox (default port 8080), to use by hand in a browser',
     )
     .action(async (opts) => {
-      const { sandboxCommand } = await import('../sandbox/http/cli.ts');
+      const { sandboxCommand } = await import('../targets/sandbox/command.ts');
       setExit(await sandboxCommand(opts, io));
     });
 

@@ -18,7 +18,7 @@
  * - business days: see addBusinessDays.
  */
 import type { IANAZone } from 'luxon';
-import type { Instant } from '../trace/trace.ts';
+import type { Instant } from '../core/trace.ts';
 import {
   type CalendarDefinition,
   calendarSchema,

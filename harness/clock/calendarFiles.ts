@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { outsideFolder, tooBig } from '../core/projectPaths.ts';
+import { outsideFolder, tooBig } from '../input/projectPaths.ts';
 import { type BusinessCalendar, buildCalendar, type CalendarDefinition, calendarSchema } from './calendar.ts';
 
 export interface CalendarFileProblem {

@@ -6,7 +6,7 @@
  * and the moment it starts, so only a BusinessCalendar can turn one into an instant.
  */
 
-import { excerpt } from '../core/excerpt.ts';
+import { excerpt } from '../input/excerpt.ts';
 
 export type DurationSpec =
   | { kind: 'elapsed'; ms: number }

@@ -6,8 +6,8 @@
  */
 
 import type { IANAZone } from 'luxon';
-import { excerpt } from '../core/excerpt.ts';
-import type { Instant } from '../trace/trace.ts';
+import type { Instant } from '../core/trace.ts';
+import { excerpt } from '../input/excerpt.ts';
 import { daysInMonth, fromWallClock, offsetAt, timeZone, utcMs, wallClock } from './wallClock.ts';
 
 export class InstantError extends Error {

@@ -8,7 +8,7 @@
  */
 
 import { IANAZone } from 'luxon';
-import { excerpt } from '../core/excerpt.ts';
+import { excerpt } from '../input/excerpt.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { advanceTo, checkout } from '../merchant/merchant.ts';
-import { EMAIL, type Sandbox, sandbox, shop } from '../run/testdata/sandbox.ts';
-import { learn } from '../sandbox/world.ts';
+import { learn } from '../core/world.ts';
+import { EMAIL, type Sandbox, sandbox, shop } from '../engine/testdata/sandbox.ts';
+import { advanceTo, checkout } from '../merchant/flows.ts';
 import type { Journey } from './journey.ts';
 import { availableActions, missingSelfService, nextChange } from './recovery.ts';
 import type { Trouble } from './steps.ts';

@@ -3,11 +3,12 @@
  * and effort, and only where the merchant offers it. Self-service actions come first; staff
  * contacts make an outcome "recovered-with-help".
  */
-import { advanceTo, keyMessageKind } from '../merchant/merchant.ts';
-import { findMail } from '../sandbox/mailbox.ts';
-import { latestOrder } from '../sandbox/orders.ts';
-import type { RunEnv } from '../sandbox/runEnv.ts';
-import { addFact, learn, record, type World } from '../sandbox/world.ts';
+
+import type { RunEnv } from '../core/runEnv.ts';
+import { addFact, learn, record, type World } from '../core/world.ts';
+import { advanceTo, keyMessageKind } from '../merchant/flows.ts';
+import { findMail } from '../services/mail/mailbox.ts';
+import { latestOrder } from '../services/orders/orders.ts';
 import type { Journey } from './journey.ts';
 import { placeOrder, readMessage, type Trouble } from './steps.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../clock/instant.ts';
-import { checkout } from '../merchant/merchant.ts';
-import { EMAIL, sandbox } from '../run/testdata/sandbox.ts';
+import { EMAIL, sandbox } from '../engine/testdata/sandbox.ts';
+import { checkout } from '../merchant/flows.ts';
 import { scenarioSchema } from '../scenario/schema.ts';
 import { type PlannedStep, planJourney } from './journey.ts';
 import { isDone, runStep } from './steps.ts';

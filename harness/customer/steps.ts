@@ -4,13 +4,13 @@
  * know the purchase, …), which is where the recovery search starts.
  */
 import { formatDuration } from '../clock/duration.ts';
-import { advanceTo, type CheckoutRequest } from '../merchant/merchant.ts';
+import type { RunEnv } from '../core/runEnv.ts';
+import { addFact, hasFact, learn, type MailMessage, nextId, record, type World } from '../core/world.ts';
+import { advanceTo, type CheckoutRequest } from '../merchant/flows.ts';
 import type { Problem } from '../merchant/profile.ts';
 import type { ShopCheckout } from '../merchant/shopPort.ts';
-import { licenceServerAnswers } from '../sandbox/licensing.ts';
-import { findMail } from '../sandbox/mailbox.ts';
-import type { RunEnv } from '../sandbox/runEnv.ts';
-import { addFact, hasFact, learn, type MailMessage, nextId, record, type World } from '../sandbox/world.ts';
+import { licenceServerAnswers } from '../services/licensing/licensing.ts';
+import { findMail } from '../services/mail/mailbox.ts';
 import type { Journey, PlannedStep } from './journey.ts';
 
 export interface Trouble {

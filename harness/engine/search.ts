@@ -3,10 +3,10 @@
  * traversals): given a start state, the events open in a state, how an event moves a state on,
  * a key that says when two states are the same and an order (virtual time), it visits each
  * distinct state once, earliest first, and stops at the first goal. The journey-specific
- * explorer (harness/explore/explorer.ts) is this search with worlds as states; this one is
+ * explorer (harness/engine/journeySearch.ts) is this search with worlds as states; this one is
  * what new searches (and the explorer, when it moves to harness/engine) are built on.
  */
-import { MinHeap } from '../explore/minHeap.ts';
+import { MinHeap } from './minHeap.ts';
 
 export interface Graph<S, E> {
   start: S;

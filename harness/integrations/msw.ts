@@ -16,12 +16,12 @@
  * (`POST {mailbox}/v1/messages`), or use `deadend sandbox`'s SMTP server.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { API_NAMES, type ApiName, type ApiRequest } from '../sandbox/http/api.ts';
-import { ROUTERS } from '../sandbox/http/index.ts';
-import type { SandboxSession } from '../sandbox/http/session.ts';
+import { API_NAMES, type ApiName, type ApiRequest } from '../core/wire.ts';
+import { ROUTERS } from '../services/wire.ts';
+import type { SandboxSession } from '../targets/sandbox/session.ts';
 
-export type { ApiName } from '../sandbox/http/api.ts';
-export { SandboxSession, type SessionOptions } from '../sandbox/http/session.ts';
+export type { ApiName } from '../core/wire.ts';
+export { SandboxSession, type SessionOptions } from '../targets/sandbox/session.ts';
 
 /** Where each API answers under msw. The payment API is Stripe's own address by default. */
 export const DEFAULT_BASE_URLS: Readonly<Record<ApiName, string>> = {

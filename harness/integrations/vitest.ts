@@ -20,15 +20,15 @@
  */
 import { existsSync } from 'node:fs';
 import * as vitest from 'vitest';
-import { faultCatalogue } from '../faults/catalogue.ts';
+import type { RunResult } from '../core/contract.ts';
+import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from '../engine/runner.ts';
 import { acceptsRun, BASELINE_FILE, type Baseline, readBaseline } from '../report/baseline.ts';
 import { faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
-import type { RunResult } from '../report/results.ts';
-import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from '../run/runner.ts';
 import { combinationKey } from '../scenario/combinations.ts';
 import { type LoadedScenario, loadScenarios } from '../scenario/load.ts';
 import { formatSourceError } from '../scenario/source.ts';
+import { faultCatalogue } from '../services/index.ts';
 
 export interface ScenarioTestOptions {
   /** Seed of every random choice (default 1, as `deadend run`). */

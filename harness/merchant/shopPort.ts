@@ -5,12 +5,13 @@
  * to a real shop over the wire (harness/targets/http). The customer agent only sees this port,
  * so both targets run the same journeys and the same recovery search.
  */
-import { findMailFor } from '../sandbox/mailbox.ts';
-import type { RunEnv } from '../sandbox/runEnv.ts';
-import { type ContactResult, contact } from '../sandbox/supportDesk.ts';
-import type { Order, World } from '../sandbox/world.ts';
+
+import type { RunEnv } from '../core/runEnv.ts';
+import type { Order, World } from '../core/world.ts';
 import type { MailKind } from '../scenario/schema.ts';
-import { type CheckoutRequest, checkout, describeOrder, keyMessageKind, notify, resend } from './merchant.ts';
+import { findMailFor } from '../services/mail/mailbox.ts';
+import { type ContactResult, contact } from '../services/support/desk.ts';
+import { type CheckoutRequest, checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
 import type { Problem } from './profile.ts';
 
 export type ShopCheckout =

@@ -1,5 +1,5 @@
 /** Every oracle deadend runs over a finished trace, by id (sorted). */
-import type { Finding } from '../report/results.ts';
+import type { Finding } from '../core/contract.ts';
 import { overcharge } from './billing.ts';
 import { noFeedbackChannel, pingPong } from './channels.ts';
 import { inconsistentReasons, silentFailure, zombieNotice } from './communication.ts';

@@ -1,5 +1,5 @@
 /** Oracles about the support channels: circles between them, nowhere to complain. */
-import type { TraceEvent } from '../trace/trace.ts';
+import type { TraceEvent } from '../core/trace.ts';
 import { finding, indicesWhere, type Oracle, quote, str } from './oracle.ts';
 
 export const pingPong: Oracle = {

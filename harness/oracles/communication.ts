@@ -1,5 +1,5 @@
 /** Oracles about what the customer was (not) told: silence, contradictions, zombie notices. */
-import type { TraceEvent } from '../trace/trace.ts';
+import type { TraceEvent } from '../core/trace.ts';
 import {
   finding,
   indicesWhere,

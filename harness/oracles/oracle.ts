@@ -6,10 +6,10 @@
  */
 
 import { formatInstant } from '../clock/instant.ts';
+import type { Finding, Severity } from '../core/contract.ts';
+import { formatMoney } from '../core/runEnv.ts';
+import type { TraceEvent } from '../core/trace.ts';
 import type { MerchantProfile, Product } from '../merchant/profile.ts';
-import type { Finding, Severity } from '../report/results.ts';
-import { formatMoney } from '../sandbox/runEnv.ts';
-import type { TraceEvent } from '../trace/trace.ts';
 
 export interface OracleContext {
   /** The run's final trace; indices are positions in `RunResult.trace`. */

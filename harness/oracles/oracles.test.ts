@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../core/trace.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
-import type { TraceEvent } from '../trace/trace.ts';
 import { findingsMismatch, ORACLE_IDS, oracleCatalogue, runOracles } from './catalogue.ts';
 import type { OracleContext } from './oracle.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../run/runner.ts';
+import { runSuite } from '../engine/runner.ts';
 import { loadScenarios } from '../scenario/load.ts';
 import { ORACLE_IDS } from './catalogue.ts';
 import { oracleCatalogueMarkdown } from './docs.ts';

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../core/merge.ts';
 import {
   acceptsRun,
   applyBaseline,
@@ -15,7 +16,6 @@ import { sampleResults } from './fixtures/sample-results.ts';
 import { stringifyResults } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
-import { summarize } from './merge.ts';
 
 const DEAD = { scenario: 'converter-lite-christmas-eve', faults: ['mail.quarantined', 'support.closed'] };
 

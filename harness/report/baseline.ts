@@ -9,9 +9,9 @@
  * every reporter shows them; `deadend run --update-baseline` writes the file (`updatedBaseline`).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
+import { summarize } from '../core/merge.ts';
 import { faultsKey } from './format.ts';
-import { summarize } from './merge.ts';
-import type { ResultsFile, RunResult, ScenarioResult } from './results.ts';
 
 export const BASELINE_FILE = 'deadend-baseline.json';
 export const BASELINE_SCHEMA_VERSION = 1;

@@ -3,11 +3,12 @@
  * catalogue, recovery actions from the customer's repertoire, mail kinds from the merchant profile.
  * The HTML page gets this object embedded beside the results, so it never keeps a copy of its own.
  */
+
+import type { ResultsFile } from '../core/contract.ts';
 import { actionLabel } from '../customer/recovery.ts';
-import { faultCatalogue } from '../faults/catalogue.ts';
 import { MAIL_KINDS } from '../merchant/profile.ts';
 import { oracleCatalogue } from '../oracles/catalogue.ts';
-import type { ResultsFile } from './results.ts';
+import { faultCatalogue } from '../services/index.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export function catalogueVocabulary(results: ResultsFile): Vocabulary {

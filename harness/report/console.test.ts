@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Summary } from '../core/contract.ts';
 import { createProgress, summaryLine } from './console.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
-import type { Summary } from './results.ts';
 
 function capture(columns = 80) {
   const chunks: string[] = [];

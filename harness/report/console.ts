@@ -5,7 +5,7 @@
  * is a plain line every 10% at most. Colour only on a TTY, only when asked for, never when NO_COLOR
  * is set (https://no-color.org: present and not empty).
  */
-import type { Summary } from './results.ts';
+import type { Summary } from '../core/contract.ts';
 
 export interface ProgressStream {
   write(text: string): unknown;

@@ -3,9 +3,10 @@
  * customers, through which failures, why, what it costs them, and the change that rescues the most.
  * Pure and browser-safe: the HTML page's script imports this file too, so both say the same.
  */
+
+import type { Fix, ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
 import { formatHours, formatMoney, plural } from './format.ts';
 import { markdownText as md } from './markdownEscape.ts';
-import type { Fix, ResultsFile, RunResult, ScenarioResult } from './results.ts';
 import { faultsName, readable, type Vocabulary } from './vocabulary.ts';
 
 export interface StrandedRun {

@@ -2,7 +2,7 @@
  * Small formatting helpers shared by the reporters, so every format names things the same way.
  * Everything here is deterministic: no clock, no locale or time zone of the machine.
  */
-import type { Outcome, RunResult, ScenarioResult } from './results.ts';
+import type { Outcome, RunResult, ScenarioResult } from '../core/contract.ts';
 
 /** Short plain-language name of an outcome. */
 export const OUTCOME_LABEL: Record<Outcome, string> = {

@@ -12,15 +12,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { suggestFixes } from '../explore/whatIf.ts';
-import { runSuite } from '../run/runner.ts';
+import type { ResultsFile } from '../core/contract.ts';
+import { runSuite } from '../engine/runner.ts';
+import { suggestFixes } from '../engine/whatIf.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { loadScenarios } from '../scenario/load.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { twentyFaultSuite } from './fixtures/twentyFaults.ts';
 import { CHROMIUM } from './playwright.config.ts';
 import { writeReports } from './reporter.ts';
-import type { ResultsFile } from './results.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 const onCI = process.env.CI === 'true';

@@ -61,7 +61,7 @@ describe('report.html', () => {
   });
 
   it('takes its words from the catalogues: every fault and finding has a name, no second copy', async () => {
-    const { faultCatalogue } = await import('../faults/catalogue.ts');
+    const { faultCatalogue } = await import('../services/index.ts');
     const { oracleCatalogue } = await import('../oracles/catalogue.ts');
     const words = vocabulary(html.content);
     expect(Object.keys(words.faults!).sort()).toEqual([...faultCatalogue.keys()].sort());

@@ -7,12 +7,12 @@
  * maps, and per run the customer's story with an SVG timeline, the scorecard and the findings.
  */
 import { readFileSync } from 'node:fs';
+import type { ResultsFile } from '../core/contract.ts';
 import { catalogueVocabulary } from './catalogueVocabulary.ts';
 import { firstSection, strandedHeadline } from './firstSection.ts';
 import { clientScript } from './html/bundle.ts';
 import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
-import type { ResultsFile } from './results.ts';
 
 let css: string | undefined;
 

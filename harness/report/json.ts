@@ -1,8 +1,8 @@
 /** `results.json`: the contract, byte-stable (same input object → same bytes). */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { OUTCOMES, type ResultsFile, SCHEMA_VERSION } from '../core/contract.ts';
 import type { Reporter } from './reporter.ts';
-import { OUTCOMES, type ResultsFile, SCHEMA_VERSION } from './results.ts';
 
 /** 2-space indent, keys in the order they were constructed, trailing newline. */
 export function stringifyResults(results: ResultsFile): string {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSuite, streamSuite } from '../run/runner.ts';
+import { runSuite, streamSuite } from '../engine/runner.ts';
 import { loadScenarios } from '../scenario/load.ts';
 import { stringifyResults } from './json.ts';
 import { writeResultsStreaming } from './jsonStream.ts';

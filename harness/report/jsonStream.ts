@@ -6,9 +6,9 @@
  */
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ResultsFile, ScenarioResult, Summary } from '../core/contract.ts';
+import { SummaryBuilder } from '../core/merge.ts';
 import { maskResults } from './mask.ts';
-import { SummaryBuilder } from './merge.ts';
-import type { ResultsFile, ScenarioResult, Summary } from './results.ts';
 
 export type ResultsHead = Pick<ResultsFile, 'schemaVersion' | 'tool' | 'seed' | 'target' | 'selection'>;
 

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../core/merge.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { junitReporter, renderJunit, xmlAttr } from './junit.ts';
-import { summarize } from './merge.ts';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 

@@ -6,9 +6,10 @@
  * The structure follows the common JUnit XSD (testsuites > testsuite > properties?, testcase*,
  * testcase > failure*, system-out).
  */
+
+import type { ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
 import { faultsLabel, formatHours, formatMoney, OUTCOME_LABEL, runLabels, timelineLines } from './format.ts';
 import type { Reporter } from './reporter.ts';
-import type { ResultsFile, RunResult, ScenarioResult } from './results.ts';
 
 function invalidInXml(code: number): boolean {
   return (

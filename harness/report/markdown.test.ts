@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../core/contract.ts';
+import { summarize } from '../core/merge.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { MARKDOWN_LIMIT, markdownReporter, renderMarkdown } from './markdown.ts';
-import { summarize } from './merge.ts';
-import type { ResultsFile } from './results.ts';
 
 /** The sample with `extra` more passing runs and `failing` more failing runs in the gift scenario. */
 function bigResults(extra: number, failing = 0): ResultsFile {

@@ -5,12 +5,18 @@
  * rows collapse into a count, and if that is not enough, only the first failures are listed.
  */
 import { markdownTable } from 'markdown-table';
+import {
+  OUTCOMES,
+  type Outcome,
+  type ResultsFile,
+  type RunResult,
+  type ScenarioResult,
+} from '../core/contract.ts';
 import { firstSection, strandedHeadline } from './firstSection.ts';
 import { faultsLabel, formatHours, formatMoney, OUTCOME_LABEL, plural, runLabels } from './format.ts';
 import { markdownText } from './markdownEscape.ts';
 import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
-import { OUTCOMES, type Outcome, type ResultsFile, type RunResult, type ScenarioResult } from './results.ts';
 import { markdownSections } from './sections.ts';
 import { EMPTY_VOCABULARY } from './vocabulary.ts';
 

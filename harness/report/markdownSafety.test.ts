@@ -4,10 +4,10 @@
  * 60,000 characters on a big suite.
  */
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../core/merge.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { MARKDOWN_LIMIT, renderMarkdown } from './markdown.ts';
 import { markdownText } from './markdownEscape.ts';
-import { summarize } from './merge.ts';
 
 const HOSTILE =
   'Call [support](https://evil.example/phish) ![pixel](https://evil.example/p.png) @octocat <img src=x onerror=alert(1)> www.evil.example **bold** `code`';

@@ -1,5 +1,5 @@
 /** The line every report of a stopped suite (results.json `partial`) opens with. */
-import type { ResultsFile } from './results.ts';
+import type { ResultsFile } from '../core/contract.ts';
 
 export function partialNotice(results: Pick<ResultsFile, 'partial' | 'summary'>): string | undefined {
   const p = results.partial;

@@ -7,13 +7,14 @@
  * `writeReports` pass the results through `maskResults` first. The reporter objects exported by the
  * individual files format what they are given, unmasked; go through this module.
  */
+
+import type { ResultsFile } from '../core/contract.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
 import { markdownReporter } from './markdown.ts';
 import { maskResults } from './mask.ts';
 import { writeReportSet } from './reportSet.ts';
-import type { ResultsFile } from './results.ts';
 
 export interface ReportFile {
   /** Relative to the report directory, `/`-separated. */

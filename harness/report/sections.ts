@@ -2,9 +2,10 @@
  * The sections of summary.md after its title, in order. A new analysis (the share of customers
  * stranded, a fault tree) adds its renderer here; each returns undefined when it has nothing to say.
  */
+
+import type { ResultsFile } from '../core/contract.ts';
 import { catalogueVocabulary } from './catalogueVocabulary.ts';
 import { firstSectionMarkdown } from './firstSection.ts';
-import type { ResultsFile } from './results.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface MarkdownSection {

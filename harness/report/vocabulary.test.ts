@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFaultUses } from '../faults/describe.ts';
+import { describeFaultUses } from '../services/describeFault.ts';
 import { catalogueVocabulary } from './catalogueVocabulary.ts';
 import { firstSection } from './firstSection.ts';
 import { sampleResults } from './fixtures/sample-results.ts';

@@ -4,7 +4,7 @@
  * the engine's catalogues (finding names, recovery actions, mail kinds) is gathered on the Node side
  * by catalogueVocabulary.ts into a `Vocabulary` and handed to the page with the results.
  */
-import type { Outcome, ScenarioResult } from './results.ts';
+import type { Outcome, ScenarioResult } from '../core/contract.ts';
 
 export interface OutcomeText {
   icon: string;

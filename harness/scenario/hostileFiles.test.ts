@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateCommand } from '../cli/validate.ts';
+import { validateCommand } from '../cli/commands/validate.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-hostile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAULT_IDS } from '../faults/catalogue.ts';
+import { FAULT_IDS } from '../services/index.ts';
 import { jsonSchemaFiles } from './jsonSchema.ts';
 import { STEP_KINDS } from './schema.ts';
 

@@ -7,9 +7,9 @@
  * deterministic: `npm run schema` rewrites them and a test fails when they are stale.
  */
 import { z } from 'zod';
-import { faultCatalogue } from '../faults/catalogue.ts';
-import type { FaultDefinition } from '../faults/fault.ts';
+import type { FaultDefinition } from '../core/fault.ts';
 import { merchantProfileSchema } from '../merchant/profile.ts';
+import { faultCatalogue } from '../services/index.ts';
 import { scenarioSchema } from './schema.ts';
 
 export interface JsonSchemaFile {

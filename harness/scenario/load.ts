@@ -18,11 +18,11 @@ import {
 } from '../clock/calendarFiles.ts';
 import { parseDuration as clockParseDuration } from '../clock/duration.ts';
 import { parseInstant as clockParseInstant } from '../clock/instant.ts';
-import { excerpt } from '../core/excerpt.ts';
-import { fileForId, outsideFolder, tooBig } from '../core/projectPaths.ts';
-import { faultCatalogue } from '../faults/catalogue.ts';
+import { excerpt } from '../input/excerpt.ts';
+import { fileForId, outsideFolder, tooBig } from '../input/projectPaths.ts';
 import { applyOverrides, type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
 import { ORACLE_IDS } from '../oracles/catalogue.ts';
+import { faultCatalogue } from '../services/index.ts';
 import {
   combinationKey,
   countCombinations,
@@ -60,7 +60,7 @@ export interface LoadEnv {
   merchantsDir?: string;
   /** Where the calendars that support channels name live. Default `fixtures/calendars`. */
   calendarsDir?: string;
-  /** The fault catalogue. Default: harness/faults/catalogue.ts. */
+  /** The fault catalogue. Default: harness/services/index.ts. */
   faults?: ReadonlyMap<string, FaultInfo>;
   /** Default: harness/clock/duration.ts. Throws on text that is not a duration. */
   parseDuration?: (text: string) => unknown;

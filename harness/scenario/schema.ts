@@ -4,8 +4,8 @@
  * that editors use (schema/scenario.schema.json) all come from it.
  */
 import { z } from 'zod';
+import { OUTCOMES } from '../core/contract.ts';
 import { CAPABILITIES, MAIL_KINDS, PROBLEMS } from '../merchant/profile.ts';
-import { OUTCOMES } from '../report/results.ts';
 import { MAX_FAULTS, MAX_QUANTITY, MAX_STEPS } from './limits.ts';
 import { DEFAULT_CUSTOMERS, EXPLORE_MODES, populationSchema } from './population.ts';
 

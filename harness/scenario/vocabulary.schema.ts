@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { calendarSchema } from '../clock/calendarSchema.ts';
+import { OUTCOMES } from '../core/contract.ts';
 import { productSchema } from '../merchant/profile.ts';
-import { OUTCOMES } from '../report/results.ts';
 
 // ── primitives ─────────────────────────────────────────────────────────────────────────────
 

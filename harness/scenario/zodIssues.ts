@@ -4,7 +4,7 @@
  * are written for programmers and never shown as they are.
  */
 import type { z } from 'zod';
-import { excerpt } from '../core/excerpt.ts';
+import { excerpt } from '../input/excerpt.ts';
 import { didYouMean, suggest } from './didYouMean.ts';
 import { formatPath, type PathKey, type Problem } from './source.ts';
 

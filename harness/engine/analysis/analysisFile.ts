@@ -5,7 +5,7 @@
  * journey: the same bytes as one process.
  */
 
-import { type Shard, shardOf } from '../../report/merge.ts';
+import { type Shard, shardOf } from '../../core/merge.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import type { JourneyMonteCarlo } from '../monteCarlo/monteCarlo.ts';
 import type { JourneyAnalysis } from './journeyAnalysis.ts';

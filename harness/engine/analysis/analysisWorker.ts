@@ -3,8 +3,8 @@
  * computes each journey it is sent (by index) and posts the entry back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { faultCatalogue } from '../../faults/catalogue.ts';
 import { loadScenarios } from '../../scenario/load.ts';
+import { faultCatalogue } from '../../services/index.ts';
 import type { AnalysisWorkerSetup } from './parallelAnalysis.ts';
 import { journeyEntry } from './runAnalysis.ts';
 

@@ -3,11 +3,12 @@
  * traits) → outcome, findings, scorecard", through the run API as a black box, one run per
  * distinct question however often it is asked.
  */
+
+import type { Outcome, Severity } from '../../core/contract.ts';
 import type { Journey } from '../../customer/journey.ts';
-import type { Outcome, Severity } from '../../report/results.ts';
-import { type PreparedScenario, prepare, runName, runOne } from '../../run/runner.ts';
 import { combinationKey, faultLabel } from '../../scenario/combinations.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
+import { type PreparedScenario, prepare, runName, runOne } from '../runner.ts';
 
 export interface Evaluation {
   outcome: Outcome;

@@ -3,7 +3,7 @@
  * and the classic 1–10 scores: severity from the outcome and findings, occurrence from the
  * probability, detection from whether anyone tells the customer; RPN = S × O × D.
  */
-import type { Outcome } from '../../report/results.ts';
+import type { Outcome } from '../../core/contract.ts';
 import type { Evaluation } from './evaluate.ts';
 
 export interface FmeaRow {

@@ -4,8 +4,8 @@
  * an FMEA table and a fault tree.
  */
 import seedrandom from 'seedrandom';
-import { faultCatalogue } from '../../faults/catalogue.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
+import { faultCatalogue } from '../../services/index.ts';
 import { type CutSetResult, minimalCutSets, type Rescue, singlePointsOfFailure } from './cutSets.ts';
 import { type Evaluation, evaluator } from './evaluate.ts';
 import { type FmeaRow, fmeaRow } from './fmea.ts';

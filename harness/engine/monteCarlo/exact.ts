@@ -3,7 +3,7 @@
  * weighed by its probability, and, for a population whose only varying trait is `checksSpam`,
  * both kinds of customer weighed by their share. The reference the Monte Carlo is tested against.
  */
-import { OUTCOMES, type Outcome } from '../../report/results.ts';
+import { OUTCOMES, type Outcome } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { evaluator } from '../analysis/evaluate.ts';
 import { allSubsets, combinationProbability } from '../analysis/probability.ts';

@@ -6,7 +6,7 @@
  * A journey is the unit of sharding: a shard runs whole journeys, so merged shards give the
  * same bytes as one process.
  */
-import { OUTCOMES, type Outcome } from '../../report/results.ts';
+import { OUTCOMES, type Outcome } from '../../core/contract.ts';
 import { combinationKey } from '../../scenario/combinations.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { DEFAULT_CUSTOMERS } from '../../scenario/population.ts';

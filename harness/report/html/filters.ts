@@ -1,6 +1,7 @@
 /** Outcome, missed-expectation and text filters; their state lives in the URL (urlState.ts). */
+
+import { OUTCOMES } from '../../core/contract.ts';
 import { plural } from '../format.ts';
-import { OUTCOMES } from '../results.ts';
 import { OUTCOME_TEXT } from '../vocabulary.ts';
 import { el } from './dom.ts';
 import type { Page, RunView } from './model.ts';

@@ -1,6 +1,7 @@
 /** Problems the oracles spotted along the way, by name from the oracle catalogue. */
+
+import type { Severity } from '../../core/contract.ts';
 import { plural } from '../format.ts';
-import type { Severity } from '../results.ts';
 import { findingName } from '../vocabulary.ts';
 import { el, section } from './dom.ts';
 import type { Page } from './model.ts';

@@ -2,9 +2,10 @@
  * The first screen: which journeys strand customers, through which failures, why, what it costs;
  * the fix that rescues the most; the CI verdict on its own line for QA; the legend.
  */
+
+import { OUTCOMES } from '../../core/contract.ts';
 import { DEAD_ENDS_PER_JOURNEY, firstSection, MONEY_NOTE, strandedHeadline } from '../firstSection.ts';
 import { plural } from '../format.ts';
-import { OUTCOMES } from '../results.ts';
 import { OUTCOME_TEXT } from '../vocabulary.ts';
 import { el } from './dom.ts';
 import type { Page } from './model.ts';

@@ -5,7 +5,7 @@
  * goal are marked too. At most MAX_NODES nodes, shortest paths first.
  */
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
-import type { PathEnd, ScenarioResult } from '../results.ts';
+import type { PathEnd, ScenarioResult } from '../../core/contract.ts';
 import { actionName, type Vocabulary } from '../vocabulary.ts';
 import { el, svg } from './dom.ts';
 

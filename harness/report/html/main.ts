@@ -4,7 +4,7 @@
  * The page is a list of views; a later analysis (share of customers stranded, a fault tree) adds
  * its renderer to VIEWS.
  */
-import type { ResultsFile } from '../results.ts';
+import type { ResultsFile } from '../../core/contract.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { renderChart } from './chart.ts';
 import { matches, renderFilters, showStatus } from './filters.ts';

@@ -2,8 +2,9 @@
  * Per journey, what each combination of failures did to the customer, worst first. The combinations
  * that worked fold into one line, so a journey with 20 faults (210 combinations) stays readable.
  */
+
+import type { Outcome } from '../../core/contract.ts';
 import { formatMoney, plural } from '../format.ts';
-import type { Outcome } from '../results.ts';
 import { OUTCOME_SEVERITY, OUTCOME_TEXT } from '../vocabulary.ts';
 import { el, section } from './dom.ts';
 import { badge } from './firstScreen.ts';

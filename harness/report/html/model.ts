@@ -1,6 +1,7 @@
 /** The page's data: the results, the vocabulary from the catalogues, and one entry per run. */
+
+import type { ResultsFile, RunResult, ScenarioResult } from '../../core/contract.ts';
 import { runLabels } from '../format.ts';
-import type { ResultsFile, RunResult, ScenarioResult } from '../results.ts';
 import { faultsName, findingName, OUTCOME_TEXT, readable, type Vocabulary } from '../vocabulary.ts';
 
 export interface RunView {

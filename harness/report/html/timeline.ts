@@ -2,8 +2,9 @@
  * A run's timeline as inline SVG: one lane per party, the periods a failure closed support shaded,
  * the deadline as a line, the moment the customer got stuck marked, each event hoverable (<title>).
  */
+
+import type { RunResult, ScenarioResult } from '../../core/contract.ts';
 import { formatInstant } from '../format.ts';
-import type { RunResult, ScenarioResult } from '../results.ts';
 import { partyName } from '../vocabulary.ts';
 import { svg } from './dom.ts';
 

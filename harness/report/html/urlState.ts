@@ -3,7 +3,7 @@
  * `report.html#show=dead-end,recovered&missed=1&q=gift&run=run-0-2`. The fragment never leaves the
  * machine; the old `#run-0-2` links still open their run.
  */
-import { OUTCOMES, type Outcome } from '../results.ts';
+import { OUTCOMES, type Outcome } from '../../core/contract.ts';
 
 export interface ViewState {
   outcomes: Set<Outcome>;

@@ -9,8 +9,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { validateCommand } from '../../cli/validate.ts';
-import { runSuite } from '../../run/runner.ts';
+import { validateCommand } from '../../cli/commands/validate.ts';
+import { runSuite } from '../../engine/runner.ts';
 import { loadScenarios } from '../load.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

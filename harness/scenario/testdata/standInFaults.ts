@@ -1,6 +1,6 @@
 /**
  * A small fault catalogue for the loader's tests, so that their messages do not change when
- * the real catalogue grows. The same shape as harness/faults/catalogue.ts.
+ * the real catalogue grows. The same shape as harness/services/index.ts.
  */
 import { z } from 'zod';
 import type { FaultInfo } from '../load.ts';

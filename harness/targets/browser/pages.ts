@@ -234,7 +234,7 @@ export function shownOf(line: string): string {
 }
 
 /**
- * The order's status from what the page says (describeOrder in harness/merchant/merchant.ts):
+ * The order's status from what the page says (describeOrder in harness/merchant/flows.ts):
  * "… was cancelled: …", "… is still "processing"" (a lost order), else "… is STATUS".
  */
 export function statusOf(shown: string): string {

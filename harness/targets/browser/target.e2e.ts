@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/testdata/spawnCli.ts';
-import type { ResultsFile } from '../../report/results.ts';
+import type { ResultsFile } from '../../core/contract.ts';
 import { outcomeShape } from '../testdata/agreement.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './browserAdapter.ts';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../../cli/testdata/spawnCli.ts';
-import type { ResultsFile } from '../../report/results.ts';
+import type { ResultsFile } from '../../core/contract.ts';
 import { outcomeShape } from '../testdata/agreement.ts';
 import { dockerAvailable, LABEL_PID, labelledContainers } from './engine.ts';
 

@@ -5,8 +5,8 @@
  * a model change the shop does not follow, fails here with the runs that differ.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultsFile, RunResult } from '../../report/results.ts';
-import { runSuite } from '../../run/runner.ts';
+import type { ResultsFile, RunResult } from '../../core/contract.ts';
+import { runSuite } from '../../engine/runner.ts';
 import { loadScenarios } from '../../scenario/load.ts';
 import { type HttpTarget, startHttpTarget } from './wireShop.ts';
 

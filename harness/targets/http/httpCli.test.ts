@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startShop } from '../../../fixtures/shop/server.ts';
 import { BIN, ROOT, runCli } from '../../cli/testdata/spawnCli.ts';
-import type { ResultsFile } from '../../report/results.ts';
+import type { ResultsFile } from '../../core/contract.ts';
 
 const SCENARIO = 'scenarios/000-converter-lite-christmas-eve.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-http-'));

@@ -7,9 +7,9 @@
  * back office can be searched exhaustively, like the model.
  */
 import { createSyncFn } from 'synckit';
+import type { World } from '../../core/world.ts';
+import type { Connector, PreparedScenario } from '../../engine/runner.ts';
 import type { ShopPort } from '../../merchant/shopPort.ts';
-import type { Connector, PreparedScenario } from '../../run/runner.ts';
-import type { World } from '../../sandbox/world.ts';
 import type { ShopAdapter } from './adapter.ts';
 import type { ContainerSpec, StartedUrls, WireAnswer, WireMessage } from './wireWorker.ts';
 import { WorldSync } from './worldSync.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorld, record, type World, worldToJson } from '../../sandbox/world.ts';
+import { emptyWorld, record, type World, worldToJson } from '../../core/world.ts';
 import { WorldSync } from './worldSync.ts';
 
 /** Two sides that start from nothing and hand `w` over. */

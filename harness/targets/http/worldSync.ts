@@ -7,8 +7,8 @@
  * immutable, so a world the explorer changes in place after the fact cannot fool the comparison.
  */
 
-import type { World } from '../../sandbox/world.ts';
-import { append, type TraceEvent, type TraceNode, toArray } from '../../trace/trace.ts';
+import { append, type TraceEvent, type TraceNode, toArray } from '../../core/trace.ts';
+import type { World } from '../../core/world.ts';
 
 /** A part's JSON text, or null when the part is absent (a world without `billing`). */
 export interface WorldDiff {

@@ -1,5 +1,5 @@
 /** What must come out the same on every target: per run, the outcome, the findings and the recovery path. */
-import type { ResultsFile } from '../../report/results.ts';
+import type { ResultsFile } from '../../core/contract.ts';
 
 export function outcomeShape(f: ResultsFile): string[] {
   return f.scenarios.flatMap((s) =>

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { toArray } from './trace.ts';
+import { addFact, cloneWorld, emptyWorld, learn, nextId, record, schedule, stateKey } from './world.ts';
+
+describe('world', () => {
+  it('keeps the pending queue in time order, equal times in scheduling order', () => {
+    const w = emptyWorld(0, 'a@example.net');
+    schedule(w, { at: 30, type: 'mail.arrive', ref: 'c' });
+    schedule(w, { at: 10, type: 'mail.arrive', ref: 'a' });
+    schedule(w, { at: 30, type: 'parcel.arrive', ref: 'd' });
+    schedule(w, { at: 20, type: 'mail.arrive', ref: 'b' });
+    expect(w.pending.map((p) => p.ref)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps facts sorted and unique', () => {
+    const w = emptyWorld(0, 'a@example.net');
+    addFact(w, 'ordered:x');
+    addFact(w, 'licence:x');
+    addFact(w, 'ordered:x');
+    expect(w.customer.facts).toEqual(['licence:x', 'ordered:x']);
+  });
+
+  it('a clone can change without touching the original', () => {
+    const w = emptyWorld(0, 'a@example.net');
+    nextId(w, 'x');
+    addFact(w, 'ordered:x');
+    record(w, { actor: 'customer', kind: 'k', text: 'first' });
+    w.mail.push({
+      id: 'm',
+      to: 'a@example.net',
+      kind: 'shipped',
+      subject: 's',
+      sentAt: 0,
+      deliverAt: 1,
+      folder: 'inbox',
+      read: false,
+    });
+    const c = cloneWorld(w);
+    c.now = 99;
+    addFact(c, 'delivered:x');
+    learn(c, 'order-failed:x');
+    c.mail[0]!.read = true;
+    c.customer.problemContacts['missing-mail'] = 2;
+    c.customer.sentTo['missing-mail'] = 'store';
+    c.faultHits.f = 1;
+    schedule(c, { at: 5, type: 'mail.arrive', ref: 'm2' });
+    record(c, { actor: 'customer', kind: 'k', text: 'second' });
+    expect(w.now).toBe(0);
+    expect(w.customer.facts).toEqual(['ordered:x']);
+    expect(w.customer.knows).toEqual([]);
+    expect(w.mail[0]!.read).toBe(false);
+    expect(w.customer.problemContacts).toEqual({});
+    expect(w.customer.sentTo).toEqual({});
+    expect(w.faultHits).toEqual({});
+    expect(w.pending).toEqual([]);
+    expect(toArray(w.trace).map((e) => e.text)).toEqual(['first']);
+    expect(toArray(c.trace).map((e) => e.text)).toEqual(['first', 'second']);
+  });
+
+  it('the state key ignores time and effort but not what the customer holds', () => {
+    const a = emptyWorld(0, 'a@example.net');
+    const b = cloneWorld(a);
+    b.now = 1_000_000;
+    b.customer.effortMinutes = 30;
+    expect(stateKey(b)).toBe(stateKey(a));
+    addFact(b, 'licence:x');
+    expect(stateKey(b)).not.toBe(stateKey(a));
+  });
+});

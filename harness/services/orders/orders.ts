@@ -1,0 +1,58 @@
+/**
+ * Orders: one store per system (web store, store point of sale, warehouse, …). An order is
+ * recorded in the system of the channel it was placed on and moves through hops; a fault can
+ * lose it at a hop, and silos decide who can see it.
+ */
+import type { RunEnv } from '../../core/runEnv.ts';
+import { nextId, type Order, record, type World } from '../../core/world.ts';
+
+export const HOPS = ['order-queue', 'warehouse', 'carrier'] as const;
+
+export function createOrder(
+  world: World,
+  fields: Omit<Order, 'id' | 'status' | 'placedAt' | 'provisioned'> & { id?: string },
+): Order {
+  const order: Order = {
+    id: nextId(world, 'ord'),
+    status: 'confirmed',
+    placedAt: world.now,
+    provisioned: true,
+    ...fields,
+  };
+  world.orders.push(order);
+  return order;
+}
+
+/** Move an order along the hops; returns the hop it was lost at, if a fault struck. */
+export function transfer(world: World, env: RunEnv, order: Order): string | undefined {
+  for (const hop of HOPS) {
+    const hit = env.faults.hit(world, 'order-hop', { hop, id: order.id });
+    if (hit) {
+      order.status = 'lost';
+      order.lostAt = hop;
+      order.reason = `lost at ${hop}`;
+      record(world, {
+        actor: 'fault',
+        kind: 'order.lost-in-transit',
+        text: `Order ${order.id} entered the ${hop} and never left it; no system downstream knows of it.`,
+        data: { orderId: order.id, hop, fault: hit.label },
+      });
+      return hop;
+    }
+  }
+  return undefined;
+}
+
+/** Orders for a product that staff or software working in `system` can see. */
+export function ordersVisibleFrom(world: World, env: RunEnv, system: string, product?: string): Order[] {
+  return world.orders.filter(
+    (o) =>
+      (product === undefined || o.product === product) && env.canSee(system, o.system) && o.status !== 'lost',
+  );
+}
+
+export function latestOrder(world: World, product: string): Order | undefined {
+  for (let i = world.orders.length - 1; i >= 0; i--)
+    if (world.orders[i]!.product === product) return world.orders[i];
+  return undefined;
+}
