@@ -11,9 +11,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { markdownTable } from 'markdown-table';
+import { packageRoot } from '../core/modulePath.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
 import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
@@ -37,7 +37,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 export const TARGETS = ['sim', 'http', 'browser', 'container'] as const;
 const AVAILABLE_TARGETS: readonly string[] = ['sim', 'http', 'browser', 'container'];
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = packageRoot();
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Where output goes; tests pass their own. */

@@ -6,10 +6,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../core/modulePath.ts';
 import type { MerchantProfile, Product } from '../merchant/profile.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = packageRoot();
 
 /** `# yaml-language-server: $schema=…` for a file in `folder`, pointing at deadend's own schema. */
 export function schemaComment(folder: string, schema: 'scenario' | 'merchant'): string {

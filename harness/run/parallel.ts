@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { siblingModule } from '../core/modulePath.ts';
 import type { Shard } from '../report/merge.ts';
 import type { ResultsFile, RunResult, ScenarioResult } from '../report/results.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
@@ -129,7 +130,7 @@ export async function runSuiteParallel(
         worker.postMessage({ type: 'run', tasks: batch } satisfies RunBatch);
       };
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
+        const worker = new Worker(siblingModule('./worker.ts', import.meta.url), { workerData: setup });
         workers.push(worker);
         worker.on('message', (message: WorkerMessage) => {
           if (settled) return;

@@ -7,10 +7,10 @@
  * API, or `advanceBy` / `advanceTo`), handling whatever falls due on the way — mail arriving,
  * renewals — exactly as `sim` does.
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ZodError } from 'zod';
 import { parseInstant, toIso } from '../../clock/instant.ts';
+import { packageRoot } from '../../core/modulePath.ts';
 import { deriveSeed, makePersona, type Persona } from '../../customer/persona.ts';
 import { faultCatalogue } from '../../faults/catalogue.ts';
 import { advanceTo } from '../../merchant/merchant.ts';
@@ -26,7 +26,7 @@ import type { DeclineOn } from '../payment.ts';
 import type { RunEnv } from '../runEnv.ts';
 import { emptyWorld, type World } from '../world.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const ROOT = packageRoot();
 export const DEFAULT_CALENDARS_DIR = join(ROOT, 'fixtures', 'calendars');
 export const DEFAULT_START = '2026-03-02T09:00';
 export const DEFAULT_EMAIL = 'customer@example.net';
