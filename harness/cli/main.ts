@@ -258,6 +258,15 @@ interface RunOptions {
   report: string;
   reporter: string;
   grep?: string;
+  grepInvert?: string;
+  /** --last-failed: only these runs (filled in from the last results.json). */
+  only?: string[];
+  lastFailed?: boolean;
+  list?: boolean;
+  config?: string;
+  /** The config file's `reporters`, when --reporter was not given. */
+  reporterEntries?: import('../report/loadReporter.ts').ReporterEntry[];
+  reporterFromCli?: boolean;
   shard?: Shard;
   workers?: number;
   baseline?: string;
@@ -305,6 +314,50 @@ async function parseReporters(text: string) {
   }
 }
 
+/** Runs `fn`; an error it throws is the user's input (exit 2). */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The run's reporters: --reporter, else the config's, else the default; `github` under GitHub Actions. */
+async function runReporterSpecs(opts: RunOptions) {
+  const { fileReporterNames, parseReporterEntries, parseReporterSpecs, ReporterInputError } = await import(
+    '../report/loadReporter.ts'
+  );
+  const { loadModules, withGithubDefault } = await import('./runReporters.ts');
+  try {
+    const parsed =
+      opts.reporterEntries && !opts.reporterFromCli
+        ? parseReporterEntries(opts.reporterEntries)
+        : parseReporterSpecs(opts.reporter);
+    const specs = withGithubDefault(parsed, Boolean(opts.reporterFromCli));
+    const modules = await loadModules(specs);
+    return { reporters: { specs, modules }, reporterNames: fileReporterNames(specs) };
+  } catch (error) {
+    if (error instanceof ReporterInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The config file's settings (none without one) and the scenario paths: the command line's, else the config's. */
+async function configured(paths: string[], opts: { config?: string }, command: Command) {
+  const { applyConfig, ConfigError, findConfig, loadConfig, scenarioPaths } = await import('./config.ts');
+  try {
+    const file = findConfig(opts.config);
+    const config = file ? await loadConfig(file) : {};
+    const apply = <T extends object>(o: T): T =>
+      applyConfig(config, o as Record<string, unknown>, command) as T;
+    return { config, paths: scenarioPaths(config, paths, command), apply };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /** The baseline in use: `--baseline FILE`, else deadend-baseline.json in the cwd when it exists. */
 async function loadBaseline(opts: { baseline?: string; updateBaseline?: boolean }) {
   const { readBaseline } = await import('../report/baseline.ts');
@@ -339,9 +392,9 @@ async function streamedRun(
   opts: RunOptions,
   io: IO,
   progress: ReturnType<typeof import('../report/console.ts').createProgress> | undefined,
+  set: import('../report/lifecycle.ts').ReporterSet,
 ): Promise<number> {
   const { streamSuite, VERSION: version } = await import('../run/runner.ts');
-  const { writeResultsStreaming } = await import('../report/jsonStream.ts');
   const { applyBaseline } = await import('../report/baseline.ts');
   const head = {
     schemaVersion: SCHEMA_VERSION,
@@ -363,7 +416,7 @@ async function streamedRun(
   function* onTheWay(): Generator<ScenarioResult> {
     for (const s of streamSuite(scenarios, {
       ...runOpts,
-      onRun: progress ? (l) => progress.tick(l) : undefined,
+      onRun: (name) => set.run(name),
     })) {
       const result = accept(s);
       yield result;
@@ -387,9 +440,17 @@ async function streamedRun(
     fixes = found.length > 0 ? found : undefined;
     return fixes ? { fixes } : {};
   };
-  const summary = writeResultsStreaming(path, head, onTheWay(), whatIf);
+  for (const scenario of onTheWay()) set.scenario(scenario);
+  whatIf();
+  const lite: ResultsFile = {
+    ...head,
+    summary: summarize(kept),
+    scenarios: kept,
+    ...(fixes ? { fixes } : {}),
+  };
+  // The streamed writer closes results.json in its onEnd, with the what-if's fixes.
+  await set.end(lite);
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
-  const lite: ResultsFile = { ...head, summary, scenarios: kept, ...(fixes ? { fixes } : {}) };
   const { text } = await withBaseline(lite, found, false);
   return printOutcome(io, lite, {
     quiet: opts.quiet,
@@ -489,8 +550,19 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   checkPathsExist(paths);
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
-  const reporterNames = await parseReporters(opts.reporter);
+  const { reporters, reporterNames } = await runReporterSpecs(opts);
   const baseline = await loadBaseline(opts);
+  if (opts.lastFailed) {
+    const { lastFailedRuns } = await import('./runSelection.ts');
+    const { readResults } = await import('../report/json.ts');
+    opts.only = usage(() => lastFailedRuns(opts.report, readResults));
+    if (opts.only.length === 0) {
+      io.stdout.write(
+        `No run missed its expectation in ${join(opts.report, 'results.json')}: nothing to run.\n`,
+      );
+      return EXIT.ok;
+    }
+  }
 
   const { loadScenarios } = await import('../scenario/loader.ts');
   const { formatSourceError } = await import('../scenario/source.ts');
@@ -513,6 +585,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     );
   }
 
+  if (opts.list) {
+    const { listRuns } = await import('./runSelection.ts');
+    io.stdout.write(listRuns(loaded.scenarios, opts));
+    return EXIT.ok;
+  }
   const { countRuns } = await import('../run/runner.ts');
   const { autoWorkers } = await import('../run/parallel.ts');
   const total = countRuns(loaded.scenarios, opts);
@@ -533,6 +610,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   try {
     return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, {
       threads: plan ? threads : Math.min(opts.workers ?? autoWorkers(total), total),
+      reporters,
       ...(target ? { target } : {}),
       ...(plan && threads > 1 ? { laneOptions: plan.options } : {}),
     });
@@ -692,6 +770,7 @@ async function runOn(
   baseline: Awaited<ReturnType<typeof loadBaseline>>,
   on: {
     threads: number;
+    reporters: Awaited<ReturnType<typeof runReporterSpecs>>['reporters'];
     target?: import('../targets/http/wireShop.ts').HttpTarget;
     laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
   },
@@ -701,11 +780,13 @@ async function runOn(
   const { countRuns } = await import('../run/runner.ts');
   const { runSuiteParallel } = await import('../run/parallel.ts');
   const { createProgress } = await import('../report/console.ts');
-  const { writeReports } = await import('../report/reporter.ts');
+  const { reporterSet } = await import('./runReporters.ts');
   const runOpts = {
     seed: opts.seed,
     target: opts.target,
     grep: opts.grep,
+    ...(opts.grepInvert ? { grepInvert: opts.grepInvert } : {}),
+    ...(opts.only ? { only: opts.only } : {}),
     shard: opts.shard,
     merchantsDir: opts.merchants,
     calendarsDir: opts.calendars,
@@ -721,22 +802,29 @@ async function runOn(
         color: useColor(io.stderr),
       });
   const threads = on.threads;
-  // (A real target reports what finished if it breaks down, which the streamed writer cannot.)
-  if (
+  // (A real target reports what finished if it breaks down, which the streamed writer cannot;
+  // a user's reporter may want the traces, which the streamed path drops.)
+  const streamed =
     reporterNames.length === 1 &&
     reporterNames[0] === 'json' &&
+    !on.reporters.specs.some((s) => s.kind === 'module') &&
     threads <= 1 &&
     !opts.updateBaseline &&
-    !target
-  ) {
-    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress);
-  }
+    !target;
+  const set = reporterSet(on.reporters.specs, on.reporters.modules, {
+    reportDir: opts.report,
+    stdout: io.stdout,
+    streamed,
+    ...(progress ? { progress } : {}),
+  });
+  set.begin({ total, seed: opts.seed, target: opts.target });
+  if (streamed) return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress, set);
   const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
     paths,
     workers: threads,
     ...(laneOptions ? { targetOptions: laneOptions } : {}),
-    onRun: progress ? (label: string) => progress.tick(label) : undefined,
+    onRun: (name: string) => set.run(name),
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
@@ -747,7 +835,8 @@ async function runOn(
   }
 
   const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline));
-  const written = writeReports(opts.report, results, reporterNames);
+  for (const scenario of results.scenarios) set.scenario(scenario);
+  const written = await set.end(results);
   return printOutcome(io, results, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }
 
@@ -1002,12 +1091,22 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .option('--report <dir>', 'folder the reports are written to', 'reports/latest')
     .option(
       '--reporter <list>',
-      'comma-separated reporters: json, md, junit, html; json alone on one thread writes results.json as the suite runs, in flat memory',
+      'comma-separated reporters: json, md, junit, html, github (annotations; on by default under GITHUB_ACTIONS), or a module of your own (./my-reporter.ts, docs/ci.md); json alone on one thread writes results.json as the suite runs, in flat memory',
       'json,md,html',
     )
     .option(
       '--grep <text>',
       'run only the runs whose name contains TEXT (case-sensitive): "scenario-id › fault+fault › #persona", as in the replay commands, or whose scenario title does',
+    )
+    .option('--grep-invert <text>', 'leave out the runs whose name (or scenario title) contains TEXT')
+    .option(
+      '--last-failed',
+      'run only the runs that missed their expectation in the last results (--report DIR/results.json)',
+    )
+    .option('--list', 'print the runs that would run (after --grep, --shard, …) and run nothing')
+    .option(
+      '--config <file>',
+      'config file (default: deadend.config.ts, .mjs or .js in this folder when there is one); flags override it',
     )
     .addOption(
       new Option(
@@ -1083,7 +1182,21 @@ Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-
 (docs/ci.md has a GitHub Actions matrix.)
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], opts: RunOptions) => setExit(await runCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: RunOptions, command: Command) => {
+      const { config, paths: chosen, apply } = await configured(paths, opts, command);
+      const reporterFromCli = command.getOptionValueSource('reporter') === 'cli';
+      setExit(
+        await runCommand(
+          chosen,
+          {
+            ...apply(opts),
+            reporterFromCli,
+            ...(config.reporters ? { reporterEntries: config.reporters } : {}),
+          },
+          io,
+        ),
+      );
+    });
 
   program
     .command('validate')
@@ -1095,16 +1208,25 @@ ${EXIT_CODES_HELP}`,
     .argument('[paths...]', 'scenario files or folders', ['scenarios/'])
     .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
     .option('--calendars <dir>', 'folder of calendars the support channels name', 'fixtures/calendars')
-    .action(async (paths: string[], opts: { merchants: string; calendars: string }) => {
-      const { validateCommand } = await import('./validate.ts');
-      setExit(
-        await validateCommand(paths, {
-          merchantsDir: opts.merchants,
-          calendarsDir: opts.calendars,
-          out: (line) => io.stdout.write(`${line}\n`),
-        }),
-      );
-    });
+    .option('--config <file>', 'config file (default: deadend.config.ts, .mjs or .js in this folder)')
+    .action(
+      async (
+        given: string[],
+        flags: { merchants: string; calendars: string; config?: string },
+        command: Command,
+      ) => {
+        const { paths, apply } = await configured(given, flags, command);
+        const opts = apply(flags);
+        const { validateCommand } = await import('./validate.ts');
+        setExit(
+          await validateCommand(paths, {
+            merchantsDir: opts.merchants,
+            calendarsDir: opts.calendars,
+            out: (line) => io.stdout.write(`${line}\n`),
+          }),
+        );
+      },
+    );
 
   program
     .command('sandbox')

@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Reporter } from './lifecycle.ts';
 import { maskResults } from './mask.ts';
 import { SummaryBuilder } from './merge.ts';
 import type { ResultsFile, ScenarioResult, Summary } from './results.ts';
@@ -22,6 +23,71 @@ function property(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
 }
 
+/**
+ * results.json assembled from scenarios given one at a time (already masked): they go to a spool
+ * file beside it, and `finish` writes the head, the summary built on the way, the spooled
+ * scenarios and the tail.
+ */
+export class ResultsStreamWriter {
+  private readonly spool: string;
+  private readonly builder = new SummaryBuilder();
+  private fd: number | undefined;
+  private count = 0;
+  private readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+    this.spool = join(dirname(path), `.results.json.${process.pid}.spool`);
+  }
+
+  add(scenario: ScenarioResult): void {
+    this.fd ??= openSync(this.spool, 'w');
+    this.builder.add(scenario);
+    writeSync(this.fd, `${this.count === 0 ? '' : ',\n'}${element(scenario)}`);
+    this.count++;
+  }
+
+  /** Writes results.json; `tail` holds the fields known only at the end (the what-if `fixes`), masked. */
+  finish(head: ResultsHead, tail: Pick<ResultsFile, 'fixes'> = {}): Summary {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    const { count, spool } = this;
+    const summary = this.builder.summary();
+    const out = openSync(this.path, 'w');
+    try {
+      const top = Object.entries({ ...head, summary })
+        .map(([k, v]) => `  ${JSON.stringify(k)}: ${property(v)}`)
+        .join(',\n');
+      writeSync(out, `{\n${top},\n  "scenarios": ${count === 0 ? '[]' : '[\n'}`);
+      if (count > 0) {
+        const src = openSync(spool, 'r');
+        const buf = Buffer.alloc(1 << 20);
+        try {
+          for (let n = readSync(src, buf); n > 0; n = readSync(src, buf)) writeSync(out, buf, 0, n);
+        } finally {
+          closeSync(src);
+        }
+        writeSync(out, '\n  ]');
+      }
+      for (const [k, v] of Object.entries(tail)) {
+        if (v !== undefined) writeSync(out, `,\n  ${JSON.stringify(k)}: ${property(v)}`);
+      }
+      writeSync(out, '\n}\n');
+    } finally {
+      closeSync(out);
+      rmSync(spool, { force: true });
+    }
+    return summary;
+  }
+
+  /** Drops the spool (the suite stopped before its end). */
+  abandon(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.spool, { force: true });
+  }
+}
+
 export function writeResultsStreaming(
   path: string,
   head: ResultsHead,
@@ -29,43 +95,28 @@ export function writeResultsStreaming(
   /** Top-level fields known only once every scenario ran (the what-if `fixes`). */
   tail: () => Pick<ResultsFile, 'fixes'> = () => ({}),
 ): Summary {
-  const spool = join(dirname(path), `.results.json.${process.pid}.spool`);
-  const builder = new SummaryBuilder();
-  const fd = openSync(spool, 'w');
-  let count = 0;
+  const writer = new ResultsStreamWriter(path);
   try {
-    for (const scenario of scenarios) {
-      builder.add(scenario);
-      writeSync(fd, `${count === 0 ? '' : ',\n'}${element(maskResults(scenario))}`);
-      count++;
-    }
-  } finally {
-    closeSync(fd);
+    for (const scenario of scenarios) writer.add(maskResults(scenario));
+  } catch (error) {
+    writer.abandon();
+    throw error;
   }
-  const summary = builder.summary();
-  const out = openSync(path, 'w');
-  try {
-    const top = Object.entries({ ...head, summary })
-      .map(([k, v]) => `  ${JSON.stringify(k)}: ${property(v)}`)
-      .join(',\n');
-    writeSync(out, `{\n${top},\n  "scenarios": ${count === 0 ? '[]' : '[\n'}`);
-    if (count > 0) {
-      const src = openSync(spool, 'r');
-      const buf = Buffer.alloc(1 << 20);
-      try {
-        for (let n = readSync(src, buf); n > 0; n = readSync(src, buf)) writeSync(out, buf, 0, n);
-      } finally {
-        closeSync(src);
-      }
-      writeSync(out, '\n  ]');
-    }
-    for (const [k, v] of Object.entries(maskResults(tail()))) {
-      if (v !== undefined) writeSync(out, `,\n  ${JSON.stringify(k)}: ${property(v)}`);
-    }
-    writeSync(out, '\n}\n');
-  } finally {
-    closeSync(out);
-    rmSync(spool, { force: true });
-  }
-  return summary;
+  return writer.finish(head, maskResults(tail()));
+}
+
+/** The streamed results.json writer as a reporter: each scenario as it finishes, the file at the end. */
+export function streamedJsonReporter(path: string): Reporter {
+  const writer = new ResultsStreamWriter(path);
+  return {
+    name: 'json',
+    onScenario: (scenario) => writer.add(scenario),
+    onEnd: (results) => {
+      const { schemaVersion, tool, seed, target, selection } = results;
+      writer.finish(
+        { schemaVersion, tool, seed, target, selection },
+        results.fixes ? { fixes: results.fixes } : {},
+      );
+    },
+  };
 }

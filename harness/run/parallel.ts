@@ -26,6 +26,8 @@ export interface WorkerSetup {
   calendarsDir?: string;
   seed: number;
   grep?: string;
+  grepInvert?: string;
+  only?: readonly string[];
   shard?: Shard;
   /** The scenarios that have runs, by index in the main thread's list: file and id to find them by. */
   scenarios: { file: string; id: string; runs: number }[];
@@ -101,6 +103,8 @@ export async function runSuiteParallel(
     ...(opts.calendarsDir ? { calendarsDir: opts.calendarsDir } : {}),
     seed: opts.seed,
     ...(opts.grep ? { grep: opts.grep } : {}),
+    ...(opts.grepInvert ? { grepInvert: opts.grepInvert } : {}),
+    ...(opts.only ? { only: opts.only } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(opts.targetOptions ? { target: opts.targetOptions } : {}),
     scenarios: scenarios.map((loaded, s) => ({
