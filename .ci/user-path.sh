@@ -84,7 +84,7 @@ const config = defineConfig({ scenarios: ['scenarios/'], seed: 1 });
 const reporter: Reporter = { name: 'count', onEnd(results: ResultsFile) { void results.summary.runs; } };
 export async function check(): Promise<number> {
   const { scenarios } = await loadScenarios(config.scenarios ?? []);
-  return runSuite(scenarios, { seed: config.seed ?? 1 }).summary.runs + (reporter.name ? 0 : 1);
+  return (await runSuite(scenarios, { seed: config.seed ?? 1 })).summary.runs + (reporter.name ? 0 : 1);
 }
 TS
     npx --no-install tsc --noEmit -p .

@@ -3,15 +3,14 @@
  * Its default export, written with `defineConfig`, gives the defaults of `deadend run` and
  * `deadend validate`; a flag on the command line overrides the same setting. Paths in it are
  * relative to the config file's folder.
- *
- * A .ts config is imported by Node itself (type stripping: Node >= 22.18 and 23.6 do it by default);
- * on older Node 22 releases the message says to use deadend.config.mjs.
+ * A .ts config is loaded through jiti (harness/core/importUserModule.ts), on any Node >= 22 and
+ * in CommonJS projects too.
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { importUserModule } from '../core/importUserModule.ts';
 import type { ReporterEntry } from '../report/loadReporter.ts';
 
 export interface DeadendConfig {
@@ -111,14 +110,9 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
   const shown = relative(cwd, file) || file;
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    mod = await importUserModule(file);
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const hint =
-      e.code === 'ERR_UNKNOWN_FILE_EXTENSION'
-        ? ' (this Node cannot load TypeScript: use Node >= 22.18, or name the file deadend.config.mjs)'
-        : '';
-    throw new ConfigError(`${shown}: the config file does not load: ${e.message}${hint}`);
+    throw new ConfigError(`${shown}: the config file does not load: ${(error as Error).message}`);
   }
   const parsed = configSchema.safeParse(mod.default);
   if (!parsed.success) {

@@ -904,15 +904,21 @@ const INIT_DESCRIPTIONS: Record<string, string> = {
   'fixtures/merchants/example-shop.yaml': 'the merchant profile: the business under test',
   'fixtures/calendars/example-support-hours.yaml': "the support desk's hours and holidays",
   '.github/workflows/deadend.yml': 'CI: run the scenarios on every push (GitHub Actions)',
+  'deadend.config.ts': 'settings: scenario paths, fixtures, reports (flags override them)',
 };
 
 async function initCommand(dir: string, io: IO): Promise<number> {
-  const { initFiles, writeNew } = await import('./scaffold.ts');
+  const { ignoreReports, initFiles, writeNew } = await import('./scaffold.ts');
   let written: string[];
   try {
     written = writeNew(dir, initFiles(dir));
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+  const ignored = ignoreReports(dir);
+  if (ignored) {
+    written.push('.gitignore');
+    INIT_DESCRIPTIONS['.gitignore'] = ignored === 'created' ? 'keeps reports/ out of git' : 'reports/ added';
   }
   const width = Math.max(...written.map((p) => p.length));
   const here = dir === '.' || dir === './' || dir === '';
@@ -927,7 +933,7 @@ async function initCommand(dir: string, io: IO): Promise<number> {
       '  npx deadend run                          run them: one of the journeys dead-ends',
       '  npx deadend new scenario my-journey      start a scenario of your own',
       '',
-      'The scenario guide (docs/scenario-guide.md in deadend) walks through every field.',
+      `The scenario guide walks through every field: ${join(relative(dir, ROOT) || '.', 'docs', 'scenario-guide.md')}`,
       '',
     ].join('\n'),
   );

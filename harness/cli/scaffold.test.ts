@@ -72,6 +72,23 @@ describe('deadend init', () => {
     const steps = workflow.jobs.journeys.steps as { run?: string }[];
     expect(steps.map((s) => s.run).filter(Boolean)).toContain('npx deadend validate');
     expect(steps.some((s) => s.run?.startsWith('npx deadend run'))).toBe(true);
+    // Current majors of the official actions (Node 24 runtimes); the job summary and the artifact
+    // come from the folder the config file names.
+    const uses = (steps as { uses?: string }[]).map((s) => s.uses).filter(Boolean);
+    expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v6', 'actions/upload-artifact@v7']);
+    const config = readFileSync(join(dir, 'deadend.config.ts'), 'utf8');
+    expect(config).toMatch(/import \{ defineConfig \} from 'deadend';/);
+    expect(config).toMatch(/report: 'reports\/deadend'/);
+    expect(JSON.stringify(steps)).toContain('reports/deadend/summary.md');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^reports\/$/m);
+  });
+
+  it("adds reports/ to the project's own .gitignore, once", async () => {
+    const own = join(tmp, 'own-gitignore');
+    mkdirSync(own, { recursive: true });
+    writeFileSync(join(own, '.gitignore'), 'node_modules/');
+    expect(await main(['init', own], capture())).toBe(0);
+    expect(readFileSync(join(own, '.gitignore'), 'utf8')).toBe('node_modules/\nreports/\n');
   });
 
   it('refuses to overwrite: when any file exists, nothing is written', async () => {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../core/importUserModule.ts';
 import type { Reporter, ReporterModule } from './lifecycle.ts';
 import { parseReporterList, REPORTER_NAMES, type ReporterName } from './reporter.ts';
 
@@ -89,14 +89,9 @@ export async function loadReporterModule(
   if (!existsSync(file)) throw new ReporterInputError(`--reporter ${path}: no such file.`);
   let mod: { default?: ReporterModule };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: ReporterModule };
+    mod = (await importUserModule(file)) as { default?: ReporterModule };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const hint =
-      e.code === 'ERR_UNKNOWN_FILE_EXTENSION' && file.endsWith('.ts')
-        ? ' (this Node cannot load TypeScript: use Node >= 22.18, or write the reporter as .mjs)'
-        : '';
-    throw new ReporterInputError(`--reporter ${path}: the module does not load: ${e.message}${hint}`);
+    throw new ReporterInputError(`--reporter ${path}: the module does not load: ${(error as Error).message}`);
   }
   const made = typeof mod.default === 'function' ? mod.default(options) : mod.default;
   if (!isReporter(made)) {
