@@ -51,7 +51,7 @@ for major in "${majors[@]}"; do
     npx --no-install deadend init
     npx --no-install deadend validate
     npx --no-install deadend run --quiet
-    test -f reports/latest/summary.md
+    test -f reports/deadend/summary.md && test -f reports/deadend/junit.xml
     npx --no-install deadend new scenario my-journey >/dev/null
     npx --no-install deadend run scenarios/my-journey.yaml --quiet --report reports/new
 

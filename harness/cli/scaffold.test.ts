@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { packageRoot } from '../core/modulePath.ts';
 import { faultCatalogue } from '../faults/catalogue.ts';
 import { runSuite } from '../run/runner.ts';
 import { loadMerchantFile, loadScenarios } from '../scenario/load.ts';
 import { type IO, main } from './main.ts';
-import { initFiles, scenarioTemplate, schemaComment, writeNew } from './scaffold.ts';
+import { INIT_WORKFLOW, initFiles, scenarioTemplate, schemaComment, writeNew } from './scaffold.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-scaffold-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -81,6 +82,14 @@ describe('deadend init', () => {
     expect(config).toMatch(/report: 'reports\/deadend'/);
     expect(JSON.stringify(steps)).toContain('reports/deadend/summary.md');
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^reports\/$/m);
+  });
+
+  it('docs/ci.md shows the workflow init writes', () => {
+    const doc = readFileSync(join(packageRoot(), 'docs/ci.md'), 'utf8');
+    const body = INIT_WORKFLOW.split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(doc).toContain(`\`\`\`yaml\n${body}\`\`\``);
   });
 
   it("adds reports/ to the project's own .gitignore, once", async () => {
