@@ -980,6 +980,8 @@ async function newScenarioCommand(
     throw new UsageError((error as Error).message);
   }
   const path = join(opts.dir, file);
+  const { expectWhatHappens } = await import('./firstRun.ts');
+  await expectWhatHappens(path, { merchantsDir: opts.merchants, faults: faultCatalogue });
   io.stdout.write(
     [
       `Wrote ${path} (merchant ${id}${opts.merchant ? '' : `, the first in ${opts.merchants}; choose another with --merchant`}).`,

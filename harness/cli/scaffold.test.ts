@@ -142,6 +142,13 @@ describe('deadend new scenario', () => {
     const loaded = await loadScenarios([join(dir, 'my-journey.yaml')], { faults: faultCatalogue });
     expect(loaded.errors).toEqual([]);
     expect(loaded.scenarios[0]!.scenario.id).toBe('my-journey');
+    // It passes on its first run: the expectations are what each combination did.
+    const results = await runSuite(loaded.scenarios, { seed: 1 });
+    expect(results.summary.runs).toBeGreaterThan(1);
+    expect(results.summary.failed).toBe(0);
+    expect(readFileSync(join(dir, 'my-journey.yaml'), 'utf8')).toMatch(
+      /What each combination did on the first run/,
+    );
 
     io = capture();
     expect(await main(['new', 'scenario', 'my-journey', '--dir', dir], io)).toBe(2);
