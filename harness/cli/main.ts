@@ -1310,9 +1310,9 @@ ${EXIT_CODES_HELP}`,
     .description(
       'Writes a starter project into DIR (default: the current folder): a merchant profile ' +
         '(fixtures/merchants/), a support calendar (fixtures/calendars/), a scenario that dead-ends, ' +
-        'a second scenario with the fix that rescues it (scenarios/), and a GitHub Actions workflow ' +
-        '(.github/workflows/deadend.yml). Never overwrites: when any of these files exists, nothing is ' +
-        'written (exit 2).',
+        'a second scenario with the fix that rescues it (scenarios/), deadend.config.ts, and a GitHub ' +
+        'Actions workflow (.github/workflows/deadend.yml); adds reports/ to .gitignore. Never ' +
+        'overwrites: when any of these files exists, nothing is written (exit 2).',
     )
     .argument('[dir]', 'project folder', '.')
     .action(async (dir: string) => setExit(await initCommand(dir, io)));
