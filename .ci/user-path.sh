@@ -52,6 +52,9 @@ for major in "${majors[@]}"; do
     npx --no-install deadend validate
     npx --no-install deadend run --quiet
     test -f reports/deadend/summary.md && test -f reports/deadend/junit.xml
+    # Worker threads and the http target's synckit worker start from dist/ in node_modules.
+    npx --no-install deadend run --quiet --workers 2 --report reports/workers --reporter json,html
+    npx --no-install deadend run --quiet --target http --report reports/http --reporter json
     npx --no-install deadend new scenario my-journey >/dev/null
     npx --no-install deadend run scenarios/my-journey.yaml --quiet --report reports/new
 
