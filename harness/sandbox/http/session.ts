@@ -189,7 +189,7 @@ export class SandboxSession {
     const loaded = opts.scenario ?? syntheticScenario(opts);
     this.fromScenario = opts.scenario !== undefined;
     this.#calendarsDir = opts.calendarsDir ?? DEFAULT_CALENDARS_DIR;
-    this.base = prepare(loaded, this.#calendarsDir);
+    this.base = prepare(loaded, this.#calendarsOfBase());
     this.seed = opts.seed ?? 1;
     const id = loaded.scenario.id;
     this.seedKey = String(deriveSeed(this.seed, id, 'sandbox', 0));
@@ -267,12 +267,21 @@ export class SandboxSession {
     this.world = world;
   }
 
+  /**
+   * The calendars of the merchant served now: the synthetic scenario's (deadend's reference
+   * merchant) are deadend's own, wherever the user's calendars are (a project of its own has none
+   * of them); a scenario's are in the calendars folder given.
+   */
+  #calendarsOfBase(): string {
+    return this.fromScenario ? this.#calendarsDir : DEFAULT_CALENDARS_DIR;
+  }
+
   /** A RunEnv for the current fault uses, built the way the runner builds one for a run. */
   private rebuildEnv(): void {
     const loaded = this.base.loaded;
     const prep = prepare(
       { ...loaded, scenario: { ...loaded.scenario, faults: this.uses } },
-      this.#calendarsDir,
+      this.#calendarsOfBase(),
     );
     this.env = buildEnv(prep, this.active, this.seedKey);
   }
