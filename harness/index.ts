@@ -3,10 +3,13 @@
  * (harness/cli/main.ts) is built on the same functions.
  */
 
+export { type DeadendConfig, defineConfig } from './cli/config.ts';
 export { suggestFixes } from './explore/whatIf.ts';
 export { FAULT_IDS, faultCatalogue } from './faults/catalogue.ts';
 export type { MerchantProfile } from './merchant/profile.ts';
 export { ORACLE_IDS, oracleCatalogue } from './oracles/catalogue.ts';
+export type { Reporter, ReporterModule, ReportFile, RunInfo, SuiteInfo } from './report/lifecycle.ts';
+export type { ReporterEntry } from './report/loadReporter.ts';
 export { mergeResults } from './report/merge.ts';
 export { reporters, writeReports } from './report/reporter.ts';
 export type * from './report/results.ts';
