@@ -160,6 +160,7 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/scenario',
     'harness/services/support',
     'harness/targets/browser',
+    'harness/targets/container',
   ],
   'harness/targets/sandbox': [
     'fixtures/shop',

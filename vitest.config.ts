@@ -1,7 +1,17 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
+
+// deadend's own tests import 'deadend', 'deadend/vitest', … as a user does; in this repository that
+// is the sources (each export's "source" condition), not dist/ (built only for the package).
+const selfImports = Object.entries(pkg.exports).map(([subpath, entry]) => ({
+  find: new RegExp(`^deadend${subpath.slice(1).replace('/', '\\/')}$`),
+  replacement: resolve(import.meta.dirname, entry.source),
+}));
 
 // Fast suite only: browser and container suites are `*.e2e.ts` run by Playwright / their own scripts.
 export default defineConfig({
+  resolve: { alias: selfImports },
   test: {
     include: [
       'harness/**/*.test.ts',

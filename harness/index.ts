@@ -3,6 +3,7 @@
  * (harness/cli/main.ts) is built on the same functions.
  */
 
+export { type DeadendConfig, defineConfig } from './cli/config.ts';
 export type * from './core/contract.ts';
 export { mergeResults } from './core/merge.ts';
 export type { Connector } from './engine/runner.ts';
@@ -10,6 +11,8 @@ export { countRuns, planRuns, runName, runSuite, type SuiteOptions } from './eng
 export { suggestFixes } from './engine/whatIf.ts';
 export type { MerchantProfile } from './merchant/profile.ts';
 export { ORACLE_IDS, oracleCatalogue } from './oracles/catalogue.ts';
+export type { Reporter, ReporterModule, ReportFile, RunInfo, SuiteInfo } from './report/lifecycle.ts';
+export type { ReporterEntry } from './report/loadReporter.ts';
 export { reporters, writeReports } from './report/reporter.ts';
 export { type LoadedScenario, loadMerchantFile, loadScenarioFile, loadScenarios } from './scenario/load.ts';
 export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';

@@ -42,6 +42,10 @@ describe('deadend (spawned)', () => {
       '--shard',
       '--workers',
       '--quiet',
+      '--grep-invert',
+      '--last-failed',
+      '--list',
+      '--config',
     ]) {
       expect(r.stdout).toContain(flag);
     }

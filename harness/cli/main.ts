@@ -11,7 +11,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { markdownTable } from 'markdown-table';
 import {
@@ -23,6 +22,7 @@ import {
   type ScenarioResult,
 } from '../core/contract.ts';
 import { mergeResults, parseShard, type Shard, summarize } from '../core/merge.ts';
+import { packageRoot } from '../core/modulePath.ts';
 import type { SuiteOptions } from '../engine/runner.ts';
 import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
 import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from '../report/baseline.ts';
@@ -39,7 +39,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 export const TARGETS = ['sim', 'http', 'browser', 'container'] as const;
 const AVAILABLE_TARGETS: readonly string[] = ['sim', 'http', 'browser', 'container'];
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = packageRoot();
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Where output goes; tests pass their own. */
@@ -260,6 +260,15 @@ interface RunOptions {
   report: string;
   reporter: string;
   grep?: string;
+  grepInvert?: string;
+  /** --last-failed: only these runs (filled in from the last results.json). */
+  only?: string[];
+  lastFailed?: boolean;
+  list?: boolean;
+  config?: string;
+  /** The config file's `reporters`, when --reporter was not given. */
+  reporterEntries?: import('../report/loadReporter.ts').ReporterEntry[];
+  reporterFromCli?: boolean;
   shard?: Shard;
   workers?: number;
   baseline?: string;
@@ -316,6 +325,50 @@ async function parseReporters(text: string) {
   }
 }
 
+/** Runs `fn`; an error it throws is the user's input (exit 2). */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The run's reporters: --reporter, else the config's, else the default; `github` under GitHub Actions. */
+async function runReporterSpecs(opts: RunOptions) {
+  const { fileReporterNames, parseReporterEntries, parseReporterSpecs, ReporterInputError } = await import(
+    '../report/loadReporter.ts'
+  );
+  const { loadModules, withGithubDefault } = await import('./runReporters.ts');
+  try {
+    const parsed =
+      opts.reporterEntries && !opts.reporterFromCli
+        ? parseReporterEntries(opts.reporterEntries)
+        : parseReporterSpecs(opts.reporter);
+    const specs = withGithubDefault(parsed, Boolean(opts.reporterFromCli));
+    const modules = await loadModules(specs);
+    return { reporters: { specs, modules }, reporterNames: fileReporterNames(specs) };
+  } catch (error) {
+    if (error instanceof ReporterInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The config file's settings (none without one) and the scenario paths: the command line's, else the config's. */
+async function configured(paths: string[], opts: { config?: string }, command: Command) {
+  const { applyConfig, ConfigError, findConfig, loadConfig, scenarioPaths } = await import('./config.ts');
+  try {
+    const file = findConfig(opts.config);
+    const config = file ? await loadConfig(file) : {};
+    const apply = <T extends object>(o: T): T =>
+      applyConfig(config, o as Record<string, unknown>, command) as T;
+    return { config, paths: scenarioPaths(config, paths, command), apply };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /** The baseline in use: `--baseline FILE`, else deadend-baseline.json in the cwd when it exists. */
 async function loadBaseline(opts: { baseline?: string; updateBaseline?: boolean }) {
   const { readBaseline } = await import('../report/baseline.ts');
@@ -350,10 +403,10 @@ async function streamedRun(
   opts: RunOptions,
   io: IO,
   progress: ReturnType<typeof import('../report/console.ts').createProgress> | undefined,
+  set: import('../report/lifecycle.ts').ReporterSet,
   partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
 ): Promise<number> {
   const { streamSuite, VERSION: version } = await import('../engine/runner.ts');
-  const { ResultsSpool } = await import('../report/jsonStream.ts');
   const { applyBaseline } = await import('../report/baseline.ts');
   const head = {
     schemaVersion: SCHEMA_VERSION,
@@ -374,20 +427,19 @@ async function streamedRun(
   const kept: ScenarioResult[] = [];
   mkdirSync(opts.report, { recursive: true });
   const path = join(opts.report, 'results.json');
-  const spool = new ResultsSpool(path, head);
   try {
     for (const s of streamSuite(scenarios, {
       ...runOpts,
-      onRun: progress ? (l) => progress.tick(l) : undefined,
+      onRun: (name) => set.run(name),
     })) {
       const result = accept(s);
-      spool.add(result);
+      set.scenario(result);
       kept.push({ ...result, runs: result.runs.map((r) => ({ ...r, trace: [] })) });
       // The event loop turns between scenarios, so Ctrl-C can stop the suite.
       if (runOpts.signal) await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (e) {
-    spool.discard();
+    set.stop();
     throw e;
   }
   const partial = partialOf(kept);
@@ -407,15 +459,16 @@ async function streamedRun(
     fixes = found.length > 0 ? found : undefined;
     return fixes ? { fixes } : {};
   };
-  const summary = spool.finish({ ...whatIf(), ...(partial ? { partial } : {}) });
-  if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
   const lite: ResultsFile = {
     ...head,
-    summary,
+    summary: summarize(kept),
     scenarios: kept,
-    ...(fixes ? { fixes } : {}),
+    ...whatIf(),
     ...(partial ? { partial } : {}),
   };
+  // The streamed writer closes results.json in its onEnd, with the what-if's fixes.
+  await set.end(lite);
+  if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
   const { text } = await withBaseline(lite, found, false);
   return printOutcome(io, lite, {
     quiet: opts.quiet,
@@ -516,8 +569,19 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   checkReportDir(opts.report);
   checkDir(opts.merchants, '--merchants');
   checkDir(opts.calendars, '--calendars');
-  const reporterNames = await parseReporters(opts.reporter);
+  const { reporters, reporterNames } = await runReporterSpecs(opts);
   const baseline = await loadBaseline(opts);
+  if (opts.lastFailed) {
+    const { lastFailedRuns } = await import('./runSelection.ts');
+    const { readResults } = await import('../report/json.ts');
+    opts.only = usage(() => lastFailedRuns(opts.report, readResults));
+    if (opts.only.length === 0) {
+      io.stdout.write(
+        `No run missed its expectation in ${join(opts.report, 'results.json')}: nothing to run.\n`,
+      );
+      return EXIT.ok;
+    }
+  }
 
   const { loadScenarios } = await import('../scenario/loader.ts');
   const { formatSourceError } = await import('../scenario/source.ts');
@@ -542,6 +606,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   opts.monteCarloWanted =
     opts.monteCarlo !== undefined || loaded.scenarios.some((s) => s.scenario.explore.mode === 'monte-carlo');
 
+  if (opts.list) {
+    const { listRuns } = await import('./runSelection.ts');
+    io.stdout.write(listRuns(loaded.scenarios, opts));
+    return EXIT.ok;
+  }
   const { countRuns } = await import('../engine/runner.ts');
   const { autoWorkers } = await import('../engine/parallel.ts');
   const total = countRuns(loaded.scenarios, opts);
@@ -562,6 +631,7 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
   try {
     return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, {
       threads: plan ? threads : Math.min(opts.workers ?? autoWorkers(total), total),
+      reporters,
       ...(target ? { target } : {}),
       ...(plan && threads > 1 ? { laneOptions: plan.options } : {}),
     });
@@ -726,6 +796,7 @@ async function runOn(
   baseline: Awaited<ReturnType<typeof loadBaseline>>,
   on: {
     threads: number;
+    reporters: Awaited<ReturnType<typeof runReporterSpecs>>['reporters'];
     target?: import('../targets/http/wireShop.ts').HttpTarget;
     laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
   },
@@ -736,6 +807,8 @@ async function runOn(
     seed: opts.seed,
     target: opts.target,
     grep: opts.grep,
+    ...(opts.grepInvert ? { grepInvert: opts.grepInvert } : {}),
+    ...(opts.only ? { only: opts.only } : {}),
     shard: opts.shard,
     merchantsDir: opts.merchants,
     calendarsDir: opts.calendars,
@@ -780,6 +853,7 @@ async function runInterruptible(
   baseline: Awaited<ReturnType<typeof loadBaseline>>,
   on: {
     threads: number;
+    reporters: Awaited<ReturnType<typeof runReporterSpecs>>['reporters'];
     target?: unknown;
     laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
   },
@@ -791,7 +865,7 @@ async function runInterruptible(
   const loaded = { scenarios };
   const { runSuiteParallel } = await import('../engine/parallel.ts');
   const { createProgress } = await import('../report/console.ts');
-  const { writeReports } = await import('../report/reporter.ts');
+  const { reporterSet } = await import('./runReporters.ts');
   const progress = opts.quiet
     ? undefined
     : createProgress({
@@ -801,22 +875,29 @@ async function runInterruptible(
         color: useColor(io.stderr),
       });
   const threads = on.threads;
-  // (A real target reports what finished if it breaks down, which the streamed writer cannot.)
-  if (
+  // (A real target reports what finished if it breaks down, which the streamed writer cannot;
+  // a user's reporter may want the traces, which the streamed path drops.)
+  const streamed =
     reporterNames.length === 1 &&
     reporterNames[0] === 'json' &&
+    !on.reporters.specs.some((s) => s.kind === 'module') &&
     threads <= 1 &&
     !opts.updateBaseline &&
-    !target
-  ) {
-    return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress, partialOf);
-  }
+    !target;
+  const set = reporterSet(on.reporters.specs, on.reporters.modules, {
+    reportDir: opts.report,
+    stdout: io.stdout,
+    streamed,
+    ...(progress ? { progress } : {}),
+  });
+  set.begin({ total, seed: opts.seed, target: opts.target });
+  if (streamed) return streamedRun(loaded.scenarios, runOpts, baseline, opts, io, progress, set, partialOf);
   const raw = await runSuiteParallel(loaded.scenarios, {
     ...runOpts,
     paths,
     workers: threads,
     ...(laneOptions ? { targetOptions: laneOptions } : {}),
-    onRun: progress ? (label: string) => progress.tick(label) : undefined,
+    onRun: (name: string) => set.run(name),
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
@@ -830,7 +911,8 @@ async function runInterruptible(
   }
 
   const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline) && !partial);
-  const written = writeReports(opts.report, results, reporterNames);
+  for (const scenario of results.scenarios) set.scenario(scenario);
+  const written = await set.end(results);
   return printOutcome(io, results, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }
 
@@ -904,15 +986,21 @@ const INIT_DESCRIPTIONS: Record<string, string> = {
   'fixtures/merchants/example-shop.yaml': 'the merchant profile: the business under test',
   'fixtures/calendars/example-support-hours.yaml': "the support desk's hours and holidays",
   '.github/workflows/deadend.yml': 'CI: run the scenarios on every push (GitHub Actions)',
+  'deadend.config.ts': 'settings: scenario paths, fixtures, reports (flags override them)',
 };
 
 async function initCommand(dir: string, io: IO): Promise<number> {
-  const { initFiles, writeNew } = await import('./commands/init.ts');
+  const { ignoreReports, initFiles, writeNew } = await import('./commands/init.ts');
   let written: string[];
   try {
     written = writeNew(dir, initFiles(dir));
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+  const ignored = ignoreReports(dir);
+  if (ignored) {
+    written.push('.gitignore');
+    INIT_DESCRIPTIONS['.gitignore'] = ignored === 'created' ? 'keeps reports/ out of git' : 'reports/ added';
   }
   const width = Math.max(...written.map((p) => p.length));
   const here = dir === '.' || dir === './' || dir === '';
@@ -927,7 +1015,7 @@ async function initCommand(dir: string, io: IO): Promise<number> {
       '  npx deadend run                          run them: one of the journeys dead-ends',
       '  npx deadend new scenario my-journey      start a scenario of your own',
       '',
-      'The scenario guide (docs/scenario-guide.md in deadend) walks through every field.',
+      `The scenario guide walks through every field: ${join(relative(dir, ROOT) || '.', 'docs', 'scenario-guide.md')}`,
       '',
     ].join('\n'),
   );
@@ -974,6 +1062,8 @@ async function newScenarioCommand(
     throw new UsageError((error as Error).message);
   }
   const path = join(opts.dir, file);
+  const { expectWhatHappens } = await import('./firstRun.ts');
+  await expectWhatHappens(path, { merchantsDir: opts.merchants, faults: faultCatalogue });
   io.stdout.write(
     [
       `Wrote ${path} (merchant ${id}${opts.merchant ? '' : `, the first in ${opts.merchants}; choose another with --merchant`}).`,
@@ -1092,12 +1182,22 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
     .option('--report <dir>', 'folder the reports are written to', 'reports/latest')
     .option(
       '--reporter <list>',
-      'comma-separated reporters: json, md, junit, html; json alone on one thread writes results.json as the suite runs, in flat memory',
+      'comma-separated reporters: json, md, junit, html, github (annotations; on by default under GITHUB_ACTIONS), or a module of your own (./my-reporter.ts, docs/ci.md); json alone on one thread writes results.json as the suite runs, in flat memory',
       'json,md,html',
     )
     .option(
       '--grep <text>',
       'run only the runs whose name contains TEXT (case-sensitive): "scenario-id › fault+fault › #persona", as in the replay commands, or whose scenario title does',
+    )
+    .option('--grep-invert <text>', 'leave out the runs whose name (or scenario title) contains TEXT')
+    .option(
+      '--last-failed',
+      'run only the runs that missed their expectation in the last results (--report DIR/results.json)',
+    )
+    .option('--list', 'print the runs that would run (after --grep, --shard, …) and run nothing')
+    .option(
+      '--config <file>',
+      'config file (default: deadend.config.ts, .mjs or .js in this folder when there is one); flags override it',
     )
     .addOption(
       new Option(
@@ -1173,11 +1273,20 @@ Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-
 (docs/ci.md has a GitHub Actions matrix.)
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], opts: RunOptions) => {
-      const code = await runCommand(paths, opts, io);
+    .action(async (paths: string[], opts: RunOptions, command: Command) => {
+      const { config, paths: chosen, apply } = await configured(paths, opts, command);
+      const reporterFromCli = command.getOptionValueSource('reporter') === 'cli';
+      const chosenOpts: RunOptions = {
+        ...apply(opts),
+        reporterFromCli,
+        ...(config.reporters ? { reporterEntries: config.reporters } : {}),
+      };
+      const code = await runCommand(chosen, chosenOpts, io);
       // The Monte Carlo (--monte-carlo N, or scenarios in monte-carlo mode) goes beside the run.
       const mc =
-        code !== EXIT.usage && opts.monteCarloWanted ? await monteCarloAfterRun(paths, opts, io) : EXIT.ok;
+        code !== EXIT.usage && chosenOpts.monteCarloWanted
+          ? await monteCarloAfterRun(chosen, chosenOpts, io)
+          : EXIT.ok;
       setExit(mc === EXIT.ok ? code : mc);
     });
   for (const o of monteCarloOptions()) program.commands.find((c) => c.name() === 'run')!.addOption(o);
@@ -1193,16 +1302,25 @@ ${EXIT_CODES_HELP}`,
     .argument('[paths...]', 'scenario files or folders', ['scenarios/'])
     .option('--merchants <dir>', 'folder of merchant profiles (ID.yaml)', 'fixtures/merchants')
     .option('--calendars <dir>', 'folder of calendars the support channels name', 'fixtures/calendars')
-    .action(async (paths: string[], opts: { merchants: string; calendars: string }) => {
-      const { validateCommand } = await import('./commands/validate.ts');
-      setExit(
-        await validateCommand(paths, {
-          merchantsDir: opts.merchants,
-          calendarsDir: opts.calendars,
-          out: (line) => io.stdout.write(`${line}\n`),
-        }),
-      );
-    });
+    .option('--config <file>', 'config file (default: deadend.config.ts, .mjs or .js in this folder)')
+    .action(
+      async (
+        given: string[],
+        flags: { merchants: string; calendars: string; config?: string },
+        command: Command,
+      ) => {
+        const { paths, apply } = await configured(given, flags, command);
+        const opts = apply(flags);
+        const { validateCommand } = await import('./commands/validate.ts');
+        setExit(
+          await validateCommand(paths, {
+            merchantsDir: opts.merchants,
+            calendarsDir: opts.calendars,
+            out: (line) => io.stdout.write(`${line}\n`),
+          }),
+        );
+      },
+    );
 
   program
     .command('sandbox')
@@ -1278,9 +1396,9 @@ ${EXIT_CODES_HELP}`,
     .description(
       'Writes a starter project into DIR (default: the current folder): a merchant profile ' +
         '(fixtures/merchants/), a support calendar (fixtures/calendars/), a scenario that dead-ends, ' +
-        'a second scenario with the fix that rescues it (scenarios/), and a GitHub Actions workflow ' +
-        '(.github/workflows/deadend.yml). Never overwrites: when any of these files exists, nothing is ' +
-        'written (exit 2).',
+        'a second scenario with the fix that rescues it (scenarios/), deadend.config.ts, and a GitHub ' +
+        'Actions workflow (.github/workflows/deadend.yml); adds reports/ to .gitignore. Never ' +
+        'overwrites: when any of these files exists, nothing is written (exit 2).',
     )
     .argument('[dir]', 'project folder', '.')
     .action(async (dir: string) => setExit(await initCommand(dir, io)));

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
 import type { Shard } from '../core/merge.ts';
+import { siblingModule } from '../core/modulePath.ts';
 import { prunesSupersets } from '../scenario/faultSpace.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import type { HttpTargetOptions } from '../targets/http/wireShop.ts';
@@ -26,6 +27,8 @@ export interface WorkerSetup {
   calendarsDir?: string;
   seed: number;
   grep?: string;
+  grepInvert?: string;
+  only?: readonly string[];
   shard?: Shard;
   /** The scenarios that have runs, by index in the main thread's list: file and id to find them by. */
   scenarios: { file: string; id: string; runs: number }[];
@@ -103,6 +106,8 @@ export async function runSuiteParallel(
     ...(opts.calendarsDir ? { calendarsDir: opts.calendarsDir } : {}),
     seed: opts.seed,
     ...(opts.grep ? { grep: opts.grep } : {}),
+    ...(opts.grepInvert ? { grepInvert: opts.grepInvert } : {}),
+    ...(opts.only ? { only: opts.only } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(opts.targetOptions ? { target: opts.targetOptions } : {}),
     scenarios: scenarios.map((loaded, s) => ({
@@ -138,7 +143,7 @@ export async function runSuiteParallel(
         worker.postMessage({ type: 'run', tasks: batch } satisfies RunBatch);
       };
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
+        const worker = new Worker(siblingModule('./worker.ts', import.meta.url), { workerData: setup });
         workers.push(worker);
         worker.on('message', (message: WorkerMessage) => {
           if (settled) return;

@@ -44,6 +44,10 @@ export const VERSION = '0.1.0';
 export interface SuiteOptions {
   seed: number;
   grep?: string;
+  /** Leave out the runs whose name (or scenario title) contains this text. */
+  grepInvert?: string;
+  /** Run only the runs of these names (`--last-failed`). */
+  only?: readonly string[];
   shard?: Shard;
   target?: string;
   /** Where the customer meets the merchant in each run (default: the sim model, `directShop`). */
@@ -76,7 +80,10 @@ export function runName(scenarioId: string, combo: readonly string[], persona: n
   return `${scenarioId} › ${combinationKey(combo)} › #${persona}`;
 }
 
-export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep' | 'shard'>): PlannedRun[] {
+export function planRuns(
+  loaded: LoadedScenario,
+  opts: Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>,
+): PlannedRun[] {
   const s = loaded.scenario;
   const labels = s.faults.map(faultLabel);
   const out: PlannedRun[] = [];
@@ -84,6 +91,8 @@ export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep'
     for (let p = 0; p < s.personas; p++) {
       const name = runName(s.id, combo, p);
       if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep)) continue;
+      if (opts.grepInvert && (name.includes(opts.grepInvert) || s.title.includes(opts.grepInvert))) continue;
+      if (opts.only && !opts.only.includes(name)) continue;
       if (opts.shard && !shardOf(runKey(s.id, combo, p), opts.shard)) continue;
       out.push({ name, combo, persona: p });
     }
@@ -93,7 +102,7 @@ export function planRuns(loaded: LoadedScenario, opts: Pick<SuiteOptions, 'grep'
 
 export function countRuns(
   scenarios: readonly LoadedScenario[],
-  opts: Pick<SuiteOptions, 'grep' | 'shard'>,
+  opts: Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>,
 ): number {
   return scenarios.reduce((n, s) => n + planRuns(s, opts).length, 0);
 }

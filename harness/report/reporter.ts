@@ -12,6 +12,7 @@ import type { ResultsFile } from '../core/contract.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
+import type { Reporter as LifecycleReporter } from './lifecycle.ts';
 import { markdownReporter } from './markdown.ts';
 import { maskResults } from './mask.ts';
 import { writeReportSet } from './reportSet.ts';
@@ -49,6 +50,12 @@ export const reporters: Record<ReporterName, Reporter> = {
   junit: masked(formatters.junit),
   html: masked(formatters.html),
 };
+
+/** The report files of this name as a lifecycle reporter (the ReporterSet masks the results first). */
+export function fileReporter(name: ReporterName): LifecycleReporter {
+  const formatter = formatters[name];
+  return { name, onEnd: (results) => formatter.files(results) };
+}
 
 /**
  * Writes the named reports into `dir` (created if missing), all or none (reportSet.ts), and returns

@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { packageRoot } from '../../core/modulePath.ts';
 import { runSuite } from '../../engine/runner.ts';
 import { loadMerchantFile, loadScenarios } from '../../scenario/load.ts';
 import { faultCatalogue } from '../../services/index.ts';
 import { type IO, main } from '../main.ts';
-import { initFiles, scenarioTemplate, schemaComment, writeNew } from './init.ts';
+import { INIT_WORKFLOW, initFiles, scenarioTemplate, schemaComment, writeNew } from './init.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-scaffold-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -72,6 +73,31 @@ describe('deadend init', () => {
     const steps = workflow.jobs.journeys.steps as { run?: string }[];
     expect(steps.map((s) => s.run).filter(Boolean)).toContain('npx deadend validate');
     expect(steps.some((s) => s.run?.startsWith('npx deadend run'))).toBe(true);
+    // Current majors of the official actions (Node 24 runtimes); the job summary and the artifact
+    // come from the folder the config file names.
+    const uses = (steps as { uses?: string }[]).map((s) => s.uses).filter(Boolean);
+    expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v6', 'actions/upload-artifact@v7']);
+    const config = readFileSync(join(dir, 'deadend.config.ts'), 'utf8');
+    expect(config).toMatch(/import \{ defineConfig \} from 'deadend';/);
+    expect(config).toMatch(/report: 'reports\/deadend'/);
+    expect(JSON.stringify(steps)).toContain('reports/deadend/summary.md');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^reports\/$/m);
+  });
+
+  it('docs/ci.md shows the workflow init writes', () => {
+    const doc = readFileSync(join(packageRoot(), 'docs/ci.md'), 'utf8');
+    const body = INIT_WORKFLOW.split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(doc).toContain(`\`\`\`yaml\n${body}\`\`\``);
+  });
+
+  it("adds reports/ to the project's own .gitignore, once", async () => {
+    const own = join(tmp, 'own-gitignore');
+    mkdirSync(own, { recursive: true });
+    writeFileSync(join(own, '.gitignore'), 'node_modules/');
+    expect(await main(['init', own], capture())).toBe(0);
+    expect(readFileSync(join(own, '.gitignore'), 'utf8')).toBe('node_modules/\nreports/\n');
   });
 
   it('refuses to overwrite: when any file exists, nothing is written', async () => {
@@ -116,6 +142,13 @@ describe('deadend new scenario', () => {
     const loaded = await loadScenarios([join(dir, 'my-journey.yaml')], { faults: faultCatalogue });
     expect(loaded.errors).toEqual([]);
     expect(loaded.scenarios[0]!.scenario.id).toBe('my-journey');
+    // It passes on its first run: the expectations are what each combination did.
+    const results = await runSuite(loaded.scenarios, { seed: 1 });
+    expect(results.summary.runs).toBeGreaterThan(1);
+    expect(results.summary.failed).toBe(0);
+    expect(readFileSync(join(dir, 'my-journey.yaml'), 'utf8')).toMatch(
+      /What each combination did on the first run/,
+    );
 
     io = capture();
     expect(await main(['new', 'scenario', 'my-journey', '--dir', dir], io)).toBe(2);

@@ -4,12 +4,12 @@
  * `deadend new scenario NAME` (a commented scenario template for one of your merchants).
  * Neither ever overwrites a file.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../core/modulePath.ts';
 import type { MerchantProfile, Product } from '../../merchant/profile.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = packageRoot();
 
 /** `# yaml-language-server: $schema=…` for a file in `folder`, pointing at deadend's own schema. */
 export function schemaComment(folder: string, schema: 'scenario' | 'merchant'): string {
@@ -159,9 +159,11 @@ ${INIT_JOURNEY}expect:
 }
 
 export const INIT_WORKFLOW = `# Runs the deadend scenarios on every push and pull request. A new dead end (one that is neither
-# expected in its scenario nor accepted in deadend-baseline.json) fails the job. The summary
-# appears on the run's page; the HTML report is attached as an artifact.
-# For a big suite, split it into parallel shards: see deadend's docs/ci.md.
+# expected in its scenario nor accepted in deadend-baseline.json) fails the job. Each missed
+# expectation is annotated on its scenario file's expect entry (the github reporter, on by
+# default under GitHub Actions); the summary appears on the run's page; the reports are
+# attached as an artifact. Settings: deadend.config.ts. For a big suite, split it into parallel
+# shards: see docs/ci.md in deadend (node_modules/deadend/docs/ci.md).
 name: deadend
 on:
   push:
@@ -170,23 +172,42 @@ jobs:
   journeys:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
+      - uses: actions/checkout@v7
+      - uses: actions/setup-node@v6
         with:
           node-version: 24
           cache: npm
       - run: npm ci
       - run: npx deadend validate
-      - run: npx deadend run --report reports/deadend --reporter json,md,junit,html
+      - run: npx deadend run
       - name: Job summary
-        if: \${{ !cancelled() }}
+        if: \${{ !cancelled() && hashFiles('reports/deadend/summary.md') != '' }}
         run: cat reports/deadend/summary.md >> "$GITHUB_STEP_SUMMARY"
-      - uses: actions/upload-artifact@v4
+      - uses: actions/upload-artifact@v7
         if: \${{ !cancelled() }}
         with:
           name: deadend-report
           path: reports/deadend
 `;
+
+/** deadend.config.ts of a new project: every setting `deadend run` takes from it, with its value. */
+export const INIT_CONFIG = `// deadend's settings for this project; a flag on the command line overrides the same setting.
+// Every field: docs/ci.md in deadend (node_modules/deadend/docs/ci.md), "The config file".
+import { defineConfig } from 'deadend';
+
+export default defineConfig({
+  scenarios: ['scenarios/'],
+  merchants: 'fixtures/merchants',
+  calendars: 'fixtures/calendars',
+  // The folder CI uploads and takes the job summary from (summary.md).
+  report: 'reports/deadend',
+  // Under GitHub Actions the github reporter (annotations) is added to these.
+  reporters: ['json', 'md', 'junit', 'html'],
+  seed: 1,
+});
+`;
+
+export const GITIGNORE_LINE = 'reports/';
 
 /** The files `deadend init` writes, relative to the project folder. */
 export function initFiles(dir: string): Record<string, string> {
@@ -199,7 +220,25 @@ export function initFiles(dir: string): Record<string, string> {
     ),
     'fixtures/calendars/example-support-hours.yaml': INIT_CALENDAR,
     '.github/workflows/deadend.yml': INIT_WORKFLOW,
+    'deadend.config.ts': INIT_CONFIG,
   };
+}
+
+/**
+ * Keeps the reports out of git: writes .gitignore, or adds the line to the project's own.
+ * Returns what it did, for init's listing; undefined when the line is there already.
+ */
+export function ignoreReports(dir: string): 'created' | 'updated' | undefined {
+  const file = join(dir, '.gitignore');
+  if (!existsSync(file)) {
+    writeFileSync(file, `# deadend's reports (deadend.config.ts: report)\n${GITIGNORE_LINE}\n`);
+    return 'created';
+  }
+  const text = readFileSync(file, 'utf8');
+  if (text.split(/\r?\n/).some((l) => ['reports', 'reports/', '/reports', '/reports/'].includes(l.trim())))
+    return undefined;
+  appendFileSync(file, `${text.endsWith('\n') || text === '' ? '' : '\n'}${GITIGNORE_LINE}\n`);
+  return 'updated';
 }
 
 // ---------------------------------------------------------------------------------------------

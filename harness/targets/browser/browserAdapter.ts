@@ -116,7 +116,7 @@ export function createBrowserAdapter(
   let email: string | undefined;
 
   async function launch(): Promise<Session> {
-    const { chromium } = await import('@playwright/test');
+    const { chromium } = await playwright();
     let browser: Browser;
     const wsEndpoint = opts.wsEndpoint ?? process.env.DEADEND_BROWSER_WS;
     try {
@@ -430,10 +430,22 @@ export default browserAdapter satisfies AdapterFactory;
  * One Chromium for several parallel runs: `--target browser --workers N` starts it once and each
  * worker's customer opens its own context in it (through DEADEND_BROWSER_WS).
  */
+/** @playwright/test is an optional peer dependency: imported when the browser target starts. */
+async function playwright(): Promise<{ chromium: typeof import('@playwright/test').chromium }> {
+  try {
+    const { chromium } = await import('@playwright/test');
+    return { chromium };
+  } catch {
+    throw new ShopError(
+      'the browser target needs the package @playwright/test: install it with `npm install -D @playwright/test`.',
+    );
+  }
+}
+
 export async function launchSharedBrowser(
   executablePath = CHROMIUM,
 ): Promise<{ wsEndpoint: string; close(): Promise<void> }> {
-  const { chromium } = await import('@playwright/test');
+  const { chromium } = await playwright();
   let server: Awaited<ReturnType<typeof chromium.launchServer>>;
   try {
     server = await chromium.launchServer({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });

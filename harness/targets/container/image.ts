@@ -32,14 +32,18 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { COMPILED, packageRoot } from '../../core/modulePath.ts';
 import { dockerClient } from './engine.ts';
 
 export const DEFAULT_REPOSITORY = 'deadend-shop';
 /** The reference shop, relative to /app. */
-export const DEFAULT_COMMAND = ['node', 'fixtures/shop/main.ts'];
+export const DEFAULT_COMMAND = COMPILED
+  ? ['node', 'dist/fixtures/shop/main.js']
+  : ['node', 'fixtures/shop/main.ts'];
 /** What goes under /app besides node_modules, relative to the repository root. */
-export const DEFAULT_APP_PATHS = ['package.json', 'harness', 'fixtures'];
+export const DEFAULT_APP_PATHS = COMPILED
+  ? ['package.json', 'dist', 'fixtures']
+  : ['package.json', 'harness', 'fixtures'];
 
 /**
  * Packages never needed by the running shop, even where npm does not mark them dev-only (peer
@@ -102,7 +106,7 @@ type Entry =
   | { kind: 'dir'; dest: string; mode: number }
   | { kind: 'symlink'; dest: string; target: string };
 
-const repoRoot = () => fileURLToPath(new URL('../../..', import.meta.url));
+const repoRoot = packageRoot;
 
 export async function buildShopImage(opts: ShopImageOptions = {}): Promise<ShopImage> {
   if (opts.image) return { image: opts.image, built: false };

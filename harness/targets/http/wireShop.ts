@@ -6,7 +6,9 @@
  * world, afterwards the world is read back — so a shop that keeps its state in the sandbox's
  * back office can be searched exhaustively, like the model.
  */
+import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
+import { siblingModule } from '../../core/modulePath.ts';
 import type { World } from '../../core/world.ts';
 import type { Connector, PreparedScenario } from '../../engine/runner.ts';
 import type { ShopPort } from '../../merchant/shopPort.ts';
@@ -46,7 +48,7 @@ export class TargetError extends Error {
   }
 }
 
-const WORKER = new URL('./wireWorker.ts', import.meta.url).pathname;
+const WORKER = fileURLToPath(siblingModule('./wireWorker.ts', import.meta.url));
 
 export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
   const call = createSyncFn(WORKER) as (msg: WireMessage) => WireAnswer;

@@ -7,10 +7,10 @@
  * API, or `advanceBy` / `advanceTo`), handling whatever falls due on the way — mail arriving,
  * renewals — exactly as `sim` does.
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ZodError } from 'zod';
 import { parseInstant, toIso } from '../../clock/instant.ts';
+import { packageRoot } from '../../core/modulePath.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
 import { type TraceEvent, toArray } from '../../core/trace.ts';
 import { emptyWorld, type World } from '../../core/world.ts';
@@ -26,7 +26,7 @@ import { faultCatalogue } from '../../services/index.ts';
 import type { DeclineOn } from '../../services/payment/charges.ts';
 import { billingOf } from '../../services/payment/stripe/billing.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const ROOT = packageRoot();
 export const DEFAULT_CALENDARS_DIR = join(ROOT, 'fixtures', 'calendars');
 export const DEFAULT_START = '2026-03-02T09:00';
 export const DEFAULT_EMAIL = 'customer@example.net';
@@ -192,7 +192,7 @@ export class SandboxSession {
     const loaded = opts.scenario ?? syntheticScenario(opts);
     this.fromScenario = opts.scenario !== undefined;
     this.#calendarsDir = opts.calendarsDir ?? DEFAULT_CALENDARS_DIR;
-    this.base = prepare(loaded, this.#calendarsDir);
+    this.base = prepare(loaded, this.#calendarsOfBase());
     this.seed = opts.seed ?? 1;
     const id = loaded.scenario.id;
     this.seedKey = String(deriveSeed(this.seed, id, 'sandbox', 0));
@@ -270,12 +270,21 @@ export class SandboxSession {
     this.world = world;
   }
 
+  /**
+   * The calendars of the merchant served now: the synthetic scenario's (deadend's reference
+   * merchant) are deadend's own, wherever the user's calendars are (a project of its own has none
+   * of them); a scenario's are in the calendars folder given.
+   */
+  #calendarsOfBase(): string {
+    return this.fromScenario ? this.#calendarsDir : DEFAULT_CALENDARS_DIR;
+  }
+
   /** A RunEnv for the current fault uses, built the way the runner builds one for a run. */
   private rebuildEnv(): void {
     const loaded = this.base.loaded;
     const prep = prepare(
       { ...loaded, scenario: { ...loaded.scenario, faults: this.uses } },
-      this.#calendarsDir,
+      this.#calendarsOfBase(),
     );
     this.env = buildEnv(prep, this.active, this.seedKey);
   }

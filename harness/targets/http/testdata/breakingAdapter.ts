@@ -2,7 +2,7 @@
  * The reference shop's adapter, but the shop "goes away" at the 12th checkout: the run must
  * stop with a plain message and still report the runs that finished before.
  */
-import { type AdapterFactory, referenceShopAdapter, ShopError } from 'deadend/http';
+import { type AdapterFactory, referenceShopAdapter, ShopError } from '../adapter.ts';
 
 const breaking: AdapterFactory = (ctx) => {
   const inner = referenceShopAdapter(ctx);

@@ -4,7 +4,7 @@
  * test can see it was used.
  */
 import { appendFileSync } from 'node:fs';
-import { type AdapterFactory, referenceShopAdapter, type ShopAdapter } from 'deadend/http';
+import { type AdapterFactory, referenceShopAdapter, type ShopAdapter } from '../adapter.ts';
 
 const counting: AdapterFactory = (ctx) => {
   const inner = referenceShopAdapter(ctx);
