@@ -19,6 +19,6 @@ export default defineConfig({
       'fixtures/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });
