@@ -116,6 +116,8 @@ describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
       await page.getByRole('button', { name: 'Show the story', exact: true }).first().click();
       const img = page.locator('.attachments img').first();
       await img.waitFor({ state: 'visible' });
+      // The page loads its screenshots lazily, as a reader scrolls to them.
+      await img.scrollIntoViewIfNeeded();
       expect(await page.locator('.attachments img').count()).toBe(2);
       const width = await img.evaluate((el) => {
         // The page's own <img>: decode() waits until it has loaded.
