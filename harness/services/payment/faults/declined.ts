@@ -6,9 +6,3 @@ export const declined = paymentFault(
   'The issuer declines the charge; the checkout shows an error and no order is placed.',
   'card declined',
 );
-export const paymentTimeout = paymentFault(
-  'timeout',
-  'The payment provider does not answer in time.',
-  'The checkout times out; no order is placed and no money is taken.',
-  'payment provider timed out',
-);
