@@ -1,5 +1,6 @@
 import { toIso } from '../clock/instant.ts';
 import type { TraceEntry } from './contract.ts';
+import type { TraceEventMap, TraceKind } from './traceEvents.ts';
 
 /**
  * The trace is the spine of a run: every service appends typed events to it, oracles and
@@ -27,7 +28,10 @@ export interface TraceEvent {
   /** When it happened (virtual time). */
   t: Instant;
   actor: Actor;
-  /** Machine-readable kind, `family.verb`, e.g. `mail.quarantined`, `order.cancelled`. */
+  /**
+   * Machine-readable kind, `family.verb`, e.g. `mail.quarantined`, `order.cancelled`; the kinds
+   * the models record and their data are in the event map (traceEvents.ts).
+   */
   kind: string;
   /** Channel a customer-facing event happened on (`email`, `phone`, `store`, `web`, …). */
   channel?: string;
@@ -36,6 +40,17 @@ export interface TraceEvent {
   /** Structured details for oracles (ids, amounts, reasons, addresses). */
   data?: Record<string, unknown>;
 }
+
+/**
+ * The data of `e` if it is an event of `kind`, typed by the event map; undefined for any other
+ * kind. Partial: an event a target reported over the wire may lack fields, so test what you use.
+ */
+export function dataOf<K extends TraceKind>(e: TraceEvent, kind: K): Partial<TraceEventMap[K]> | undefined {
+  return e.kind === kind ? ((e.data ?? {}) as Partial<TraceEventMap[K]>) : undefined;
+}
+
+/** Every key some event's data has: what an oracle may look up by name. */
+export type DataKey = { [K in TraceKind]: keyof TraceEventMap[K] }[TraceKind] & string;
 
 export interface TraceNode {
   readonly event: TraceEvent;

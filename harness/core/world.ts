@@ -7,6 +7,7 @@ import type { Problem } from '../merchant/profile.ts';
 import type { MailKind } from '../scenario/schema.ts';
 import type { Billing } from '../services/payment/stripe/billing.ts';
 import { append, type Instant, type TraceEvent, type TraceNode, toArray } from './trace.ts';
+import type { DataFor } from './traceEvents.ts';
 
 export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
 
@@ -177,7 +178,14 @@ export function nextId(world: World, prefix: string): string {
   return `${prefix}_${world.seq}`;
 }
 
-export function record(world: World, event: Omit<TraceEvent, 't'>): void {
+/**
+ * Append an event at the world's time. A literal `kind` must be in the trace's event map
+ * (core/traceEvents.ts) and `data` must have its type; a kind only known at run time is unchecked.
+ */
+export function record<K extends string>(
+  world: World,
+  event: Omit<TraceEvent, 't' | 'kind' | 'data'> & { kind: K; data?: DataFor<K> },
+): void {
   world.trace = append(world.trace, { t: world.now, ...event });
 }
 

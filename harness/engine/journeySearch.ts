@@ -9,7 +9,7 @@
 import { formatInstant } from '../clock/instant.ts';
 import type { Outcome } from '../core/contract.ts';
 import type { RunEnv } from '../core/runEnv.ts';
-import { toArray } from '../core/trace.ts';
+import { dataOf, toArray } from '../core/trace.ts';
 import { cloneWorld, pairs, record, stateKey, type World } from '../core/world.ts';
 import type { Journey } from '../customer/journey.ts';
 import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
@@ -244,9 +244,7 @@ function explainDeadEnd(
   const out: string[] = [];
   const causes = toArray(world.trace).filter(
     (e) =>
-      e.actor === 'fault' ||
-      e.kind === 'notify.skipped' ||
-      (e.kind === 'order.cancelled' && e.data?.notified === false),
+      e.actor === 'fault' || e.kind === 'notify.skipped' || dataOf(e, 'order.cancelled')?.notified === false,
   );
   for (const e of causes) out.push(lower(e.text.replace(/\.$/, '')));
   for (const c of env.profile.support) {

@@ -15,6 +15,7 @@ import {
   type ScenarioResult,
   type Scorecard,
 } from '../core/contract.ts';
+import { parseFact } from '../core/facts.ts';
 import { type ActiveFault, FaultSet } from '../core/faultSet.ts';
 import { compareRuns, runKey, type Shard, shardOf, sortScenarios, summarize } from '../core/merge.ts';
 import type { RunEnv } from '../core/runEnv.ts';
@@ -245,7 +246,10 @@ function scorecard(o: JourneyOutcome, env: RunEnv): Scorecard {
     const received =
       product !== undefined &&
       (o.outcome !== 'dead-end' ||
-        w.customer.facts.some((f) => f.endsWith(`:${product.id}`) && !f.startsWith('ordered:')));
+        w.customer.facts.some((f) => {
+          const fact = parseFact(f);
+          return fact.subject === product.id && fact.verb !== 'ordered';
+        }));
     const value = kept && received && product ? product.price : 0;
     lost += Math.max(0, ch.amount - value);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasFact } from '../core/world.ts';
 import { readMessage } from '../customer/steps.ts';
 import { EMAIL, events, type Sandbox, sandbox, shop, webOrder } from '../engine/testdata/sandbox.ts';
-import { typoOf } from '../services/mail/faults.ts';
+import { typoOf } from '../services/mail/faults/addressTypo.ts';
 import { findMail } from '../services/mail/mailbox.ts';
 import { advanceTo, checkout, describeOrder, durationMs, givenPurchase } from './flows.ts';
 import { applyOverrides, type MerchantProfile } from './profile.ts';

@@ -1,5 +1,5 @@
 /** Oracles about what the customer was (not) told: silence, contradictions, zombie notices. */
-import type { TraceEvent } from '../core/trace.ts';
+import { dataOf, type TraceEvent } from '../core/trace.ts';
 import {
   finding,
   indicesWhere,
@@ -19,7 +19,7 @@ const ROUTINE_MAIL = new Set(['order-confirmation', 'shipped', 'licence-key', 'r
 
 function isFailure(e: TraceEvent): boolean {
   return (
-    (e.kind === 'order.cancelled' && e.data?.notified === false) ||
+    dataOf(e, 'order.cancelled')?.notified === false ||
     e.kind === 'order.lost-in-transit' ||
     e.kind === 'payment.failed'
   );

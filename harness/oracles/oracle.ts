@@ -8,7 +8,7 @@
 import { formatInstant } from '../clock/instant.ts';
 import type { Finding, Severity } from '../core/contract.ts';
 import { formatMoney } from '../core/runEnv.ts';
-import type { TraceEvent } from '../core/trace.ts';
+import type { DataKey, TraceEvent } from '../core/trace.ts';
 import type { MerchantProfile, Product } from '../merchant/profile.ts';
 
 export interface OracleContext {
@@ -46,12 +46,12 @@ export function quote(ctx: Pick<OracleContext, 'zone'>, e: TraceEvent): string {
   return `on ${when(ctx, e)}${e.channel ? ` (${e.channel})` : ''}: “${e.text.replace(/\.$/, '')}”`;
 }
 
-export function str(e: TraceEvent, key: string): string | undefined {
+export function str(e: TraceEvent, key: DataKey): string | undefined {
   const v = e.data?.[key];
   return typeof v === 'string' ? v : undefined;
 }
 
-export function num(e: TraceEvent, key: string): number | undefined {
+export function num(e: TraceEvent, key: DataKey): number | undefined {
   const v = e.data?.[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }

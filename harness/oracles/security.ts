@@ -1,4 +1,5 @@
 /** Oracles about secrets (licence keys, reset links) sent where they should not go. */
+import { dataOf } from '../core/trace.ts';
 import { finding, indicesWhere, type Oracle, quote, str } from './oracle.ts';
 
 export const unverifiedSecret: Oracle = {
@@ -12,7 +13,7 @@ export const unverifiedSecret: Oracle = {
   check(ctx) {
     return indicesWhere(
       ctx.events,
-      (e) => e.kind === 'mail.sent' && e.data?.secret === true && e.data?.unverifiedAddress === true,
+      (e) => dataOf(e, 'mail.sent')?.secret === true && dataOf(e, 'mail.sent')?.unverifiedAddress === true,
     ).map((i) => {
       const e = ctx.events[i]!;
       return finding(

@@ -18,6 +18,7 @@ import {
 } from '../clock/calendarFiles.ts';
 import { parseDuration as clockParseDuration } from '../clock/duration.ts';
 import { parseInstant as clockParseInstant } from '../clock/instant.ts';
+import { parseFact } from '../core/facts.ts';
 import { excerpt } from '../input/excerpt.ts';
 import { fileForId, outsideFolder, tooBig } from '../input/projectPaths.ts';
 import { applyOverrides, type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
@@ -578,7 +579,7 @@ async function checkScenario(s: Scenario, file: string, env: Resolved): Promise<
     salesChannel(g.channel, ['given', i, 'channel']);
   });
   s.goal.needs.forEach((fact, i) => {
-    const [, id] = fact.split(':');
+    const id = parseFact(fact).subject;
     if (id !== undefined) product(id, ['goal', 'needs', i]);
   });
 

@@ -10,7 +10,7 @@ import { EMAIL, events, sandbox, webOrder } from '../engine/testdata/sandbox.ts'
 import { advanceTo, givenPurchase, notify } from '../merchant/flows.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { FAULT_IDS, faultCatalogue } from './index.ts';
-import { typoOf } from './mail/faults.ts';
+import { typoOf } from './mail/faults/addressTypo.ts';
 import { findMail } from './mail/mailbox.ts';
 import { latestOrder } from './orders/orders.ts';
 import { contact } from './support/desk.ts';

@@ -1,42 +1,26 @@
-/** The fault catalogue: every fault a scenario can name. Docs are generated from it. */
+/**
+ * The list of sandbox services. Each service folder lists its own faults
+ * (`<service>/faults/index.ts`); the fault catalogue — every fault a scenario can name, in this
+ * order — is assembled here. Docs are generated from it.
+ */
 import type { FaultDefinition } from '../core/fault.ts';
-import { addressTypo, bounced, delayed, quarantined, spamFoldered } from './mail/faults.ts';
-import {
-  avsMismatch,
-  cvcMismatch,
-  declined,
-  licenceServerDown,
-  loginFailure,
-  lostInTransit,
-  notifyDelayed,
-  notifySuppressed,
-  paymentTimeout,
-  silo,
-  siteSlow,
-  supportClosed,
-  supportUnderstaffed,
-} from './serviceFaults.ts';
+import { faults as licensing } from './licensing/faults/index.ts';
+import { faults as mail } from './mail/faults/index.ts';
+import { faults as orders } from './orders/faults/index.ts';
+import { faults as payment } from './payment/faults/index.ts';
+import { faults as site } from './site/faults/index.ts';
+import { faults as support } from './support/faults/index.ts';
 
-const all: FaultDefinition[] = [
-  spamFoldered,
-  quarantined,
-  delayed,
-  bounced,
-  addressTypo,
-  supportClosed,
-  supportUnderstaffed,
-  avsMismatch,
-  cvcMismatch,
-  declined,
-  paymentTimeout,
-  lostInTransit,
-  silo,
-  licenceServerDown,
-  notifySuppressed,
-  notifyDelayed,
-  loginFailure,
-  siteSlow,
+export const SERVICES: readonly { name: string; faults: readonly FaultDefinition[] }[] = [
+  { name: 'mail', faults: mail },
+  { name: 'support', faults: support },
+  { name: 'payment', faults: payment },
+  { name: 'orders', faults: orders },
+  { name: 'licensing', faults: licensing },
+  { name: 'site', faults: site },
 ];
+
+const all = SERVICES.flatMap((s) => s.faults);
 
 export const faultCatalogue: ReadonlyMap<string, FaultDefinition> = new Map(all.map((f) => [f.id, f]));
 export const FAULT_IDS = all.map((f) => f.id);
