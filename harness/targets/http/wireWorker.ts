@@ -15,9 +15,9 @@ import { runAsWorker } from 'synckit';
 import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { Attachment } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../services/wire.ts';
 import { maskArtifactText } from '../browser/maskArtifacts.ts';
 import type { MerchantContainer } from '../container/merchantContainer.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../sandbox/index.ts';
 import {
   type AdapterFactory,
   type RunFocus,
