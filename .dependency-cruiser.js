@@ -51,13 +51,6 @@ const layerRules = LAYERS.flatMap((layer, i) =>
  * the list must be empty afterwards. Edges from or to a LEGACY folder are exempt until it is gone.
  */
 export const KNOWN_FOLDER_CYCLES = {
-  'fixtures/shop': [
-    'harness/core',
-    'harness/merchant',
-    'harness/scenario',
-    'harness/services/mail',
-    'harness/services/payment/stripe',
-  ],
   'harness/cli/commands': ['harness/core', 'harness/merchant', 'harness/scenario'],
   'harness/clock': ['harness/core'],
   'harness/core': [
@@ -66,12 +59,10 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/report',
     'harness/scenario',
     'harness/services/payment/stripe',
-    'harness/targets/sandbox',
   ],
   'harness/customer': [
     'harness/clock',
     'harness/core',
-    'harness/merchant',
     'harness/scenario',
     'harness/services/licensing',
     'harness/services/mail',
@@ -86,10 +77,21 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/scenario',
     'harness/services',
     'harness/services/support',
-    'harness/targets/http',
   ],
-  'harness/engine/analysis': ['harness/core', 'harness/customer', 'harness/engine/monteCarlo'],
-  'harness/engine/monteCarlo': ['harness/clock', 'harness/core', 'harness/engine/analysis'],
+  'harness/engine/analysis': [
+    'harness/core',
+    'harness/customer',
+    'harness/engine',
+    'harness/engine/monteCarlo',
+    'harness/scenario',
+    'harness/services',
+  ],
+  'harness/engine/monteCarlo': [
+    'harness/clock',
+    'harness/core',
+    'harness/engine/analysis',
+    'harness/scenario',
+  ],
   'harness/merchant': [
     'harness/clock',
     'harness/core',
@@ -100,7 +102,6 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/services/payment',
     'harness/services/payment/stripe',
     'harness/services/support',
-    'harness/targets/sandbox',
   ],
   'harness/oracles': ['harness/clock', 'harness/core', 'harness/merchant'],
   'harness/report': [
@@ -122,23 +123,12 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/oracles',
     'harness/services',
   ],
-  'harness/services': [
-    'harness/clock',
-    'harness/core',
-    'harness/merchant',
-    'harness/scenario',
-    'harness/targets/sandbox',
-  ],
-  'harness/services/licensing': ['harness/clock', 'harness/core', 'harness/targets/sandbox'],
-  'harness/services/mail': ['harness/clock', 'harness/core', 'harness/scenario', 'harness/targets/sandbox'],
+  'harness/services': ['harness/clock', 'harness/core', 'harness/merchant', 'harness/scenario'],
+  'harness/services/licensing': ['harness/clock', 'harness/core'],
+  'harness/services/mail': ['harness/clock', 'harness/core', 'harness/scenario'],
   'harness/services/orders': ['harness/core'],
-  'harness/services/payment': ['harness/clock', 'harness/core', 'harness/targets/sandbox'],
-  'harness/services/payment/stripe': [
-    'harness/clock',
-    'harness/core',
-    'harness/services/payment',
-    'harness/targets/sandbox',
-  ],
+  'harness/services/payment': ['harness/clock', 'harness/core'],
+  'harness/services/payment/stripe': ['harness/clock', 'harness/core', 'harness/services/payment'],
   'harness/services/support': [
     'harness/clock',
     'harness/core',
@@ -146,34 +136,6 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/scenario',
     'harness/services/orders',
     'harness/services/payment',
-    'harness/targets/sandbox',
-  ],
-  'harness/targets/browser': [
-    'harness/report',
-    'harness/services/payment/stripe',
-    'harness/services/support',
-    'harness/targets/http',
-  ],
-  'harness/targets/http': [
-    'fixtures/shop',
-    'harness/engine',
-    'harness/scenario',
-    'harness/services/support',
-    'harness/targets/browser',
-    'harness/targets/container',
-  ],
-  'harness/targets/sandbox': [
-    'fixtures/shop',
-    'harness/clock',
-    'harness/core',
-    'harness/customer',
-    'harness/engine',
-    'harness/merchant',
-    'harness/scenario',
-    'harness/services',
-    'harness/services/mail',
-    'harness/services/payment',
-    'harness/services/payment/stripe',
   ],
 };
 

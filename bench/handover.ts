@@ -25,9 +25,9 @@ import { cloneWorld, emptyWorld, type World, worldToJson } from '../harness/core
 import { runSuite } from '../harness/engine/runner.ts';
 import type { ShopPort } from '../harness/merchant/shopPort.ts';
 import { loadScenarios } from '../harness/scenario/load.ts';
-import { FREE_PORTS, startSandbox } from '../harness/services/wire.ts';
 import { startHttpTarget } from '../harness/targets/http/wireShop.ts';
 import { WorldSync } from '../harness/targets/http/worldSync.ts';
+import { FREE_PORTS, startSandbox } from '../harness/targets/sandbox/index.ts';
 import { machine, revision, table } from './run.ts';
 
 interface Recorded {

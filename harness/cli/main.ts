@@ -896,7 +896,9 @@ async function runInterruptible(
     ...runOpts,
     paths,
     workers: threads,
-    ...(laneOptions ? { targetOptions: laneOptions } : {}),
+    ...(laneOptions
+      ? { targetSpec: (await import('../targets/http/wireShop.ts')).httpTargetSpec(laneOptions) }
+      : {}),
     onRun: (name: string) => set.run(name),
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.

@@ -3,7 +3,8 @@
  * data and returns a response as plain data. The node:http server (server.ts) and the msw
  * handlers (harness/integrations/msw.ts) are thin adapters around the same routers.
  */
-import { SandboxInputError, type SandboxSession } from '../targets/sandbox/session.ts';
+import type { RunEnv } from './runEnv.ts';
+import type { World } from './world.ts';
 
 export interface ApiRequest {
   method: string;
@@ -24,10 +25,58 @@ export interface ApiResponse {
   body: unknown;
 }
 
-export type Router = (session: SandboxSession, req: ApiRequest) => ApiResponse;
+/** A message's content as it came in (SMTP or the HTTP submission API), by model message id. */
+export interface StoredMail {
+  from: string;
+  subject: string;
+  text: string | null;
+  html: string | null;
+  headers: Record<string, string>;
+  /** Whether the kind was guessed from the subject (no X-Deadend-Kind header). */
+  kindInferred: boolean;
+  via: 'smtp' | 'http';
+}
 
-export const API_NAMES = ['payment', 'mailbox', 'licensing', 'support', 'control', 'backoffice'] as const;
-export type ApiName = (typeof API_NAMES)[number];
+export interface StoredResponse {
+  fingerprint: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * What a service's wire API reads and changes: one world with its run environment, its virtual
+ * clock and its trace (`world.trace`), plus what only the wire has (the content of mail as it
+ * came in, idempotent responses, request ids). The sandbox session implements it; the routers
+ * never see how a session is built, so services do not depend on the targets that serve them.
+ */
+export interface WireContext {
+  world: World;
+  readonly env: RunEnv;
+  /** The virtual clock (`world.now`). */
+  readonly now: number;
+  readonly mail: Map<string, StoredMail>;
+  readonly idempotency: Map<string, StoredResponse>;
+  nextRequestId(): string;
+  /** Remember a response for an idempotency key. */
+  remember(key: string, response: StoredResponse): void;
+}
+
+/** A problem with what a client asked for (a bad fault, a clock moved backwards): a 400. */
+export class SandboxInputError extends Error {
+  readonly status: number;
+  /** The error code when it is not the status's default (`invalid_json`). */
+  readonly code: string | undefined;
+  constructor(message: string, status = 400, code?: string) {
+    super(message);
+    this.name = 'SandboxInputError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** A router over a context: the services' routers take any WireContext, the control API a whole session. */
+export type Router<C extends WireContext = WireContext> = (wire: C, req: ApiRequest) => ApiResponse;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { 'content-type': 'application/json', ...headers }, body };
@@ -107,8 +156,8 @@ export function unrouted(res: ApiResponse): ApiResponse {
 }
 
 /** What the handlers of the sandbox's own APIs (all but Stripe's) are given. */
-export interface ApiCtx {
-  session: SandboxSession;
+export interface ApiCtx<C extends WireContext = WireContext> {
+  session: C;
   req: ApiRequest;
   query: URLSearchParams;
 }
@@ -118,7 +167,11 @@ export interface ApiCtx {
  * lets the next router on a shared port try (unrouted), a wrong method a 405, and a
  * SandboxInputError thrown by a handler its 400 or 404.
  */
-export function serveRoutes(routes: Routes<ApiCtx>, session: SandboxSession, req: ApiRequest): ApiResponse {
+export function serveRoutes<C extends WireContext>(
+  routes: Routes<ApiCtx<C>>,
+  session: C,
+  req: ApiRequest,
+): ApiResponse {
   const m = routes.match(req.method, req.path);
   if (m === undefined)
     return unrouted(apiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}.`));

@@ -16,8 +16,8 @@ import type { Shard } from '../core/merge.ts';
 import { siblingModule } from '../core/modulePath.ts';
 import { prunesSupersets } from '../scenario/faultSpace.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
-import type { HttpTargetOptions } from '../targets/http/wireShop.ts';
 import { planRuns, prepare, runSuite, type SuiteOptions, scenarioResult, suiteResults } from './runner.ts';
+import type { TargetSpec } from './target.ts';
 
 /** What a worker is started with (its `workerData`): plain data only. */
 export interface WorkerSetup {
@@ -32,8 +32,8 @@ export interface WorkerSetup {
   shard?: Shard;
   /** The scenarios that have runs, by index in the main thread's list: file and id to find them by. */
   scenarios: { file: string; id: string; runs: number }[];
-  /** On a real target, each worker starts its own (sandbox, shop, customer) with these options. */
-  target?: HttpTargetOptions;
+  /** On a real target, each worker starts its own (sandbox, shop, customer) from this spec. */
+  target?: TargetSpec;
 }
 
 /** Main thread → worker: run these (scenario index, run index) pairs. */
@@ -56,7 +56,7 @@ export interface ParallelOptions extends SuiteOptions {
   paths: readonly string[];
   merchantsDir?: string;
   /** A real target for the workers to start one each of (with one thread, pass `connect` instead). */
-  targetOptions?: HttpTargetOptions;
+  targetSpec?: TargetSpec;
 }
 
 /**
@@ -109,7 +109,7 @@ export async function runSuiteParallel(
     ...(opts.grepInvert ? { grepInvert: opts.grepInvert } : {}),
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
-    ...(opts.targetOptions ? { target: opts.targetOptions } : {}),
+    ...(opts.targetSpec ? { target: opts.targetSpec } : {}),
     scenarios: scenarios.map((loaded, s) => ({
       file: loaded.file,
       id: loaded.scenario.id,

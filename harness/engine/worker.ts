@@ -8,6 +8,7 @@ import { loadScenarios } from '../scenario/load.ts';
 import { faultCatalogue } from '../services/index.ts';
 import type { RunBatch, WorkerMessage, WorkerSetup } from './parallel.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from './runner.ts';
+import { startTargetOf } from './target.ts';
 
 const port = parentPort;
 if (!port) throw new Error('harness/engine/worker.ts runs only as a worker thread (deadend run --workers N)');
@@ -57,9 +58,7 @@ const setup = workerData as WorkerSetup;
 try {
   const plans = await setUp(setup);
   // On a real target this worker has its own sandbox, shop and customer (a browser context).
-  const target = setup.target
-    ? (await import('../targets/http/wireShop.ts')).startHttpTarget(setup.target)
-    : undefined;
+  const target = setup.target ? await startTargetOf(setup.target) : undefined;
   port.on('message', (batch: RunBatch) => {
     if (batch.tasks.length === 0) {
       target?.close();

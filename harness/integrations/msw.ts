@@ -16,11 +16,10 @@
  * (`POST {mailbox}/v1/messages`), or use `deadend sandbox`'s SMTP server.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { API_NAMES, type ApiName, type ApiRequest } from '../core/wire.ts';
-import { ROUTERS } from '../services/wire.ts';
-import type { SandboxSession } from '../targets/sandbox/session.ts';
+import type { ApiRequest } from '../core/wire.ts';
+import { API_NAMES, type ApiName, ROUTERS, type SandboxSession } from '../targets/sandbox/index.ts';
 
-export type { ApiName } from '../core/wire.ts';
+export type { ApiName } from '../targets/sandbox/index.ts';
 export { SandboxSession, type SessionOptions } from '../targets/sandbox/session.ts';
 
 /** Where each API answers under msw. The payment API is Stripe's own address by default. */

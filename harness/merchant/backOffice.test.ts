@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../core/wire.ts';
 import { loadScenarios } from '../scenario/load.ts';
-import { allRouter } from '../services/wire.ts';
+import { allRouter } from '../targets/sandbox/index.ts';
 import { SandboxSession } from '../targets/sandbox/session.ts';
 
 function call(

@@ -17,10 +17,11 @@ import {
   json,
   objectBody,
   Routes,
+  SandboxInputError,
   serveRoutes,
+  type WireContext,
 } from '../core/wire.ts';
 import { nextId, type Order, record } from '../core/world.ts';
-import { SandboxInputError, type SandboxSession } from '../targets/sandbox/session.ts';
 import { dispatch, provision, recordCancellation, recordOrder, startSubscription } from './flows.ts';
 import { directShop } from './shopPort.ts';
 
@@ -48,7 +49,7 @@ function oneOf<T extends string>(b: Record<string, unknown>, name: string, value
 
 const orderJson = (o: Order) => ({ object: 'order', ...o });
 
-function findOrder(session: SandboxSession, id: string): Order {
+function findOrder(session: WireContext, id: string): Order {
   const order = session.world.orders.find((o) => o.id === id);
   if (!order) throw new SandboxInputError(`No such order: '${id}'.`, 404);
   return order;
@@ -176,5 +177,5 @@ routes
     return json(201, { object: 'event', recorded: true });
   });
 
-export const backOfficeRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+export const backOfficeRouter = (session: WireContext, req: ApiRequest): ApiResponse =>
   serveRoutes(routes, session, req);

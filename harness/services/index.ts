@@ -24,3 +24,7 @@ const all = SERVICES.flatMap((s) => s.faults);
 
 export const faultCatalogue: ReadonlyMap<string, FaultDefinition> = new Map(all.map((f) => [f.id, f]));
 export const FAULT_IDS = all.map((f) => f.id);
+
+/** What the reference shop needs of the services: the shape of a mail it sends, Stripe's amounts. */
+export type { OutgoingMail } from './mail/mailbox.ts';
+export { toMinor } from './payment/stripe/billing.ts';

@@ -2,8 +2,8 @@
 /** The licensing, support-desk and control APIs over loopback, and sessions built from scenarios. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callJson } from '../core/testdata/callJson.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../targets/sandbox/index.ts';
 import { SandboxSession } from '../targets/sandbox/session.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from './wire.ts';
 
 let sandbox: RunningSandbox;
 

@@ -7,7 +7,7 @@
 import nodemailer from 'nodemailer';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from './wire.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../targets/sandbox/index.ts';
 
 const JOURNEYS = 200;
 let sandbox: RunningSandbox;

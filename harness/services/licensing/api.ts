@@ -14,9 +14,9 @@ import {
   jsonBody,
   Routes,
   serveRoutes,
+  type WireContext,
 } from '../../core/wire.ts';
 import { record } from '../../core/world.ts';
-import type { SandboxSession } from '../../targets/sandbox/session.ts';
 import { issueKey, licenceServerAnswers } from './licensing.ts';
 
 const routes = new Routes<ApiCtx>();
@@ -51,7 +51,7 @@ function unavailable(op: string): ApiResponse {
   );
 }
 
-function serve(session: SandboxSession, key: string, op: 'download' | 'activate'): ApiResponse {
+function serve(session: WireContext, key: string, op: 'download' | 'activate'): ApiResponse {
   const found = session.world.keys.find((k) => k.key === key);
   if (!found) return apiError(404, 'resource_missing', `No such licence key: '${key}'.`, { param: 'key' });
   const world = session.world;
@@ -106,5 +106,5 @@ routes
   .add('POST', '/v1/keys/:key/activations', ({ session }, { key }) => serve(session, key!, 'activate'))
   .add('GET', '/v1/downloads/:key', ({ session }, { key }) => serve(session, key!, 'download'));
 
-export const licensingRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+export const licensingRouter = (session: WireContext, req: ApiRequest): ApiResponse =>
   serveRoutes(routes, session, req);

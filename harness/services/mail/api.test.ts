@@ -6,7 +6,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callJson } from '../../core/testdata/callJson.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../wire.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../targets/sandbox/index.ts';
 import { parseMail } from './mime.ts';
 
 let sandbox: RunningSandbox;

@@ -19,11 +19,12 @@ import {
   json,
   jsonBody,
   Routes,
+  type StoredMail,
   serveRoutes,
+  type WireContext,
 } from '../../core/wire.ts';
 import type { MailMessage } from '../../core/world.ts';
 import { MAIL_KINDS, type MailKind } from '../../scenario/schema.ts';
-import type { SandboxSession, StoredMail } from '../../targets/sandbox/session.ts';
 import { deliverNotification, sendMail } from './mailbox.ts';
 
 /** Headers a sender can set to tell the sandbox what a message is (the reference shop does). */
@@ -66,7 +67,7 @@ function bareAddress(a: string): string {
 }
 
 /** Hand a message to the mail model, once per recipient; returns the model's messages. */
-export function submitMail(session: SandboxSession, mail: IncomingMail): MailMessage[] {
+export function submitMail(session: WireContext, mail: IncomingMail): MailMessage[] {
   const declared = mail.headers[KIND_HEADER]?.trim();
   const known = declared !== undefined && (MAIL_KINDS as readonly string[]).includes(declared);
   const kind = known ? (declared as MailKind) : guessKind(mail.subject);
@@ -106,7 +107,7 @@ export function submitMail(session: SandboxSession, mail: IncomingMail): MailMes
 
 const VISIBLE = ['inbox', 'spam'] as const;
 
-export function summary(session: SandboxSession, m: MailMessage): Record<string, unknown> {
+export function summary(session: WireContext, m: MailMessage): Record<string, unknown> {
   const stored = session.mail.get(m.id);
   return {
     id: m.id,
@@ -125,7 +126,7 @@ export function summary(session: SandboxSession, m: MailMessage): Record<string,
   };
 }
 
-export function fullMessage(session: SandboxSession, m: MailMessage): Record<string, unknown> {
+export function fullMessage(session: WireContext, m: MailMessage): Record<string, unknown> {
   const stored = session.mail.get(m.id);
   return {
     ...summary(session, m),
@@ -138,7 +139,7 @@ export function fullMessage(session: SandboxSession, m: MailMessage): Record<str
 
 const routes = new Routes<ApiCtx>();
 
-function visibleTo(session: SandboxSession, address: string): MailMessage[] {
+function visibleTo(session: WireContext, address: string): MailMessage[] {
   const a = address.toLowerCase();
   return session.world.mail.filter(
     (m) => m.to.toLowerCase() === a && (VISIBLE as readonly string[]).includes(m.folder),
@@ -234,5 +235,5 @@ routes
     return json(202, { object: 'list', data: messages.map((m) => summary(session, m)), has_more: false });
   });
 
-export const mailboxRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+export const mailboxRouter = (session: WireContext, req: ApiRequest): ApiResponse =>
   serveRoutes(routes, session, req);

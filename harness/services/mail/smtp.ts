@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { SandboxSession } from '../../targets/sandbox/session.ts';
+import type { WireContext } from '../../core/wire.ts';
 import { submitMail } from './api.ts';
 import { parseMail } from './mime.ts';
 
@@ -19,7 +19,7 @@ export interface SmtpServed {
 
 const MAX_SIZE = 10 * 1024 * 1024;
 
-export function serveSmtp(session: SandboxSession, port = 0, host = '127.0.0.1'): Promise<SmtpServed> {
+export function serveSmtp(session: WireContext, port = 0, host = '127.0.0.1'): Promise<SmtpServed> {
   const server = new SMTPServer({
     name: 'deadend-sandbox',
     banner: 'deadend sandbox SMTP',

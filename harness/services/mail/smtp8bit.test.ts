@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callJson } from '../../core/testdata/callJson.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../wire.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../targets/sandbox/index.ts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

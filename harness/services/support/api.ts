@@ -19,13 +19,13 @@ import {
   jsonBody,
   Routes,
   serveRoutes,
+  type WireContext,
 } from '../../core/wire.ts';
 import { PROBLEMS, type Problem, type SupportChannel } from '../../merchant/profile.ts';
 import { didYouMean } from '../../scenario/didYouMean.ts';
-import type { SandboxSession } from '../../targets/sandbox/session.ts';
 import { contact } from './desk.ts';
 
-function channelJson(session: SandboxSession, c: SupportChannel): Record<string, unknown> {
+function channelJson(session: WireContext, c: SupportChannel): Record<string, unknown> {
   const cal = session.env.calendar(c.id);
   const now = session.now;
   const open = cal.isOpen(now);
@@ -145,5 +145,5 @@ routes
     }),
   );
 
-export const supportRouter = (session: SandboxSession, req: ApiRequest): ApiResponse =>
+export const supportRouter = (session: WireContext, req: ApiRequest): ApiResponse =>
   serveRoutes(routes, session, req);

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { CheckoutRequest } from '../../merchant/flows.ts';
 import type { MerchantProfile } from '../../merchant/profile.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../services/wire.ts';
 import { referenceShopAdapter, type ShopAdapter } from '../http/adapter.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../sandbox/index.ts';
 import { DEFAULT_EMAIL, SANDBOX_MERCHANT } from '../sandbox/session.ts';
 import { type BrowserShopAdapter, browserAdapter, CHROMIUM } from './browserAdapter.ts';
 

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
 import { siblingModule } from '../../core/modulePath.ts';
 import type { World } from '../../core/world.ts';
-import type { Connector, PreparedScenario } from '../../engine/runner.ts';
+import type { PreparedScenario } from '../../engine/runner.ts';
+import type { Target, TargetSpec } from '../../engine/target.ts';
 import type { ShopPort } from '../../merchant/shopPort.ts';
 import type { ShopAdapter } from './adapter.ts';
 import type { ContainerSpec, StartedUrls, WireAnswer, WireMessage } from './wireWorker.ts';
@@ -33,7 +34,7 @@ export interface HttpTargetOptions {
   attachmentsDir?: string;
 }
 
-export interface HttpTarget extends Connector {
+export interface HttpTarget extends Target {
   urls: StartedUrls;
   /** Set the sandbox up for one run; returns the shop the customer uses in it. */
   prepareRun(prep: PreparedScenario, combo: readonly string[], seedKey: string): ShopPort;
@@ -49,6 +50,14 @@ export class TargetError extends Error {
 }
 
 const WORKER = fileURLToPath(siblingModule('./wireWorker.ts', import.meta.url));
+
+/** How each worker thread of `--workers N` starts its own http target (its startTarget below). */
+export function httpTargetSpec(options: HttpTargetOptions): TargetSpec {
+  return { module: import.meta.url, options };
+}
+
+/** The target module's entry for worker threads (engine/target.ts). */
+export const startTarget = (options: unknown): HttpTarget => startHttpTarget(options as HttpTargetOptions);
 
 export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
   const call = createSyncFn(WORKER) as (msg: WireMessage) => WireAnswer;

@@ -15,9 +15,8 @@ import { runAsWorker } from 'synckit';
 import { type RunningShop, startShop } from '../../../fixtures/shop/server.ts';
 import type { Attachment } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../services/wire.ts';
-import { maskArtifactText } from '../browser/maskArtifacts.ts';
-import type { MerchantContainer } from '../container/merchantContainer.ts';
+import { TARGETS } from '../index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../sandbox/index.ts';
 import {
   type AdapterFactory,
   type RunFocus,
@@ -25,14 +24,10 @@ import {
   type ShopAdapter,
   ShopError,
 } from './adapter.ts';
+import type { ContainerSpec, StartMerchant, WorkerMerchant } from './merchant.ts';
 import { type WorldDiff, WorldSync } from './worldSync.ts';
 
-/** The merchant in a container: a team's image, or (without one) the reference shop's, built here. */
-export interface ContainerSpec {
-  image?: string;
-  env?: Record<string, string>;
-  healthPath?: string;
-}
+export type { ContainerSpec } from './merchant.ts';
 
 export type WireMessage =
   | {
@@ -68,12 +63,10 @@ export type WireAnswer =
 let sandbox: RunningSandbox | undefined;
 let shop: RunningShop | undefined;
 let adapter: ShopAdapter | undefined;
-let container: MerchantContainer | undefined;
+let container: WorkerMerchant | undefined;
 let attachmentsDir: string | undefined;
 /** What the harness thread and the sandbox last agreed the world is. */
 const sync = new WorldSync();
-/** How much of the container's log earlier runs already saw. */
-let logMark = 0;
 
 /** A run's folder name: "scenario › a+b › #0" → "a+b-0". */
 export const runFolder = (name: string) =>
@@ -99,19 +92,8 @@ async function control(method: string, path: string, body?: unknown): Promise<{ 
 
 async function startMerchant(msg: Extract<WireMessage, { op: 'start' }>, s: RunningSandbox): Promise<string> {
   if (msg.container) {
-    const { buildShopImage } = await import('../container/image.ts');
-    const { startMerchantContainer } = await import('../container/merchantContainer.ts');
-    const image = msg.container.image ?? (await buildShopImage()).image;
-    container = await startMerchantContainer({
-      image,
-      env: {
-        DEADEND_SANDBOX_URL: s.urls.all,
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(s.ports.smtp),
-        ...msg.container.env,
-      },
-      ...(msg.container.healthPath ? { healthPath: msg.container.healthPath } : {}),
-    });
+    const { startMerchant } = (await import(TARGETS.container.merchant)) as { startMerchant: StartMerchant };
+    container = await startMerchant(msg.container, { url: s.urls.all, smtpPort: s.ports.smtp });
     return container.url;
   }
   if (msg.shopUrl) return msg.shopUrl;
@@ -128,7 +110,7 @@ async function loadAdapter(msg: Extract<WireMessage, { op: 'start' }>): Promise<
       );
     return factory as AdapterFactory;
   }
-  if (msg.browser) return (await import('../browser/browserAdapter.ts')).default as AdapterFactory;
+  if (msg.browser) return ((await import(TARGETS.browser.customer)) as { default: AdapterFactory }).default;
   return referenceShopAdapter;
 }
 
@@ -162,7 +144,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       sync.forget();
       await adapter!.reset?.();
       await adapter!.beginRun?.();
-      if (container) logMark = (await container.logs()).length;
+      await container?.markLog();
       return { ok: true };
     case 'act': {
       const session = sandbox!.session;
@@ -189,7 +171,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       for (const kept of (await adapter!.keep?.(dir, msg.focus)) ?? [])
         out.push({ name: kept.name, path: rel(kept.file), contentType: kept.contentType });
       if (container) {
-        writeFileSync(join(dir, 'container.log'), maskArtifactText((await container.logs()).slice(logMark)));
+        writeFileSync(join(dir, 'container.log'), await container.logSinceMark());
         out.push({
           name: 'merchant container log (this run)',
           path: rel('container.log'),

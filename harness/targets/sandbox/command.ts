@@ -2,8 +2,14 @@
  * `deadend sandbox`: start the servers, print where they are, serve until interrupted.
  * harness/cli/main.ts wires the command to `sandboxCommand`.
  */
-import { API_NAMES, type ApiName } from '../../core/wire.ts';
-import { DEFAULT_PORTS, describeSandbox, type SandboxPorts, startSandbox } from '../../services/wire.ts';
+import {
+  API_NAMES,
+  type ApiName,
+  DEFAULT_PORTS,
+  describeSandbox,
+  type SandboxPorts,
+  startSandbox,
+} from './index.ts';
 import { SandboxInputError } from './session.ts';
 
 export interface SandboxCommandOptions {

@@ -51,7 +51,7 @@ function faultsJson(session: SandboxSession): Record<string, unknown> {
   };
 }
 
-const routes = new Routes<ApiCtx>();
+const routes = new Routes<ApiCtx<SandboxSession>>();
 
 routes
   .add('GET', '/v1/health', ({ session }) => json(200, { ok: true, now: toIso(session.now) }))

@@ -46,7 +46,7 @@ export function send(res: import('node:http').ServerResponse, r: ApiResponse): v
 
 export function serveRouter(
   session: SandboxSession,
-  router: Router,
+  router: Router<SandboxSession>,
   port = 0,
   host = '127.0.0.1',
 ): Promise<Served> {

@@ -13,6 +13,12 @@ import { parseInstant, toIso } from '../../clock/instant.ts';
 import { packageRoot } from '../../core/modulePath.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
 import { type TraceEvent, toArray } from '../../core/trace.ts';
+import {
+  SandboxInputError,
+  type StoredMail,
+  type StoredResponse,
+  type WireContext,
+} from '../../core/wire.ts';
 import { emptyWorld, type World } from '../../core/world.ts';
 import { deriveSeed, makePersona, type Persona } from '../../customer/persona.ts';
 import { buildEnv, initialWorld, type PreparedScenario, prepare } from '../../engine/runner.ts';
@@ -108,38 +114,6 @@ export interface SessionOptions {
   declineOn?: Partial<DeclineOn>;
 }
 
-/** A problem with what a client asked for (a bad fault, a clock moved backwards): a 400. */
-export class SandboxInputError extends Error {
-  readonly status: number;
-  /** The error code when it is not the status's default (`invalid_json`). */
-  readonly code: string | undefined;
-  constructor(message: string, status = 400, code?: string) {
-    super(message);
-    this.name = 'SandboxInputError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-/** A message's content as it came in (SMTP or the HTTP submission API), by model message id. */
-export interface StoredMail {
-  from: string;
-  subject: string;
-  text: string | null;
-  html: string | null;
-  headers: Record<string, string>;
-  /** Whether the kind was guessed from the subject (no X-Deadend-Kind header). */
-  kindInferred: boolean;
-  via: 'smtp' | 'http';
-}
-
-export interface StoredResponse {
-  fingerprint: string;
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
 const MAX_IDEMPOTENCY_KEYS = 20_000;
 
 function syntheticScenario(opts: SessionOptions): LoadedScenario {
@@ -168,7 +142,9 @@ function syntheticScenario(opts: SessionOptions): LoadedScenario {
   return { file: '(sandbox)', scenario, merchant, merchantFile: '(sandbox)' };
 }
 
-export class SandboxSession {
+export { SandboxInputError, type StoredMail, type StoredResponse } from '../../core/wire.ts';
+
+export class SandboxSession implements WireContext {
   base: PreparedScenario;
   readonly seed: number;
   seedKey: string;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callJson } from '../../core/testdata/callJson.ts';
 import { paymentRouter } from '../../services/payment/stripe/routes.ts';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../services/wire.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from './index.ts';
 
 let sandbox: RunningSandbox;
 const control = (path: string, body?: unknown, method?: string) =>

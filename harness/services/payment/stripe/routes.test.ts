@@ -5,7 +5,7 @@
  */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../wire.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../../targets/sandbox/index.ts';
 
 let sandbox: RunningSandbox;
 let stripe: Stripe;

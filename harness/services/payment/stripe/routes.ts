@@ -13,9 +13,16 @@
 
 import type { RunEnv } from '../../../core/runEnv.ts';
 import { journaled, plain } from '../../../core/undoLog.ts';
-import { type ApiRequest, type ApiResponse, INVALID_JSON, Routes, unrouted } from '../../../core/wire.ts';
+import {
+  type ApiRequest,
+  type ApiResponse,
+  INVALID_JSON,
+  Routes,
+  SandboxInputError,
+  unrouted,
+  type WireContext,
+} from '../../../core/wire.ts';
 import type { World } from '../../../core/world.ts';
-import { SandboxInputError, type SandboxSession } from '../../../targets/sandbox/session.ts';
 import {
   attachPaymentMethod,
   type Billing,
@@ -179,7 +186,7 @@ class Params {
 // Lists and expansion
 
 interface Ctx {
-  session: SandboxSession;
+  session: WireContext;
   world: World;
   env: RunEnv;
   b: Billing;
@@ -942,7 +949,7 @@ function stringify(v: unknown): FormValue {
   return String(v);
 }
 
-export function paymentRouter(session: SandboxSession, req: ApiRequest): ApiResponse {
+export function paymentRouter(session: WireContext, req: ApiRequest): ApiResponse {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'request-id': session.nextRequestId(),
@@ -1007,7 +1014,7 @@ export function paymentRouter(session: SandboxSession, req: ApiRequest): ApiResp
 }
 
 function dispatch(
-  session: SandboxSession,
+  session: WireContext,
   req: ApiRequest,
   headers: Record<string, string>,
   world: World,

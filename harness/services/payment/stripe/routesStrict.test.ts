@@ -5,8 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiRequest, ApiResponse } from '../../../core/wire.ts';
+import { ROUTERS } from '../../../targets/sandbox/index.ts';
 import { SandboxSession } from '../../../targets/sandbox/session.ts';
-import { ROUTERS } from '../../wire.ts';
 import { billingOf } from './billing.ts';
 import { paymentRouter } from './routes.ts';
 
