@@ -65,7 +65,6 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/merchant',
     'harness/report',
     'harness/scenario',
-    'harness/services/payment/stripe',
     'harness/targets/sandbox',
   ],
   'harness/customer': [

@@ -12,9 +12,10 @@ import { parseDuration } from '../../../clock/duration.ts';
 import type { HookResults } from '../../../core/fault.ts';
 import { formatMoney, type RunEnv } from '../../../core/runEnv.ts';
 import { plain } from '../../../core/undoLog.ts';
-import { nextId, ownBilling, type PendingEvent, record, schedule, type World } from '../../../core/world.ts';
+import { nextId, type PendingEvent, record, schedule, type World } from '../../../core/world.ts';
 import { type CardAnswer, type DeclineOn, settle } from '../charges.ts';
 import { isCurrency } from './currency.ts';
+import { ownBilling } from './worldSlice.ts';
 
 const DAY = 86_400_000;
 
