@@ -4,7 +4,7 @@
  * forks the explorer makes of it.
  */
 import { registerSlice, type World } from '../../../core/world.ts';
-import type { Billing } from './billing.ts';
+import type { Billing } from './types.ts';
 
 declare module '../../../core/world.ts' {
   interface WorldSlices {
