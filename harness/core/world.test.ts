@@ -5,6 +5,7 @@ import {
   cloneWorld,
   emptyWorld,
   learn,
+  type MailMessage,
   nextId,
   record,
   registerSlice,
@@ -12,6 +13,17 @@ import {
   stateKey,
   type World,
 } from './world.ts';
+
+const shippedMail = (folder: MailMessage['folder'], read: boolean): MailMessage => ({
+  id: 'm',
+  to: 'a@example.net',
+  kind: 'shipped',
+  subject: 's',
+  sentAt: 0,
+  deliverAt: 1,
+  folder,
+  read,
+});
 
 describe('world', () => {
   it('keeps the pending queue in time order, equal times in scheduling order', () => {
@@ -36,16 +48,7 @@ describe('world', () => {
     nextId(w, 'x');
     addFact(w, 'ordered:x');
     record(w, { actor: 'customer', kind: 'k', text: 'first' });
-    w.mail.push({
-      id: 'm',
-      to: 'a@example.net',
-      kind: 'shipped',
-      subject: 's',
-      sentAt: 0,
-      deliverAt: 1,
-      folder: 'inbox',
-      read: false,
-    });
+    w.mail.push(shippedMail('inbox', false));
     const c = cloneWorld(w);
     c.now = 99;
     addFact(c, 'delivered:x');
@@ -82,16 +85,7 @@ describe('world', () => {
     const w = emptyWorld(0, 'a@example.net');
     addFact(w, 'ordered:x');
     learn(w, 'order-failed:x');
-    w.mail.push({
-      id: 'm',
-      to: 'a@example.net',
-      kind: 'shipped',
-      subject: 's',
-      sentAt: 0,
-      deliverAt: 1,
-      folder: 'spam',
-      read: true,
-    });
+    w.mail.push(shippedMail('spam', true));
     w.orders.push({
       id: 'o',
       product: 'x',
