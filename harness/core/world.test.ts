@@ -1,6 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { toArray } from './trace.ts';
-import { addFact, cloneWorld, emptyWorld, learn, nextId, record, schedule, stateKey } from './world.ts';
+import {
+  addFact,
+  cloneWorld,
+  emptyWorld,
+  learn,
+  type MailMessage,
+  nextId,
+  record,
+  registerSlice,
+  schedule,
+  stateKey,
+  type World,
+} from './world.ts';
+
+const shippedMail = (folder: MailMessage['folder'], read: boolean): MailMessage => ({
+  id: 'm',
+  to: 'a@example.net',
+  kind: 'shipped',
+  subject: 's',
+  sentAt: 0,
+  deliverAt: 1,
+  folder,
+  read,
+});
 
 describe('world', () => {
   it('keeps the pending queue in time order, equal times in scheduling order', () => {
@@ -25,16 +48,7 @@ describe('world', () => {
     nextId(w, 'x');
     addFact(w, 'ordered:x');
     record(w, { actor: 'customer', kind: 'k', text: 'first' });
-    w.mail.push({
-      id: 'm',
-      to: 'a@example.net',
-      kind: 'shipped',
-      subject: 's',
-      sentAt: 0,
-      deliverAt: 1,
-      folder: 'inbox',
-      read: false,
-    });
+    w.mail.push(shippedMail('inbox', false));
     const c = cloneWorld(w);
     c.now = 99;
     addFact(c, 'delivered:x');
@@ -65,5 +79,59 @@ describe('world', () => {
     expect(stateKey(b)).toBe(stateKey(a));
     addFact(b, 'licence:x');
     expect(stateKey(b)).not.toBe(stateKey(a));
+  });
+
+  it('keeps the state key of a sample world as it was before services registered slices', () => {
+    const w = emptyWorld(0, 'a@example.net');
+    addFact(w, 'ordered:x');
+    learn(w, 'order-failed:x');
+    w.mail.push(shippedMail('spam', true));
+    w.orders.push({
+      id: 'o',
+      product: 'x',
+      channel: 'web',
+      system: 'web',
+      email: 'a@example.net',
+      price: 5,
+      shipping: 'standard',
+      status: 'shipped',
+      placedAt: 0,
+      provisioned: true,
+    });
+    schedule(w, { at: 9, type: 'mail.arrive', ref: 'm', detail: 'inbox' });
+    schedule(w, { at: 9, type: 'parcel.arrive', ref: 'o' });
+    w.subscriptions.push({
+      id: 's',
+      product: 'x',
+      price: 5,
+      renewsAt: 9,
+      status: 'active',
+      autoRenew: true,
+      remindersSent: 0,
+    });
+    w.customer.problemContacts['missing-mail'] = 2;
+    w.customer.sentTo['missing-mail'] = 'store';
+    expect(stateKey(w)).toBe(
+      'ordered:x|order-failed:x|shipped:spam:1;|x:shipped:1;|mail.arrive:shipped:inbox;parcel.arrive:o:;|active:1;|missing-mail=2,|missing-mail=store,',
+    );
+  });
+
+  it('clones and keys a slice a service registered, and leaves out a slice a world lacks', () => {
+    const key = 'testCounter' as never;
+    const read = (w: World) => (w as unknown as Record<string, { n: number } | undefined>).testCounter;
+    registerSlice({
+      key,
+      clone: (v: { n: number }) => ({ ...v }),
+      stateKey: (v: { n: number }) => String(v.n),
+    } as never);
+    expect(() => registerSlice({ key, clone: (v: unknown) => v } as never)).toThrow(/registered twice/);
+    const bare = emptyWorld(0, 'a@example.net');
+    expect(read(cloneWorld(bare))).toBeUndefined();
+    const a = { ...bare, testCounter: { n: 1 } } as World;
+    const b = cloneWorld(a);
+    read(b)!.n = 2;
+    expect(read(a)!.n).toBe(1);
+    expect(stateKey(b)).not.toBe(stateKey(a));
+    expect(stateKey(a)).toBe(`${stateKey(bare)}|testCounter:1`);
   });
 });

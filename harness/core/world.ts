@@ -5,7 +5,6 @@
  */
 import type { Problem } from '../merchant/profile.ts';
 import type { MailKind } from '../scenario/schema.ts';
-import type { Billing } from '../services/payment/stripe/billing.ts';
 import { append, type Instant, type TraceEvent, type TraceNode, toArray } from './trace.ts';
 import type { DataFor } from './traceEvents.ts';
 
@@ -122,7 +121,15 @@ export interface CustomerState {
   troubleSince: Instant | null;
 }
 
-export interface World {
+/**
+ * The parts of the world that a service owns and registers (`registerSlice`): each service
+ * adds its field here by declaration merging (`declare module '…/core/world.ts'`), so the
+ * world's shape stays one plain object while core names no service.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the services' declaration merging
+export interface WorldSlices {}
+
+export interface World extends WorldSlices {
   now: Instant;
   seq: number;
   mail: MailMessage[];
@@ -136,11 +143,27 @@ export interface World {
   /** How many times each fault use has hit (for `times`). */
   faultHits: Record<string, number>;
   trace: TraceNode | null;
-  /**
-   * The payment provider's account objects (customers, payment intents, provider-side
-   * subscriptions) when the sandbox serves its payment API; absent in `sim` runs.
-   */
-  billing?: Billing;
+}
+
+/** A service's part of the world: how a fork gets its copy, and what it adds to the state key. */
+export interface Slice<K extends keyof WorldSlices = keyof WorldSlices> {
+  key: K;
+  /** The child's value when `from` is cloned into `to` (may share and copy on write). */
+  clone(value: NonNullable<WorldSlices[K]>, from: World, to: World): NonNullable<WorldSlices[K]>;
+  /** Its part of `stateKey`; none when nothing in it tells two states apart for the search. */
+  stateKey?(value: NonNullable<WorldSlices[K]>): string;
+}
+
+const slices: Slice[] = [];
+
+/**
+ * Called once by the service that owns the slice, when its module loads. A slice is absent
+ * until the service first writes it, so worlds of runs that never use a service carry nothing.
+ */
+export function registerSlice<K extends keyof WorldSlices>(slice: Slice<K>): void {
+  if (slices.some((s) => s.key === slice.key))
+    throw new Error(`world slice ${String(slice.key)} registered twice`);
+  slices.push(slice as unknown as Slice);
 }
 
 export function emptyWorld(now: Instant, email: string): World {
@@ -239,27 +262,12 @@ export function cloneWorld(w: World): World {
     },
     faultHits: { ...w.faultHits },
     trace: w.trace,
-    ...(w.billing ? { billing: w.billing } : {}),
   };
-  if (w.billing) {
-    // Copy-on-write: parent and child share the provider's account until one of them changes
-    // it (ownBilling), so a state's cost does not grow with the size of that account.
-    sharedBilling.add(w);
-    sharedBilling.add(copy);
+  for (const slice of slices) {
+    const value = w[slice.key];
+    if (value !== undefined) copy[slice.key] = slice.clone(value, w, copy);
   }
   return copy;
-}
-
-/** Worlds whose `billing` object another world may also hold. */
-const sharedBilling = new WeakSet<World>();
-
-/** The world's billing state, copied first if another world shares it: call before changing it. */
-export function ownBilling(w: World): Billing | undefined {
-  if (w.billing && sharedBilling.has(w)) {
-    w.billing = structuredClone(w.billing);
-    sharedBilling.delete(w);
-  }
-  return w.billing;
 }
 
 /**
@@ -288,6 +296,10 @@ export function stateKey(w: World): string {
   key += '|';
   for (const s of w.subscriptions) key += `${s.status}:${s.autoRenew ? 1 : 0};`;
   key += `|${pairs(w.customer.problemContacts)}|${pairs(w.customer.sentTo)}`;
+  for (const slice of slices) {
+    const value = w[slice.key];
+    if (slice.stateKey && value !== undefined) key += `|${slice.key}:${slice.stateKey(value)}`;
+  }
   return key;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cloneWorld, emptyWorld, ownBilling } from '../../../core/world.ts';
+import { cloneWorld, emptyWorld } from '../../../core/world.ts';
 import type { Billing } from './billing.ts';
+import { ownBilling } from './worldSlice.ts';
 
 const billing = (): Billing =>
   ({
