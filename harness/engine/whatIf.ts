@@ -88,7 +88,10 @@ export class CandidateSearch {
     if (!prep) {
       const cand = candidates(loaded).find((c) => c.change === change);
       if (!cand) throw new Error(`no what-if candidate "${change}" for scenario ${loaded.scenario.id}`);
-      prep = prepare({ ...loaded, merchant: applyOverrides(loaded.merchant, cand.overrides) }, this.calendarsDir);
+      prep = prepare(
+        { ...loaded, merchant: applyOverrides(loaded.merchant, cand.overrides) },
+        this.calendarsDir,
+      );
       this.preps.set(key, prep);
     }
     return outcomeOf(prep, run.faults, run.persona.index, this.seed);
