@@ -896,18 +896,17 @@ async function runInterruptible(
     ...runOpts,
     paths,
     workers: threads,
+    whatIf: {},
     ...(laneOptions ? { targetOptions: laneOptions } : {}),
     onRun: (name: string) => set.run(name),
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
   const partial = partialOf(raw.scenarios);
-  if (partial) raw.partial = partial;
-  // A stopped suite is not worth the what-if's time, nor a new baseline.
-  else if (raw.summary.outcomes['dead-end'] > 0) {
-    const { suggestFixes } = await import('../engine/whatIf.ts');
-    const fixes = suggestFixes(loaded.scenarios, raw, { calendarsDir: opts.calendars });
-    if (fixes.length > 0) raw.fixes = fixes;
+  // A stopped suite is not worth the what-if's time (runSuiteParallel ran it on the same threads), nor a new baseline.
+  if (partial) {
+    raw.partial = partial;
+    delete raw.fixes;
   }
 
   const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline) && !partial);

@@ -82,7 +82,7 @@ export class CandidateSearch {
   }
 
   /** The outcome of one dead end of `loaded` with the merchant changed by `change`. */
-  outcome(loaded: LoadedScenario, change: string, run: Pick<RunResult, 'faults' | 'persona'>): Outcome {
+  outcome(loaded: LoadedScenario, change: string, faults: string[], persona: number): Outcome {
     const key = `${loaded.file}\u0000${loaded.scenario.id}\u0000${change}`;
     let prep = this.preps.get(key);
     if (!prep) {
@@ -94,7 +94,7 @@ export class CandidateSearch {
       );
       this.preps.set(key, prep);
     }
-    return outcomeOf(prep, run.faults, run.persona.index, this.seed);
+    return outcomeOf(prep, faults, persona, this.seed);
   }
 }
 
@@ -166,5 +166,6 @@ export function suggestFixes(
 
 export function searchPair(search: CandidateSearch, jobs: readonly WhatIfJob[], pair: WhatIfPair): Outcome {
   const job = jobs[pair.job]!;
-  return search.outcome(job.loaded, pair.change, job.deadEnds[pair.deadEnd]!);
+  const run = job.deadEnds[pair.deadEnd]!;
+  return search.outcome(job.loaded, pair.change, run.faults, run.persona.index);
 }
