@@ -87,6 +87,14 @@ export function parseWorkers(text: string): number {
   return n;
 }
 
+function parseFixesTop(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('The number of fixes must be a whole number ≥ 1, e.g. --fixes 3.');
+  }
+  return n;
+}
+
 function parseShardOption(text: string): Shard {
   try {
     return parseShard(text);
@@ -271,6 +279,8 @@ interface RunOptions {
   reporterFromCli?: boolean;
   shard?: Shard;
   workers?: number;
+  /** Keep the what-if's best N fixes only (it stops early once they are settled). */
+  fixes?: number;
   baseline?: string;
   updateBaseline?: boolean;
   merchants: string;
@@ -453,7 +463,7 @@ async function streamedRun(
       ? suggestFixes(
           scenarios,
           { ...head, summary: summarize(kept), scenarios: kept },
-          { calendarsDir: opts.calendars },
+          { calendarsDir: opts.calendars, ...(opts.fixes ? { top: opts.fixes } : {}) },
         )
       : [];
     fixes = found.length > 0 ? found : undefined;
@@ -618,6 +628,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     throw new UsageError(
       `--grep "${opts.grep}" matches no run: nothing was run. Run names look like ` +
         '"scenario-id › fault+fault › #0" (see the replay commands); the match is case-sensitive.',
+    );
+  }
+  if (opts.fixes !== undefined && opts.shard !== undefined) {
+    throw new UsageError(
+      '--fixes cannot be combined with --shard: the best fixes of a shard are not those of the suite (merge-reports ranks every fix).',
     );
   }
   const threads = threadsFor(opts, total, io);
@@ -896,7 +911,7 @@ async function runInterruptible(
     ...runOpts,
     paths,
     workers: threads,
-    whatIf: {},
+    whatIf: opts.fixes ? { top: opts.fixes } : {},
     ...(laneOptions ? { targetOptions: laneOptions } : {}),
     onRun: (name: string) => set.run(name),
   });
@@ -1209,6 +1224,12 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
         '--workers <n>',
         'worker threads that share the runs; 1 runs in-process. Default: one per core, but at most one per 200 runs (a small suite runs in-process); http: 1, browser: one per core, container: always 1. The results are the same bytes whatever N is',
       ).argParser(parseWorkers),
+    )
+    .addOption(
+      new Option(
+        '--fixes <n>',
+        'keep only the n best what-if fixes, each still with every dead end it rescues; the what-if stops searching a change once it cannot make the n best (faster). Default: every fix. Not with --shard (a shard’s best are not the suite’s)',
+      ).argParser(parseFixesTop),
     )
     .option(
       '--baseline <file>',
