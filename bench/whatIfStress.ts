@@ -13,12 +13,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { runSuiteParallel } from '../harness/engine/parallel.ts';
-import { planRuns, prepare, runOne, scenarioResult, suiteResults } from '../harness/engine/runner.ts';
-import { suggestFixes } from '../harness/engine/whatIf.ts';
+import { planRuns } from '../harness/engine/runner.ts';
 import { type LoadedScenario, loadScenarios } from '../harness/scenario/load.ts';
 import type { Scenario } from '../harness/scenario/schema.ts';
 import { machine, revision, table } from './run.ts';
-import { STRESS_SEED_ID, STRESS_SHAPES, type StressShape, shapeName, stressScenario } from './stress.ts';
+import {
+  measureStress,
+  STRESS_SEED_ID,
+  STRESS_SHAPES,
+  type StressShape,
+  shapeName,
+  stressScenario,
+} from './stress.ts';
 
 const TOP = 3;
 const SEED = 1;
@@ -65,18 +71,9 @@ try {
     const shape = STRESS_SHAPES[i]!;
     process.stderr.write(`… ${shapeName(shape)}\n`);
     const loaded = stressScenario(seed, shape);
-    const prep = prepare(loaded);
-    const planned = planRuns(loaded, {});
-    let t = performance.now();
-    const runs = planned.map((p) => runOne(prep, p, SEED).result);
-    const mainMs = performance.now() - t;
-    const results = suiteResults([scenarioResult(prep, runs)], { seed: SEED });
-    t = performance.now();
-    const fixes = suggestFixes([loaded], results);
-    const whatIfMs = performance.now() - t;
-    t = performance.now();
-    const topFixes = suggestFixes([loaded], results, { top: TOP });
-    const topMs = performance.now() - t;
+    const row = measureStress(seed, shape, SEED, TOP);
+    const { mainMs, whatIfMs, allFixes: fixes } = row;
+    const topMs = row.whatIfTopMs!;
     const file = path.join(dir, `${loaded.scenario.id}.yaml`);
     writeFileSync(file, stringify(stressFile(seed, shape)));
     const w = await threaded(file);
@@ -84,11 +81,11 @@ try {
     const same =
       JSON.stringify(w.fixes) === JSON.stringify(fixes) &&
       JSON.stringify(wTop.fixes) === JSON.stringify(fixes.slice(0, TOP)) &&
-      JSON.stringify(topFixes) === JSON.stringify(fixes.slice(0, TOP));
+      JSON.stringify(row.topFixes) === JSON.stringify(fixes.slice(0, TOP));
     out.push([
       shapeName(shape),
-      ms(runs.length),
-      ms(runs.filter((r) => r.outcome === 'dead-end').length),
+      ms(row.runs),
+      ms(row.deadEnds),
       ms(mainMs),
       ms(whatIfMs),
       ms(topMs),
