@@ -7,6 +7,7 @@
  * Deterministic: the faults are taken from one fixed list in order.
  */
 
+import type { Fix } from '../harness/core/contract.ts';
 import { exploreJourney } from '../harness/engine/journeySearch.ts';
 import {
   buildEnv,
@@ -142,10 +143,20 @@ export interface StressRow {
   searchMs: number;
   whatIfMs: number;
   fixes: number;
+  /** With `top`: the what-if kept to its best `top` fixes (stopping early), and those fixes. */
+  whatIfTopMs?: number;
+  topFixes?: Fix[];
+  /** Every fix of the full what-if. */
+  allFixes: Fix[];
 }
 
 /** One row: the main pass, then the what-if over its dead ends, timed apart, in this thread. */
-export function measureStress(seed: LoadedScenario, shape: StressShape, runSeed: number): StressRow {
+export function measureStress(
+  seed: LoadedScenario,
+  shape: StressShape,
+  runSeed: number,
+  top?: number,
+): StressRow {
   const loaded = stressScenario(seed, shape);
   const prep = prepare(loaded);
   const planned = planRuns(loaded, {});
@@ -156,6 +167,9 @@ export function measureStress(seed: LoadedScenario, shape: StressShape, runSeed:
   t = performance.now();
   const fixes = suggestFixes([loaded], results);
   const whatIfMs = performance.now() - t;
+  t = performance.now();
+  const topFixes = top === undefined ? undefined : suggestFixes([loaded], results, { top });
+  const whatIfTopMs = performance.now() - t;
   const inputs = planned.map((p) => {
     const env = buildEnv(prep, p.combo, runSeedKey(runSeed, loaded.scenario.id, p));
     const persona = personaFor(prep, runSeed, combinationKey(p.combo), p.persona);
@@ -175,6 +189,8 @@ export function measureStress(seed: LoadedScenario, shape: StressShape, runSeed:
     searchMs,
     whatIfMs,
     fixes: fixes.length,
+    allFixes: fixes,
+    ...(topFixes ? { whatIfTopMs, topFixes } : {}),
   };
 }
 

@@ -87,6 +87,14 @@ export function parseWorkers(text: string): number {
   return n;
 }
 
+function parseFixesTop(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('The number of fixes must be a whole number ≥ 1, e.g. --fixes 3.');
+  }
+  return n;
+}
+
 function parseShardOption(text: string): Shard {
   try {
     return parseShard(text);
@@ -271,6 +279,8 @@ interface RunOptions {
   reporterFromCli?: boolean;
   shard?: Shard;
   workers?: number;
+  /** Keep the what-if's best N fixes only (it stops early once they are settled). */
+  fixes?: number;
   baseline?: string;
   updateBaseline?: boolean;
   merchants: string;
@@ -453,7 +463,7 @@ async function streamedRun(
       ? suggestFixes(
           scenarios,
           { ...head, summary: summarize(kept), scenarios: kept },
-          { calendarsDir: opts.calendars },
+          { calendarsDir: opts.calendars, ...(opts.fixes ? { top: opts.fixes } : {}) },
         )
       : [];
     fixes = found.length > 0 ? found : undefined;
@@ -618,6 +628,11 @@ async function runCommand(paths: string[], opts: RunOptions, io: IO): Promise<nu
     throw new UsageError(
       `--grep "${opts.grep}" matches no run: nothing was run. Run names look like ` +
         '"scenario-id › fault+fault › #0" (see the replay commands); the match is case-sensitive.',
+    );
+  }
+  if (opts.fixes !== undefined && opts.shard !== undefined) {
+    throw new UsageError(
+      '--fixes cannot be combined with --shard: the best fixes of a shard are not those of the suite (merge-reports ranks every fix).',
     );
   }
   const threads = threadsFor(opts, total, io);
@@ -899,17 +914,16 @@ async function runInterruptible(
     ...(laneOptions
       ? { targetSpec: (await import('../targets/http/wireShop.ts')).httpTargetSpec(laneOptions) }
       : {}),
+    whatIf: opts.fixes ? { top: opts.fixes } : {},
     onRun: (name: string) => set.run(name),
   });
   // The summary line ends stdout; on a terminal only the progress bar is wiped from stderr.
   if (progress && io.stderr.isTTY) io.stderr.write('\r\x1b[2K');
   const partial = partialOf(raw.scenarios);
-  if (partial) raw.partial = partial;
-  // A stopped suite is not worth the what-if's time, nor a new baseline.
-  else if (raw.summary.outcomes['dead-end'] > 0) {
-    const { suggestFixes } = await import('../engine/whatIf.ts');
-    const fixes = suggestFixes(loaded.scenarios, raw, { calendarsDir: opts.calendars });
-    if (fixes.length > 0) raw.fixes = fixes;
+  // A stopped suite is not worth the what-if's time (runSuiteParallel ran it on the same threads), nor a new baseline.
+  if (partial) {
+    raw.partial = partial;
+    delete raw.fixes;
   }
 
   const { results, text } = await withBaseline(raw, baseline, Boolean(opts.updateBaseline) && !partial);
@@ -1212,6 +1226,12 @@ Docs: README.md, docs/ (scenario guide, docs/faults.md).`,
         '--workers <n>',
         'worker threads that share the runs; 1 runs in-process. Default: one per core, but at most one per 200 runs (a small suite runs in-process); http: 1, browser: one per core, container: always 1. The results are the same bytes whatever N is',
       ).argParser(parseWorkers),
+    )
+    .addOption(
+      new Option(
+        '--fixes <n>',
+        'keep only the n best what-if fixes, each still with every dead end it rescues; the what-if stops searching a change once it cannot make the n best (faster). Default: every fix. Not with --shard (a shard’s best are not the suite’s)',
+      ).argParser(parseFixesTop),
     )
     .option(
       '--baseline <file>',

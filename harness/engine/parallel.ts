@@ -11,13 +11,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
+import type { Fix, ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
 import type { Shard } from '../core/merge.ts';
 import { siblingModule } from '../core/modulePath.ts';
 import { prunesSupersets } from '../scenario/faultSpace.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { planRuns, prepare, runSuite, type SuiteOptions, scenarioResult, suiteResults } from './runner.ts';
+import { rememberReads } from './settingReads.ts';
 import type { TargetSpec } from './target.ts';
+import { suggestFixes, type WhatIfOptions } from './whatIf.ts';
+import { whatIfOnWorkers } from './whatIfParallel.ts';
 
 /** What a worker is started with (its `workerData`): plain data only. */
 export interface WorkerSetup {
@@ -45,7 +48,7 @@ export interface RunBatch {
 /** Worker → main thread. */
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'result'; scenario: number; run: number; result: RunResult }
+  | { type: 'result'; scenario: number; run: number; result: RunResult; reads?: string[] }
   | { type: 'idle' }
   | { type: 'error'; message: string; stack?: string };
 
@@ -57,6 +60,8 @@ export interface ParallelOptions extends SuiteOptions {
   merchantsDir?: string;
   /** A real target for the workers to start one each of (with one thread, pass `connect` instead). */
   targetSpec?: TargetSpec;
+  /** Also the what-if over the dead ends (results' `fixes`), on the same threads as the runs. */
+  whatIf?: Pick<WhatIfOptions, 'top'>;
 }
 
 /**
@@ -94,8 +99,11 @@ export async function runSuiteParallel(
   });
   const threads = Math.min(opts.workers ?? autoWorkers(tasks.length), tasks.length);
   // Skipping supersets of dead ends needs each scenario's runs in order, in one thread.
-  if (threads <= 1 || scenarios.some((s) => prunesSupersets(s.scenario.explore)))
-    return runSuite(scenarios, opts);
+  if (threads <= 1 || scenarios.some((s) => prunesSupersets(s.scenario.explore))) {
+    const results = await runSuite(scenarios, opts);
+    if (!opts.whatIf || !wantsWhatIf(results, opts.signal)) return results;
+    return withFixes(results, suggestFixes(scenarios, results, { ...opts.whatIf, ...calendars(opts) }));
+  }
 
   // Scenario entries are built from the main thread's own preparation (cheap: no run happens).
   const withRuns = planned.map((runs, s) => (runs.length > 0 ? s : -1)).filter((s) => s >= 0);
@@ -138,6 +146,8 @@ export async function runSuiteParallel(
       const feed = (worker: Worker) => {
         const batch = tasks.slice(next, next + BATCH);
         next += batch.length;
+        // Kept up for the what-if, which follows.
+        if (batch.length === 0 && opts.whatIf) return;
         outstanding.set(worker, batch.length);
         // An empty batch tells the worker there is nothing left: it closes its port and exits.
         worker.postMessage({ type: 'run', tasks: batch } satisfies RunBatch);
@@ -158,6 +168,8 @@ export async function runSuiteParallel(
             return fail(new Error(`a worker sent an unexpected result (${message.scenario}/${message.run})`));
           }
           slots[message.scenario]![message.run] = message.result;
+          if (message.reads)
+            rememberReads(scenarios[message.scenario]!, opts.seed, run, new Set(message.reads));
           outstanding.set(worker, (outstanding.get(worker) ?? 0) - 1);
           done++;
           opts.onRun?.(run.name);
@@ -174,10 +186,25 @@ export async function runSuiteParallel(
         });
       }
     });
+    const results = suiteResultsOf(scenarios, withRuns, slots, opts);
+    if (!opts.whatIf || !wantsWhatIf(results, opts.signal)) return results;
+    const fixes = await whatIfOnWorkers(workers, scenarios, results, {
+      ...opts.whatIf,
+      ...calendars(opts),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    return fixes ? withFixes(results, fixes) : results;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
 
+function suiteResultsOf(
+  scenarios: readonly LoadedScenario[],
+  withRuns: number[],
+  slots: (RunResult | undefined)[][],
+  opts: ParallelOptions,
+): ResultsFile {
   const results: ScenarioResult[] = withRuns
     .map((s) => {
       const prep = prepare(scenarios[s]!, opts.calendarsDir);
@@ -189,3 +216,12 @@ export async function runSuiteParallel(
     .filter((s) => s.runs.length > 0);
   return suiteResults(results, opts);
 }
+
+/** A stopped suite is not worth the what-if's time; one without dead ends has nothing for it. */
+const wantsWhatIf = (results: ResultsFile, signal?: AbortSignal) =>
+  !signal?.aborted && results.summary.outcomes['dead-end'] > 0;
+
+const calendars = (opts: ParallelOptions) => (opts.calendarsDir ? { calendarsDir: opts.calendarsDir } : {});
+
+const withFixes = (results: ResultsFile, fixes: Fix[]): ResultsFile =>
+  fixes.length > 0 ? { ...results, fixes } : results;

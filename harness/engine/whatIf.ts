@@ -5,15 +5,18 @@
  *
  * It costs less than the main pass: the main pass notes every capability and policy each dead
  * end read (settingReads.ts; a dead end that ran in another thread is searched once more here
- * to find out). A change to a setting the run never read cannot change the run (runs are
- * deterministic and read settings only from the profile), so only the candidates that touch
- * something the dead end read are searched again, and only the journey search runs (no
- * oracles, no trace, no afterwards: only the outcome counts here). The result is exactly the
- * one of re-running every candidate.
+ * to find out, unless its worker sent the notes back). A change to a setting the run never read
+ * cannot change the run (runs are deterministic and read settings only from the profile), so
+ * only the candidates that touch something the dead end read are searched again, and only the
+ * journey search runs (no oracles, no trace, no afterwards: only the outcome counts here). The
+ * result is exactly the one of re-running every candidate.
+ *
+ * The searches left are independent (one dead end under one change), so they can run on the
+ * suite's worker threads (whatIfParallel.ts); the ranking (whatIfRanking.ts) takes their
+ * outcomes in any order and gives the same fixes.
  */
 
-import type { Fix, Outcome, ResultsFile } from '../core/contract.ts';
-import { sortFixes } from '../core/merge.ts';
+import type { Fix, Outcome, ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
 import {
   applyOverrides,
   CAPABILITIES,
@@ -26,8 +29,9 @@ import type { LoadedScenario } from '../scenario/load.ts';
 import { exploreJourney } from './journeySearch.ts';
 import { buildEnv, initialWorld, type PreparedScenario, personaFor, prepare, runSeedKey } from './runner.ts';
 import { recalledReads, settingsWatch } from './settingReads.ts';
+import { FixRanking, type WhatIfPair } from './whatIfRanking.ts';
 
-interface Candidate {
+export interface Candidate {
   change: string;
   description: string;
   overrides: MerchantOverrides;
@@ -35,7 +39,7 @@ interface Candidate {
   touches: string[];
 }
 
-function candidates(loaded: LoadedScenario): Candidate[] {
+export function candidates(loaded: LoadedScenario): Candidate[] {
   const m = loaded.merchant;
   const out: Candidate[] = [];
   for (const c of CAPABILITIES) {
@@ -67,54 +71,101 @@ function outcomeOf(prep: PreparedScenario, combo: string[], persona: number, see
   return exploreJourney(env, prep.journey, initialWorld(prep, env, who)).outcome;
 }
 
-export function suggestFixes(
+/** The scenarios prepared once per candidate change, for searching many dead ends under it. */
+export class CandidateSearch {
+  private readonly preps = new Map<string, PreparedScenario>();
+  private readonly seed: number;
+  private readonly calendarsDir: string | undefined;
+  constructor(seed: number, calendarsDir?: string) {
+    this.seed = seed;
+    this.calendarsDir = calendarsDir;
+  }
+
+  /** The outcome of one dead end of `loaded` with the merchant changed by `change`. */
+  outcome(loaded: LoadedScenario, change: string, faults: string[], persona: number): Outcome {
+    const key = `${loaded.file}\u0000${loaded.scenario.id}\u0000${change}`;
+    let prep = this.preps.get(key);
+    if (!prep) {
+      const cand = candidates(loaded).find((c) => c.change === change);
+      if (!cand) throw new Error(`no what-if candidate "${change}" for scenario ${loaded.scenario.id}`);
+      prep = prepare(
+        { ...loaded, merchant: applyOverrides(loaded.merchant, cand.overrides) },
+        this.calendarsDir,
+      );
+      this.preps.set(key, prep);
+    }
+    return outcomeOf(prep, faults, persona, this.seed);
+  }
+}
+
+/** One scenario's part of the what-if: its dead ends and the candidates each could feel. */
+export interface WhatIfJob {
+  result: ScenarioResult;
+  loaded: LoadedScenario;
+  deadEnds: RunResult[];
+  candidates: Candidate[];
+  /** Per dead end, the changes worth searching it under. */
+  relevant: Set<string>[];
+}
+
+/** The dead ends to search again, and under which changes (in the canonical order). */
+export function planWhatIf(
   scenarios: readonly LoadedScenario[],
   results: ResultsFile,
-  opts: { calendarsDir?: string } = {},
-): Fix[] {
-  const fixes = new Map<string, Fix>();
+  calendarsDir?: string,
+): WhatIfJob[] {
+  const jobs: WhatIfJob[] = [];
   for (const sr of results.scenarios) {
     const deadEnds = sr.runs.filter((r) => r.outcome === 'dead-end');
     if (deadEnds.length === 0) continue;
     const loaded = scenarios.find((s) => s.scenario.id === sr.id && s.file === sr.file);
     if (!loaded) continue;
     const cands = candidates(loaded);
-    const probe = settingsWatch(prepare(loaded, opts.calendarsDir));
+    let probe: ReturnType<typeof settingsWatch> | undefined;
     // Which candidates each dead end could feel: from the main pass when it ran in this
-    // thread, else by searching the dead end once more with the settings watched.
+    // thread (or its worker sent the notes back), else by searching it once more, watched.
     const relevant = deadEnds.map((run) => {
       const planned = { combo: run.faults, persona: run.persona.index };
       let reads = recalledReads(loaded, results.seed, planned);
       if (!reads) {
+        probe ??= settingsWatch(prepare(loaded, calendarsDir));
         probe.reads.clear();
         outcomeOf(probe.prep, run.faults, run.persona.index, results.seed);
         reads = probe.reads;
       }
       return new Set(cands.filter((c) => c.touches.some((k) => reads.has(k))).map((c) => c.change));
     });
-    for (const cand of cands) {
-      if (!relevant.some((r) => r.has(cand.change))) continue;
-      const prep = prepare(
-        { ...loaded, merchant: applyOverrides(loaded.merchant, cand.overrides) },
-        opts.calendarsDir,
-      );
-      deadEnds.forEach((run, i) => {
-        if (!relevant[i]!.has(cand.change)) return;
-        const outcome = outcomeOf(prep, run.faults, run.persona.index, results.seed);
-        if (outcome === 'dead-end') return;
-        let fix = fixes.get(cand.change);
-        if (!fix) {
-          fix = {
-            change: cand.change,
-            description: cand.description,
-            overrides: cand.overrides as Record<string, unknown>,
-            rescues: [],
-          };
-          fixes.set(cand.change, fix);
-        }
-        fix.rescues.push({ scenario: sr.id, faults: run.faults, outcome });
-      });
-    }
+    jobs.push({ result: sr, loaded, deadEnds, candidates: cands, relevant });
   }
-  return sortFixes([...fixes.values()]);
+  return jobs;
+}
+
+export interface WhatIfOptions {
+  calendarsDir?: string;
+  /**
+   * Keep only the first `top` fixes of the ranking (each still with every rescue), and stop
+   * searching a change as soon as it cannot make it into them. Default: every fix.
+   */
+  top?: number;
+}
+
+/** Searches the planned pairs one after another in this thread and ranks the fixes. */
+export function suggestFixes(
+  scenarios: readonly LoadedScenario[],
+  results: ResultsFile,
+  opts: WhatIfOptions = {},
+): Fix[] {
+  const jobs = planWhatIf(scenarios, results, opts.calendarsDir);
+  const ranking = new FixRanking(jobs, opts.top);
+  const search = new CandidateSearch(results.seed, opts.calendarsDir);
+  for (let pair = ranking.next(); pair; pair = ranking.next()) {
+    ranking.record(pair, searchPair(search, jobs, pair));
+  }
+  return ranking.fixes();
+}
+
+export function searchPair(search: CandidateSearch, jobs: readonly WhatIfJob[], pair: WhatIfPair): Outcome {
+  const job = jobs[pair.job]!;
+  const run = job.deadEnds[pair.deadEnd]!;
+  return search.outcome(job.loaded, pair.change, run.faults, run.persona.index);
 }

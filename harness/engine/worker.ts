@@ -4,16 +4,19 @@
  * batches it is sent and posts each RunResult back. An empty batch means there is nothing left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadScenarios } from '../scenario/load.ts';
+import { type LoadedScenario, loadScenarios } from '../scenario/load.ts';
 import { faultCatalogue } from '../services/index.ts';
 import type { RunBatch, WorkerMessage, WorkerSetup } from './parallel.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from './runner.ts';
+import { recalledReads } from './settingReads.ts';
 import { startTargetOf } from './target.ts';
+import { CandidateSearch } from './whatIf.ts';
+import type { WhatIfBatch, WhatIfOutcome } from './whatIfParallel.ts';
 
 const port = parentPort;
 if (!port) throw new Error('harness/engine/worker.ts runs only as a worker thread (deadend run --workers N)');
 
-const post = (message: WorkerMessage) => port.postMessage(message);
+const post = (message: WorkerMessage | WhatIfOutcome) => port.postMessage(message);
 
 function errorMessage(error: unknown): WorkerMessage {
   const e = error instanceof Error ? error : new Error(String(error));
@@ -32,7 +35,12 @@ async function setUp(setup: WorkerSetup) {
     );
   }
   const byKey = new Map(loaded.scenarios.map((s) => [`${s.file}\u0000${s.scenario.id}`, s]));
-  const plans: { runs: PlannedRun[]; prep?: PreparedScenario; load: () => PreparedScenario }[] = [];
+  const plans: {
+    loaded: LoadedScenario;
+    runs: PlannedRun[];
+    prep?: PreparedScenario;
+    load: () => PreparedScenario;
+  }[] = [];
   for (const wanted of setup.scenarios) {
     const found = byKey.get(`${wanted.file}\u0000${wanted.id}`);
     if (!found) throw new Error(`scenario ${wanted.id} (${wanted.file}) is not in ${setup.paths.join(', ')}`);
@@ -43,6 +51,7 @@ async function setUp(setup: WorkerSetup) {
       );
     }
     const plan: (typeof plans)[number] = {
+      loaded: found,
       runs,
       load: () => {
         plan.prep ??= prepare(found, setup.calendarsDir);
@@ -59,7 +68,20 @@ try {
   const plans = await setUp(setup);
   // On a real target this worker has its own sandbox, shop and customer (a browser context).
   const target = setup.target ? await startTargetOf(setup.target) : undefined;
-  port.on('message', (batch: RunBatch) => {
+  const whatIf = new CandidateSearch(setup.seed, setup.calendarsDir);
+  port.on('message', (batch: RunBatch | WhatIfBatch) => {
+    if (batch.type === 'whatif') {
+      try {
+        for (const t of batch.tasks) {
+          const outcome = whatIf.outcome(plans[t.scenario]!.loaded, t.change, t.faults, t.persona);
+          post({ type: 'outcome', id: t.id, outcome } satisfies WhatIfOutcome);
+        }
+        post({ type: 'idle' });
+      } catch (error) {
+        post(errorMessage(error));
+      }
+      return;
+    }
     if (batch.tasks.length === 0) {
       target?.close();
       port.close();
@@ -69,7 +91,10 @@ try {
       for (const [s, r] of batch.tasks) {
         const plan = plans[s]!;
         const result = runOne(plan.load(), plan.runs[r]!, setup.seed, target).result;
-        post({ type: 'result', scenario: s, run: r, result });
+        // A dead end's setting reads go back with it, for the what-if to plan from.
+        const reads =
+          result.outcome === 'dead-end' ? recalledReads(plan.loaded, setup.seed, plan.runs[r]!) : undefined;
+        post({ type: 'result', scenario: s, run: r, result, ...(reads ? { reads: [...reads] } : {}) });
       }
       post({ type: 'idle' });
     } catch (error) {
