@@ -4,6 +4,7 @@
  * faults in the catalogue with their params, and an expected outcome for every combination.
  */
 import path from 'node:path';
+import { type Step, stepParts } from '../customer/steps/index.ts';
 import { excerpt } from '../input/excerpt.ts';
 import { fileForId } from '../input/projectPaths.ts';
 import { applyOverrides, type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
@@ -26,7 +27,7 @@ import {
   missingMerchant,
   unknownChannel,
 } from './merchants.ts';
-import type { FaultUse, Scenario, Step } from './schema.ts';
+import type { FaultUse, Scenario } from './schema.ts';
 import type { PathKey, Problem, SourceError } from './source.ts';
 import { unknownSystems } from './systemReferences.ts';
 import { issuesToProblems } from './zodIssues.ts';
@@ -156,30 +157,24 @@ export async function checkScenario(s: Scenario, file: string, env: Resolved): P
       });
     }
   };
+  // Each step kind names the params that refer to the merchant, a calendar or a time.
   const step = (st: Step, at: readonly PathKey[]) => {
-    if ('order' in st) {
-      product(st.order.product, [...at, 'order', 'product']);
-      salesChannel(st.order.channel, [...at, 'order', 'channel']);
-    } else if ('await-mail' in st) duration(st['await-mail'].within, [...at, 'await-mail', 'within']);
-    else if ('await-delivery' in st) {
-      const p = st['await-delivery'];
-      product(p.product, [...at, 'await-delivery', 'product']);
-      duration(p.within, [...at, 'await-delivery', 'within']);
-      instant(p.by, [...at, 'await-delivery', 'by']);
-    } else if ('install' in st) product(st.install.product, [...at, 'install', 'product']);
-    else if ('activate' in st) product(st.activate.product, [...at, 'activate', 'product']);
-    else if ('cancel-subscription' in st)
-      product(st['cancel-subscription'].product, [...at, 'cancel-subscription', 'product']);
-    else if ('await-statement' in st)
-      duration(st['await-statement'].within, [...at, 'await-statement', 'within']);
-    else if ('wait' in st) duration(st.wait.for, [...at, 'wait', 'for']);
-    else if ('contact-support' in st && merchant) {
-      const { channel, product: about } = st['contact-support'];
-      if (about !== undefined) product(about, [...at, 'contact-support', 'product']);
-      if (!merchant.support.some((c) => c.id === channel)) {
-        problems.push(unknownChannel(merchant, channel, [...at, 'contact-support', 'channel']));
-      }
-    }
+    const [kind, params] = stepParts(st);
+    const where = (param: string) => [...at, kind.kind, param];
+    kind.references?.(params, {
+      product: (id, param) => {
+        if (id !== undefined) product(id, where(param));
+      },
+      salesChannel: (channel, param) => salesChannel(channel, where(param)),
+      supportChannel: (channel, param) => {
+        if (merchant && !merchant.support.some((c) => c.id === channel))
+          problems.push(unknownChannel(merchant, channel, where(param)));
+      },
+      duration: (text, param) => duration(text, where(param)),
+      instant: (text, param) => {
+        instant(text, where(param));
+      },
+    });
   };
   s.steps.forEach((st, i) => {
     step(st, ['steps', i]);
