@@ -1,5 +1,5 @@
 /** What a step or a recovery attempt leaves the customer with: done, or stuck with a problem. */
-import type { Problem } from '../merchant/profile.ts';
+import type { Capability, Problem } from '../merchant/profile.ts';
 
 export interface Trouble {
   problem: Problem | 'retry';
@@ -16,3 +16,10 @@ export const fail = (problem: Trouble['problem'], product: string, what: string)
   ok: false,
   trouble: { problem, product, what },
 });
+
+/** A self-service way out the merchant does not offer, named by the capability that would. */
+export interface MissingSelfService {
+  capability: Capability;
+  /** For the gap report: "no order tracking". */
+  text: string;
+}

@@ -14,9 +14,9 @@
 
 import type { Fix, Outcome, ResultsFile } from '../core/contract.ts';
 import { sortFixes } from '../core/merge.ts';
+import { JOURNEY_CAPABILITIES } from '../customer/recovery.ts';
 import {
   applyOverrides,
-  CAPABILITIES,
   CAPABILITY_FIXES,
   type MerchantOverrides,
   PAYMENT_MISMATCH_FIXES,
@@ -38,7 +38,7 @@ interface Candidate {
 function candidates(loaded: LoadedScenario): Candidate[] {
   const m = loaded.merchant;
   const out: Candidate[] = [];
-  for (const c of CAPABILITIES) {
+  for (const c of JOURNEY_CAPABILITIES) {
     if (!m.capabilities[c])
       out.push({
         change: `offer ${c}`,

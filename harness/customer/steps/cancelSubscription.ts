@@ -9,6 +9,7 @@ export const cancelSubscription = defineStep({
   params: z.strictObject({ product: idField }),
   description: 'Cancel a subscription (turn auto-renew off).',
   effort: 10,
+  capabilities: ['cancelOnline'],
   plan: (_p, { product }) => ({ label: `cancel ${product}`, provides: [`cancelled:${product}`] }),
   run(world, env, step) {
     const product = step.product;
@@ -29,6 +30,6 @@ export const cancelSubscription = defineStep({
   },
   missing: (env, trouble) =>
     trouble.problem === 'unwanted-renewal' && !env.profile.capabilities.cancelOnline
-      ? ['no way to cancel online']
+      ? [{ capability: 'cancelOnline' as const, text: 'no way to cancel online' }]
       : [],
 });

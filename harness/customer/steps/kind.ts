@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import type { RunEnv } from '../../core/runEnv.ts';
 import type { World } from '../../core/world.ts';
-import type { MailKind, Problem } from '../../merchant/profile.ts';
-import type { StepResult, Trouble } from '../trouble.ts';
+import type { Capability, MailKind, Problem } from '../../merchant/profile.ts';
+import type { MissingSelfService, StepResult, Trouble } from '../trouble.ts';
 
 export const idField = z
   .string()
@@ -66,6 +66,8 @@ export interface StepDefinition<K extends string = string, S extends z.ZodType =
   description: string;
   /** Minutes of the customer's own time each attempt costs. */
   effort: number;
+  /** The merchant capabilities that change what this step does (the what-if's candidates). */
+  capabilities?: readonly Capability[];
   /** The planned step's label and facts (no facts: the step is never skipped as done). */
   plan(
     params: z.output<S>,
@@ -77,7 +79,7 @@ export interface StepDefinition<K extends string = string, S extends z.ZodType =
   /** Names the params that refer to the merchant profile, calendars or time. */
   references?(params: z.output<S>, check: StepReferences): void;
   /** A self-service way out this step would give and the merchant lacks (the gap report). */
-  missing?(env: RunEnv, trouble: Trouble): string[];
+  missing?(env: RunEnv, trouble: Trouble): MissingSelfService[];
 }
 
 /** Types `plan` and `references` by the step's params schema. */

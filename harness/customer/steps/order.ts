@@ -15,6 +15,8 @@ export const order = defineStep({
   }),
   description: 'Buy a product. Expects the order to be confirmed.',
   effort: 10,
+  // The checkout asks for the address twice where the merchant does (checkout.ts).
+  capabilities: ['confirmEmailTwice'],
   plan: (p, { product }) => ({
     label: `order ${product}`,
     orderChannel: p.channel,
