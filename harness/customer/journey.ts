@@ -6,25 +6,10 @@
 import { parseDuration } from '../clock/duration.ts';
 import { parseInstant } from '../clock/instant.ts';
 import { type Step, stepParts } from './steps/index.ts';
-import type { PlannedStep } from './steps/kind.ts';
+import type { Journey, PlannedStep } from './steps/kind.ts';
 
 export type { Step, StepKind } from './steps/index.ts';
-export type { PlannedStep } from './steps/kind.ts';
-
-export interface Journey {
-  start: number;
-  deadline: number;
-  zone: string;
-  needs: string[];
-  steps: PlannedStep[];
-  afterwards: PlannedStep[];
-  patienceMs: number;
-  followUpMs: number;
-  effortBudgetMinutes: number;
-  maxActions: number;
-  checksSpam: boolean;
-  channels: string[];
-}
+export type { Journey, PlannedStep } from './steps/kind.ts';
 
 function elapsed(text: string): number {
   const d = parseDuration(text);

@@ -9,11 +9,11 @@
 import type { RunEnv } from '../core/runEnv.ts';
 import type { World } from '../core/world.ts';
 import { CAPABILITIES, type Capability } from '../merchant/profile.ts';
+import type { Trouble } from './common/trouble.ts';
 import type { Journey } from './journey.ts';
 import type { RecoveryDefinition } from './recovery/action.ts';
 import { RECOVERY_DEFINITIONS } from './recovery/index.ts';
 import { STEP_DEFINITIONS } from './steps/index.ts';
-import type { Trouble } from './trouble.ts';
 
 export { nextChange } from './recovery/wait.ts';
 

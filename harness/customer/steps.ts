@@ -6,13 +6,13 @@
  */
 import type { RunEnv } from '../core/runEnv.ts';
 import { hasFact, type World } from '../core/world.ts';
+import type { StepResult } from './common/trouble.ts';
 import type { Journey, PlannedStep } from './journey.ts';
 import { stepDefinition } from './steps/index.ts';
-import type { StepResult } from './trouble.ts';
 
-export { PAGE_PATIENCE_MS, placeOrder } from './checkout.ts';
-export { readMessage } from './inbox.ts';
-export type { StepResult, Trouble } from './trouble.ts';
+export { PAGE_PATIENCE_MS, placeOrder } from './common/checkout.ts';
+export { readMessage } from './common/inbox.ts';
+export type { StepResult, Trouble } from './common/trouble.ts';
 
 export function runStep(
   world: World,

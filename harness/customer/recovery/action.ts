@@ -6,8 +6,8 @@
 import type { RunEnv } from '../../core/runEnv.ts';
 import type { World } from '../../core/world.ts';
 import type { Capability } from '../../merchant/profile.ts';
-import type { Journey } from '../journey.ts';
-import type { MissingSelfService, Trouble } from '../trouble.ts';
+import type { MissingSelfService, Trouble } from '../common/trouble.ts';
+import type { Journey } from '../steps/kind.ts';
 
 export interface RecoveryDefinition {
   /** The action's id in a run's `path`; with `variants`, the prefix of `id:variant`. */

@@ -1,6 +1,6 @@
 /** Order again once the shop said the order failed, with rush delivery where standard is too late. */
 import { record } from '../../core/world.ts';
-import { placeOrder } from '../checkout.ts';
+import { placeOrder } from '../common/checkout.ts';
 import { defineRecovery } from './action.ts';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 /** `activate`: activate a membership or subscription on the portal that fulfils it. */
 import { z } from 'zod';
 import { addFact, hasFact, record } from '../../core/world.ts';
-import { fail, OK } from '../trouble.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep, idField } from './kind.ts';
 
 export const activate = defineStep({

@@ -1,8 +1,8 @@
 /** `await-delivery`: wait for a parcel, within a time or by a date; a cancellation mail ends the wait. */
 import { z } from 'zod';
 import { hasFact } from '../../core/world.ts';
-import { waitFor } from '../inbox.ts';
-import { fail, OK } from '../trouble.ts';
+import { waitFor } from '../common/inbox.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep, durationField, idField, instantField } from './kind.ts';
 
 export const awaitDelivery = defineStep({

@@ -4,8 +4,8 @@ import { formatDuration } from '../../clock/duration.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
 import { hasFact, type MailMessage, type World } from '../../core/world.ts';
 import { MAIL_KINDS, type MailKind, type Problem } from '../../merchant/profile.ts';
-import { waitFor } from '../inbox.ts';
-import { fail, OK, type StepResult } from '../trouble.ts';
+import { waitFor } from '../common/inbox.ts';
+import { fail, OK, type StepResult } from '../common/trouble.ts';
 import { defineStep, durationField, type PlannedStep } from './kind.ts';
 
 const problemOfMail = (kind: MailMessage['kind']): Problem =>

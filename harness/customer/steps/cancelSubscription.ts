@@ -1,7 +1,7 @@
 /** `cancel-subscription`: turn auto-renew off online, where the merchant lets customers do it. */
 import { z } from 'zod';
 import { addFact, record } from '../../core/world.ts';
-import { fail, OK } from '../trouble.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep, idField } from './kind.ts';
 
 export const cancelSubscription = defineStep({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { addFact } from '../../core/world.ts';
 import { PROBLEMS } from '../../merchant/profile.ts';
-import { fail, OK } from '../trouble.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep, idField } from './kind.ts';
 
 export const contactSupport = defineStep({

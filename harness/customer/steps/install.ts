@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { addFact, hasFact, record } from '../../core/world.ts';
 import { licenceServerAnswers } from '../../services/licensing/licensing.ts';
-import { fail, OK } from '../trouble.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep, idField } from './kind.ts';
 
 export const install = defineStep({

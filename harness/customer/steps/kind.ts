@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { RunEnv } from '../../core/runEnv.ts';
 import type { World } from '../../core/world.ts';
 import type { Capability, MailKind, Problem } from '../../merchant/profile.ts';
-import type { MissingSelfService, StepResult, Trouble } from '../trouble.ts';
+import type { MissingSelfService, StepResult, Trouble } from '../common/trouble.ts';
 
 export const idField = z
   .string()
@@ -38,6 +38,22 @@ export interface PlannedStep {
   by?: number;
   /** Facts that mean this step has nothing left to do. */
   provides: string[];
+}
+
+/** A scenario made ready to run (customer/journey.ts plans it). */
+export interface Journey {
+  start: number;
+  deadline: number;
+  zone: string;
+  needs: string[];
+  steps: PlannedStep[];
+  afterwards: PlannedStep[];
+  patienceMs: number;
+  followUpMs: number;
+  effortBudgetMinutes: number;
+  maxActions: number;
+  checksSpam: boolean;
+  channels: string[];
 }
 
 /** What planning a step may use: its product (given, or the last one named), the zone, durations. */

@@ -1,7 +1,7 @@
 /** `log-in`: log in on the web site (a login fault rejects a valid password). */
 import { z } from 'zod';
 import { addFact, record } from '../../core/world.ts';
-import { fail, OK } from '../trouble.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep } from './kind.ts';
 
 export const logIn = defineStep({

@@ -1,8 +1,8 @@
 /** `order`: buy a product on a sales channel; done once the shop confirms the order. */
 import { z } from 'zod';
 import { record } from '../../core/world.ts';
-import { placeOrder } from '../checkout.ts';
-import { fail, OK } from '../trouble.ts';
+import { placeOrder } from '../common/checkout.ts';
+import { fail, OK } from '../common/trouble.ts';
 import { defineStep, idField, MAX_QUANTITY } from './kind.ts';
 
 export const order = defineStep({

@@ -1,7 +1,7 @@
 /** `wait`: let time pass; whatever falls due meanwhile happens. */
 import { z } from 'zod';
 import { advanceTo } from '../../merchant/flows.ts';
-import { OK } from '../trouble.ts';
+import { OK } from '../common/trouble.ts';
 import { defineStep, durationField } from './kind.ts';
 
 export const wait = defineStep({

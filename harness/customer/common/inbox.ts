@@ -1,8 +1,8 @@
 /** The customer's inbox: reading a message teaches them what it says; waiting reads what arrives. */
-import type { RunEnv } from '../core/runEnv.ts';
-import { addFact, learn, type MailMessage, record, type World } from '../core/world.ts';
-import { advanceTo } from '../merchant/flows.ts';
-import { findMail } from '../services/mail/mailbox.ts';
+import type { RunEnv } from '../../core/runEnv.ts';
+import { addFact, learn, type MailMessage, record, type World } from '../../core/world.ts';
+import { advanceTo } from '../../merchant/flows.ts';
+import { findMail } from '../../services/mail/mailbox.ts';
 
 export function readMessage(world: World, env: RunEnv, m: MailMessage): void {
   m.read = true;

@@ -1,5 +1,5 @@
 /** What a step or a recovery attempt leaves the customer with: done, or stuck with a problem. */
-import type { Capability, Problem } from '../merchant/profile.ts';
+import type { Capability, Problem } from '../../merchant/profile.ts';
 
 export interface Trouble {
   problem: Problem | 'retry';

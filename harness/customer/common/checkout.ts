@@ -1,8 +1,8 @@
 /** The customer at the shop's checkout: the order step and the reorder recovery both place orders here. */
-import type { RunEnv } from '../core/runEnv.ts';
-import { addFact, nextId, record, type World } from '../core/world.ts';
-import type { CheckoutRequest } from '../merchant/flows.ts';
-import type { ShopCheckout } from '../merchant/shopPort.ts';
+import type { RunEnv } from '../../core/runEnv.ts';
+import { addFact, nextId, record, type World } from '../../core/world.ts';
+import type { CheckoutRequest } from '../../merchant/flows.ts';
+import type { ShopCheckout } from '../../merchant/shopPort.ts';
 
 /** A customer abandons a page that takes longer than this. */
 export const PAGE_PATIENCE_MS = 60_000;
