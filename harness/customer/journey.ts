@@ -5,53 +5,11 @@
  */
 import { parseDuration } from '../clock/duration.ts';
 import { parseInstant } from '../clock/instant.ts';
-import type { Problem } from '../merchant/profile.ts';
-import type { MailKind, Scenario, Step } from '../scenario/schema.ts';
+import { type Step, stepParts } from './steps/index.ts';
+import type { Journey, PlannedStep } from './steps/kind.ts';
 
-export type StepKind =
-  | 'order'
-  | 'await-mail'
-  | 'await-delivery'
-  | 'install'
-  | 'activate'
-  | 'log-in'
-  | 'await-statement'
-  | 'contact-support'
-  | 'cancel-subscription'
-  | 'wait';
-
-export interface PlannedStep {
-  kind: StepKind;
-  label: string;
-  product: string;
-  mailKind?: MailKind;
-  channel?: string;
-  orderChannel?: 'web' | 'store' | 'phone';
-  shipping?: 'standard' | 'rush';
-  quantity?: number;
-  about?: Problem;
-  /** For waits: how long; for awaits: how long the customer waits. */
-  waitMs?: number;
-  /** For await-delivery with a fixed date. */
-  by?: number;
-  /** Facts that mean this step has nothing left to do. */
-  provides: string[];
-}
-
-export interface Journey {
-  start: number;
-  deadline: number;
-  zone: string;
-  needs: string[];
-  steps: PlannedStep[];
-  afterwards: PlannedStep[];
-  patienceMs: number;
-  followUpMs: number;
-  effortBudgetMinutes: number;
-  maxActions: number;
-  checksSpam: boolean;
-  channels: string[];
-}
+export type { Step, StepKind } from './steps/index.ts';
+export type { Journey, PlannedStep } from './steps/kind.ts';
 
 function elapsed(text: string): number {
   const d = parseDuration(text);
@@ -60,76 +18,35 @@ function elapsed(text: string): number {
 }
 
 function plan(step: Step, zone: string, lastProduct: { id: string }): PlannedStep {
-  // Each step is a one-key object whose params the schema already checked.
-  // biome-ignore lint/suspicious/noExplicitAny: params differ per step kind
-  const [kind, params] = Object.entries(step)[0] as [StepKind, Record<string, any>];
-  const product: string = params.product ?? lastProduct.id;
-  if (params.product) lastProduct.id = params.product;
-  const base = { kind, product, label: kind, provides: [] as string[] };
-  switch (kind) {
-    case 'order':
-      return {
-        ...base,
-        label: `order ${product}`,
-        orderChannel: params.channel,
-        shipping: params.shipping,
-        quantity: params.quantity,
-        provides: [`ordered:${product}`],
-      };
-    case 'await-mail': {
-      const mailKind = params.kind as MailKind;
-      const provides =
-        mailKind === 'licence-key'
-          ? [`licence:${product}`]
-          : mailKind === 'statement'
-            ? ['statement']
-            : [`mail:${mailKind}`];
-      return {
-        ...base,
-        label: `await ${mailKind} e-mail`,
-        mailKind,
-        waitMs: elapsed(params.within),
-        provides,
-      };
-    }
-    case 'await-delivery':
-      return {
-        ...base,
-        label: `await delivery of ${product}`,
-        ...(params.within ? { waitMs: elapsed(params.within) } : {}),
-        ...(params.by ? { by: parseInstant(params.by, zone) } : {}),
-        provides: [`delivered:${product}`],
-      };
-    case 'install':
-      return { ...base, label: `install ${product}`, provides: [`installed:${product}`] };
-    case 'activate':
-      return { ...base, label: `activate ${product}`, provides: [`active:${product}`] };
-    case 'log-in':
-      return { ...base, label: 'log in', provides: ['logged-in'] };
-    case 'await-statement':
-      return {
-        ...base,
-        label: 'await statement',
-        mailKind: 'statement',
-        waitMs: elapsed(params.within),
-        provides: ['statement'],
-      };
-    case 'contact-support':
-      return {
-        ...base,
-        label: `contact ${params.channel} about ${params.about}`,
-        channel: params.channel,
-        about: params.about,
-        provides: [`resolved:${params.about}`],
-      };
-    case 'cancel-subscription':
-      return { ...base, label: `cancel ${product}`, provides: [`cancelled:${product}`] };
-    case 'wait':
-      return { ...base, label: `wait ${params.for}`, waitMs: elapsed(params.for) };
-  }
+  const [kind, params] = stepParts(step);
+  const given = params.product as string | undefined;
+  const product = given ?? lastProduct.id;
+  if (given) lastProduct.id = given;
+  const planned = kind.plan(params, { product, zone, elapsed, instant: (text) => parseInstant(text, zone) });
+  const { label, provides = [], ...rest } = planned;
+  return { kind: kind.kind, product, label, provides, ...rest };
 }
 
-export function planJourney(scenario: Scenario, zone: string): Journey {
+/** What planning reads of a scenario (scenario/schema.ts's Scenario fits). */
+export interface JourneyScript {
+  start: string;
+  goal: { deadline: string; needs: string[] };
+  given: readonly { owns: string }[];
+  steps: readonly Step[];
+  afterwards: readonly Step[];
+  customer: {
+    traits: {
+      patience: string;
+      followUpAfter: string;
+      effortBudgetHours: number;
+      checksSpam: boolean;
+      channels: string[];
+    };
+  };
+  explore: { maxActions: number };
+}
+
+export function planJourney(scenario: JourneyScript, zone: string): Journey {
   const last = { id: scenario.given.at(-1)?.owns ?? '' };
   const steps = scenario.steps.map((s) => plan(s, zone, last));
   const afterwards = scenario.afterwards.map((s) => plan(s, zone, last));

@@ -3,7 +3,13 @@ import { learn } from '../core/world.ts';
 import { EMAIL, type Sandbox, sandbox, shop } from '../engine/testdata/sandbox.ts';
 import { advanceTo, checkout } from '../merchant/flows.ts';
 import type { Journey } from './journey.ts';
-import { availableActions, missingSelfService, nextChange } from './recovery.ts';
+import {
+  actionLabel,
+  availableActions,
+  JOURNEY_CAPABILITIES,
+  missingSelfService,
+  nextChange,
+} from './recovery.ts';
 import type { Trouble } from './steps.ts';
 
 const missingKey: Trouble = { problem: 'missing-mail', product: 'app', what: 'no key' };
@@ -122,5 +128,20 @@ describe('recovery repertoire', () => {
     expect(missingSelfService(bare.env, { problem: 'missing-statement', product: '', what: '' })).toEqual([
       'no statements on the account page',
     ]);
+  });
+
+  it('names each action in a path by its definition, one per support channel', () => {
+    expect(actionLabel('look-in-spam')).toBe('Look in the spam folder');
+    expect(actionLabel('contact:live-chat')).toBe('Contact the shop (live chat)');
+    expect(actionLabel('wait')).toBe('Wait and look again');
+    expect(actionLabel('something-else')).toBe('something else');
+  });
+
+  it('offers the what-if every capability a step or an action depends on, and no other', () => {
+    expect(JOURNEY_CAPABILITIES).toContain('orderTracking');
+    expect(JOURNEY_CAPABILITIES).toContain('confirmEmailTwice');
+    expect(JOURNEY_CAPABILITIES).toContain('cancelOnline');
+    // Only an oracle reads it: switching it on cannot rescue a journey.
+    expect(JOURNEY_CAPABILITIES).not.toContain('feedbackSurvey');
   });
 });

@@ -17,9 +17,9 @@
  */
 
 import type { Fix, Outcome, ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
+import { JOURNEY_CAPABILITIES } from '../customer/recovery.ts';
 import {
   applyOverrides,
-  CAPABILITIES,
   CAPABILITY_FIXES,
   type MerchantOverrides,
   PAYMENT_MISMATCH_FIXES,
@@ -42,7 +42,7 @@ export interface Candidate {
 export function candidates(loaded: LoadedScenario): Candidate[] {
   const m = loaded.merchant;
   const out: Candidate[] = [];
-  for (const c of CAPABILITIES) {
+  for (const c of JOURNEY_CAPABILITIES) {
     if (!m.capabilities[c])
       out.push({
         change: `offer ${c}`,

@@ -9,5 +9,5 @@
 export const MAX_STEPS = 500;
 /** Fault uses in one scenario. */
 export const MAX_FAULTS = 100;
-/** Items in one order or purchase. */
-export const MAX_QUANTITY = 1000;
+/** Items in one order or purchase (kept beside the step kinds, which check it). */
+export { MAX_QUANTITY } from '../customer/steps/kind.ts';

@@ -5,19 +5,15 @@
  */
 import { z } from 'zod';
 import { OUTCOMES } from '../core/contract.ts';
-import { CAPABILITIES, MAIL_KINDS, PROBLEMS } from '../merchant/profile.ts';
+import { STEP_DEFINITIONS, type Step, type StepInput } from '../customer/steps/index.ts';
+import { durationField, idField, instantField } from '../customer/steps/kind.ts';
+import { CAPABILITIES } from '../merchant/profile.ts';
 import { MAX_FAULTS, MAX_QUANTITY, MAX_STEPS } from './limits.ts';
 import { DEFAULT_CUSTOMERS, EXPLORE_MODES, populationSchema } from './population.ts';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "key-quarantined"');
-const duration = z
-  .string()
-  .describe('A length of time: ISO-8601 (PT2H, P3D), short (30m, 4h, 2d) or words ("2 business days").');
-const instant = z
-  .string()
-  .describe('Local date-time in the customer’s time zone, e.g. 2025-12-24T17:30, or with an offset.');
+const id = idField;
+const duration = durationField;
+const instant = instantField;
 
 export { MAIL_KINDS, type MailKind } from '../merchant/profile.ts';
 
@@ -27,49 +23,15 @@ export const FACT_PATTERN =
 const step = <K extends string, S extends z.ZodType>(key: K, params: S, description: string) =>
   z.strictObject({ [key]: params } as { [P in K]: S }).describe(description);
 
-export const stepSchema = z.union([
-  step(
-    'order',
-    z.strictObject({
-      product: id,
-      channel: z.enum(['web', 'store', 'phone']).default('web'),
-      shipping: z.enum(['standard', 'rush']).default('standard'),
-      quantity: z.number().int().positive().max(MAX_QUANTITY).default(1),
-    }),
-    'Buy a product. Expects the order to be confirmed.',
-  ),
-  step(
-    'await-mail',
-    z.strictObject({ kind: z.enum(MAIL_KINDS), within: duration }),
-    'Wait for an e-mail of this kind in the inbox. Expects it within the given time.',
-  ),
-  step(
-    'await-delivery',
-    z.strictObject({ product: id, within: duration.optional(), by: instant.optional() }),
-    'Wait for a parcel. Expects it within the time, or by the date.',
-  ),
-  step('install', z.strictObject({ product: id }), 'Download and install with the licence key.'),
-  step('activate', z.strictObject({ product: id }), 'Activate a membership or subscription online.'),
-  step('log-in', z.strictObject({}), 'Log in to the account on the web site.'),
-  step(
-    'await-statement',
-    z.strictObject({ within: duration }),
-    'Wait for the periodic statement. Expects it within the given time.',
-  ),
-  step(
-    'contact-support',
-    z.strictObject({ channel: id, about: z.enum(PROBLEMS), product: id.optional() }),
-    'Contact support on a channel about a problem. Expects it to be resolved.',
-  ),
-  step(
-    'cancel-subscription',
-    z.strictObject({ product: id }),
-    'Cancel a subscription (turn auto-renew off).',
-  ),
-  step('wait', z.strictObject({ for: duration }), 'Let time pass.'),
-]);
-export type Step = z.infer<typeof stepSchema>;
-export const STEP_KINDS = stepSchema.options.map((o) => Object.keys(o.shape)[0]!);
+/** One key per step kind (customer/steps/), with that kind's params. */
+export const stepSchema = z.union(
+  STEP_DEFINITIONS.map((d) => step(d.kind, d.params, d.description)) as unknown as [
+    z.ZodType,
+    ...z.ZodType[],
+  ],
+) as unknown as z.ZodType<Step, StepInput>;
+export type { Step } from '../customer/steps/index.ts';
+export const STEP_KINDS: string[] = STEP_DEFINITIONS.map((d) => d.kind);
 
 export const traitsSchema = z
   .strictObject({

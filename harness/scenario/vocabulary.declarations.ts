@@ -1,0 +1,322 @@
+/**
+ * The declarations a merchant profile or a vocabulary file makes.
+ * Part of the open-vocabulary proposal (issue 12); vocabulary.schema.ts is its entry.
+ */
+import { z } from 'zod';
+import { calendarSchema } from '../clock/calendarSchema.ts';
+import { productSchema } from '../merchant/profile.ts';
+import {
+  amountSchema,
+  businessTimeSchema,
+  conditionSchema,
+  effectSchema,
+  elapsed,
+  id,
+  instant,
+  ref,
+  refs,
+} from './vocabulary.terms.ts';
+
+// ── the declarations ──────────────────────────────────────────────────────────────────────
+
+export const messageKindSchema = z
+  .strictObject({
+    id,
+    name: z.string().describe('What the customer would call it ("sign-in code").'),
+    carries: z
+      .array(z.enum(['secret', 'personal-data']))
+      .default([])
+      .describe('secret: a key, a code, a link that grants access; personal-data: name, address, history.'),
+    tells: refs('fact').describe('Facts this message tells the customer of (for silent-failure).'),
+    about: z
+      .enum(['order', 'account', 'subscription', 'other'])
+      .default('other')
+      .describe('What a zombie-notice finding relates it to.'),
+  })
+  .describe('A kind of message the business sends.');
+
+export const MEDIA = ['email', 'phone-number', 'postal', 'account', 'in-person'] as const;
+
+const channelBase = {
+  id,
+  name: z.string().optional().describe('Shown as written (never re-cased), e.g. "SMS", "Web chat".'),
+  kind: z.string().describe('Any kind: email, sms, chat, phone, store, in-app, post, web-form, …'),
+  medium: z
+    .enum(MEDIA)
+    .describe(
+      'How it reaches the customer: which of their addresses a message uses; in-person needs a visit.',
+    ),
+  calendar: ref('calendar').optional().describe('Opening hours; omit for always open (an SMS gateway).'),
+  responseTime: businessTimeSchema
+    .default('PT30M')
+    .describe('Until the answer (asynchronous) or the contact’s length (live).'),
+  contactEffort: elapsed
+    .optional()
+    .describe('Customer time per contact beyond the response (travel to a store).'),
+  sees: refs('system').describe('Systems whose records staff on this channel can look up.'),
+  remedies: refs('action').describe('Staff actions offered on this channel.'),
+  redirects: z
+    .record(
+      id,
+      z.union([
+        ref('channel'),
+        z.strictObject({
+          to: ref('channel'),
+          tells: refs('fact').describe('What the customer learns from it.'),
+        }),
+      ]),
+    )
+    .default({})
+    .describe('Problem → channel this one sends the customer to when none of its remedies applies.'),
+  explains: z
+    .record(id, z.string())
+    .default({})
+    .describe(
+      'Reason id → the words staff here use. A reason without words is said as the reason’s own `says`.',
+    ),
+  talksTo: z
+    .enum(['anyone', 'account-holder', 'sender-of-record'])
+    .default('anyone')
+    .describe('sender-of-record: a carrier that talks only to the shop.'),
+};
+
+export const channelSchema = z
+  .strictObject({ ...channelBase, party: ref('party').optional().describe('Default: the merchant.') })
+  .describe('A channel of the merchant or of a party: inbound contacts, outbound messages, or both.');
+
+export const systemSchema = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    party: ref('party').optional(),
+    sharesWith: refs('system').describe('Live sharing: these systems see this one’s records at once.'),
+  })
+  .describe('A system of record. Without sharing or a sync process, two systems are silos.');
+
+export const partySchema = z
+  .strictObject({
+    id,
+    name: z.string(),
+    role: z.string().describe('Free text: card issuer, carrier, repair partner, manufacturer.'),
+    calendar: ref('calendar')
+      .optional()
+      .describe('Default calendar for its channels and business durations.'),
+  })
+  .describe('A party outside the merchant; its channels, systems and actions name it in `party:`.');
+
+export const recordSchema = z
+  .strictObject({
+    id,
+    description: z.string(),
+    master: ref('system').describe('Where it is written first.'),
+    value: z.enum(['flag', 'address', 'text']).default('flag'),
+    customerRelevant: z.boolean().default(false),
+  })
+  .describe('A piece of data kept in systems (a booking, an address copy, a web order).');
+
+export const factSchema = z
+  .strictObject({
+    id,
+    description: z.string(),
+    initially: z.boolean().default(false),
+    customerRelevant: z
+      .boolean()
+      .default(false)
+      .describe(
+        'A change of it that no message, page or staff contact tells the customer of is a silent failure.',
+      ),
+    shownOn: refs('channel').describe(
+      'Channels (an order page, the app) where the customer can see it if they look.',
+    ),
+  })
+  .describe('A named state of the world: trial-cancelled, account-suspended, order-ready.');
+
+export const traitSchema = z
+  .strictObject({
+    id,
+    description: z.string(),
+    type: z.enum(['boolean', 'duration', 'probability', 'number']),
+    default: z.union([z.boolean(), z.number(), z.string()]),
+    distribution: z
+      .union([
+        z.strictObject({ bernoulli: z.number().min(0).max(1) }),
+        z.strictObject({ uniform: z.tuple([z.number(), z.number()]) }),
+        z.strictObject({ normal: z.strictObject({ mean: z.number(), sd: z.number().positive() }) }),
+        z.strictObject({
+          choice: z
+            .array(
+              z.strictObject({
+                value: z.union([z.boolean(), z.number(), z.string()]),
+                weight: z.number().positive(),
+              }),
+            )
+            .min(1),
+        }),
+      ])
+      .optional()
+      .describe('How Monte Carlo mode draws it; fixed personas use `default` or the scenario’s value.'),
+  })
+  .describe('A persona trait a team defines; actions and processes test it with { trait: id }.');
+
+export const reasonSchema = z
+  .strictObject({
+    id,
+    says: z.string().describe('Plain words, used where a channel has no `explains` entry.'),
+  })
+  .describe('An internal reason code and its plain-language default.');
+
+export const problemSchema = z
+  .strictObject({
+    id,
+    when: conditionSchema.describe('The customer has this problem while the condition holds.'),
+    says: z.string().describe('How the customer would put it ("I cannot sign in").'),
+  })
+  .describe('A problem a customer can bring to a channel.');
+
+export const actionSchema = z
+  .strictObject({
+    id,
+    label: z.string().describe('Plain words for paths and the gap report: "sign in with a backup code".'),
+    by: z.enum(['customer', 'staff']).describe('customer: self-service; staff: a remedy on a channel.'),
+    on: ref('channel')
+      .optional()
+      .describe(
+        'Customer: the channel used (web, app, store). Staff: implied by the channels whose `remedies` list it.',
+      ),
+    about: refs('problem').describe('Problems it addresses; staff actions run when the customer raises one.'),
+    requires: conditionSchema.optional(),
+    effects: z.array(effectSchema).min(1),
+    takes: businessTimeSchema
+      .default('PT5M')
+      .describe('Until the effects happen (an identity check: "2 business days").'),
+    effort: elapsed.default('PT5M').describe('The customer’s own time.'),
+    cost: amountSchema.default(0).describe('Money it costs the customer (postage, travel).'),
+    limit: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('At most this many times per run (ten backup codes).'),
+    capability: ref('capability')
+      .optional()
+      .describe('Only offered when this capability is on (and the what-if can switch it on).'),
+  })
+  .describe('Something the customer or staff can do; the explorer searches these.');
+
+const processStepSchema = z.strictObject({
+  after: businessTimeSchema.describe('Since the process started (or since `every`’s last run).'),
+  when: conditionSchema.optional().describe('Skipped when false at that moment.'),
+  do: z.array(effectSchema).min(1),
+  label: z.string().optional(),
+});
+
+export const processSchema = z
+  .strictObject({
+    id,
+    label: z.string(),
+    starts: z
+      .union([
+        z.strictObject({ at: instant }),
+        z.strictObject({ on: ref('fact') }).describe('When the fact becomes true.'),
+        z.literal('manually').describe('Only by a { start: id } effect.'),
+      ])
+      .describe('When the timer starts. Processes run whether or not the customer is stuck.'),
+    calendar: ref('calendar').optional(),
+    steps: z.array(processStepSchema).min(1),
+    every: businessTimeSchema
+      .optional()
+      .describe('Repeat the steps (a weekly sync, a nightly hand-off) until the horizon.'),
+    stopsWhen: conditionSchema.optional(),
+    party: ref('party').optional(),
+    actor: z
+      .enum(['business', 'customer'])
+      .default('business')
+      .describe('customer: a routine of the persona (signs in every few days); paused by customer.away.'),
+  })
+  .describe('A scheduled process: trial conversion, renewal, dunning, hold-then-cancel, deletion, sync.');
+
+export const commitmentSchema = z
+  .strictObject({
+    id,
+    says: z.string().describe('The promise in the customer’s words: "a courier on Tuesday".'),
+    recordedIn: z
+      .strictObject({ record: ref('record'), in: ref('system') })
+      .describe('Where it must be kept.'),
+    due: businessTimeSchema.describe('Since it was given.'),
+    keptWhen: conditionSchema,
+  })
+  .describe('A promise a channel can make; broken-promise fires when it is not recorded or not kept.');
+
+export const routeSchema = z
+  .strictObject({
+    id,
+    hops: z
+      .array(
+        z.strictObject({
+          id,
+          party: ref('party').optional(),
+          takes: businessTimeSchema,
+          scans: ref('fact').optional(),
+        }),
+      )
+      .min(1),
+  })
+  .describe('A shipment route; order.lost-in-transit names one of its hops.');
+
+export const parameterSchema = z.union([z.number(), z.string(), z.boolean()]);
+
+/** Everything a vocabulary file may declare; a merchant profile declares the same and more. */
+const declarations = {
+  include: z
+    .array(id)
+    .default([])
+    .describe('Vocabulary files (fixtures/vocabularies/ID.yaml) merged in; a duplicate id is an error.'),
+  calendars: z
+    .array(calendarSchema)
+    .default([])
+    .describe('Calendars of this business (or ids in fixtures/calendars).'),
+  parameters: z
+    .record(id, parameterSchema)
+    .default({})
+    .describe('Named values ({ param: id }) a scenario can override.'),
+  capabilities: z
+    .record(id, z.boolean())
+    .default({})
+    .describe('Declared switches; the seed five keep their names.'),
+  messages: z.array(messageKindSchema).default([]),
+  channels: z.array(channelSchema).default([]),
+  parties: z.array(partySchema).default([]),
+  systems: z.array(systemSchema).default([]),
+  records: z.array(recordSchema).default([]),
+  facts: z.array(factSchema).default([]),
+  traits: z.array(traitSchema).default([]),
+  reasons: z.array(reasonSchema).default([]),
+  problems: z.array(problemSchema).default([]),
+  actions: z.array(actionSchema).default([]),
+  processes: z.array(processSchema).default([]),
+  commitments: z.array(commitmentSchema).default([]),
+  routes: z.array(routeSchema).default([]),
+};
+
+export const vocabularyFileSchema = z
+  .strictObject({ $schema: z.string().optional(), id, description: z.string().optional(), ...declarations })
+  .describe('A shareable vocabulary: declarations merged into the profiles that include it.');
+
+export const openMerchantProfileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id,
+    name: z.string(),
+    extends: ref('merchant profile')
+      .optional()
+      .describe('Start from another profile; lists merge by id, this one wins.'),
+    timezone: z.string(),
+    currency: z.string().length(3).default('USD'),
+    products: z.array(productSchema).default([]),
+    sales: z
+      .record(id, ref('system'))
+      .default({})
+      .describe('Sales channel id → the system that records its orders.'),
+    ...declarations,
+  })
+  .describe('A merchant profile with an open vocabulary.');
