@@ -3,10 +3,12 @@
  * bump SCHEMA_VERSION on any incompatible change.
  */
 export const SCHEMA_VERSION = 2;
+
 // 2: scenarios[].faultNames and .closures, runs[].search (the journey map), fixes[].description.
 
-export const OUTCOMES = ['ok', 'recovered', 'recovered-with-help', 'dead-end'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from './vocabulary.ts';
+
+export { OUTCOMES, type Outcome } from './vocabulary.ts';
 
 export interface TraceEntry {
   /** ISO-8601 UTC timestamp of the event (virtual time). */

@@ -5,8 +5,8 @@
  */
 import { parseDuration } from '../clock/duration.ts';
 import { parseInstant } from '../clock/instant.ts';
-import type { Problem } from '../merchant/profile.ts';
-import type { MailKind, Scenario, Step } from '../scenario/schema.ts';
+import type { MailKind, Problem } from '../core/vocabulary.ts';
+import type { Scenario, Step } from '../scenario/schema.ts';
 
 export type StepKind =
   | 'order'

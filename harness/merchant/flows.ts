@@ -6,6 +6,7 @@
 import { parseDuration } from '../clock/duration.ts';
 import { formatMoney, type RunEnv } from '../core/runEnv.ts';
 import type { TraceEvent } from '../core/trace.ts';
+import type { MailKind } from '../core/vocabulary.ts';
 import {
   addFact,
   nextId,
@@ -16,7 +17,6 @@ import {
   schedule,
   type World,
 } from '../core/world.ts';
-import type { MailKind } from '../scenario/schema.ts';
 import { issueKey } from '../services/licensing/licensing.ts';
 import { arrive, deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
 import { createOrder, transfer } from '../services/orders/orders.ts';

@@ -4,23 +4,31 @@
  * its systems can see each other's data. The reference merchant (merchant.ts) follows it.
  */
 import { z } from 'zod';
+import {
+  CAPABILITIES,
+  type Capability,
+  CHANNEL_KINDS,
+  MAIL_KINDS,
+  PROBLEMS,
+  REMEDIES,
+} from '../core/vocabulary.ts';
+
+export {
+  CAPABILITIES,
+  type Capability,
+  CHANNEL_KINDS,
+  type ChannelKind,
+  MAIL_KINDS,
+  type MailKind,
+  PROBLEMS,
+  type Problem,
+  REMEDIES,
+  type Remedy,
+} from '../core/vocabulary.ts';
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "converter-lite"');
-
-/** The messages a merchant sends; policies.notify switches each off. */
-export const MAIL_KINDS = [
-  'order-confirmation',
-  'licence-key',
-  'shipped',
-  'order-cancelled',
-  'renewal-reminder',
-  'renewed',
-  'statement',
-  'support-reply',
-] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const PRODUCT_KINDS = ['licence', 'physical', 'membership', 'subscription'] as const;
 
@@ -47,18 +55,6 @@ export const productSchema = z
     covers: z.number().int().positive().optional().describe('How many devices one subscription covers.'),
   })
   .describe('A product the merchant sells.');
-
-export const CAPABILITIES = [
-  'resendConfirmation',
-  'downloadFromOrderPage',
-  'changeEmailAfterOrder',
-  'confirmEmailTwice',
-  'feedbackSurvey',
-  'orderTracking',
-  'accountStatements',
-  'cancelOnline',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
 
 /** Each capability as a change a process owner can make, in plain words (what-if fixes in the reports). */
 export const CAPABILITY_FIXES: Record<Capability, string> = {
@@ -111,36 +107,6 @@ export const capabilitiesSchema = z
       .describe('Subscriptions can be cancelled / auto-renew turned off online without calling.'),
   })
   .describe('What the customer can do on their own.');
-
-export const REMEDIES = [
-  'resend-mail',
-  'read-out-key',
-  'update-email',
-  'explain-order',
-  'reship',
-  'activate-manually',
-  'void-and-repurchase',
-  'refund',
-  'reset-login',
-  'resend-statement',
-  'cancel-subscription',
-] as const;
-export type Remedy = (typeof REMEDIES)[number];
-
-export const PROBLEMS = [
-  'missing-mail',
-  'missing-delivery',
-  'order-cancelled',
-  'entitlement-missing',
-  'overcharged',
-  'cannot-log-in',
-  'missing-statement',
-  'unwanted-renewal',
-] as const;
-export type Problem = (typeof PROBLEMS)[number];
-
-export const CHANNEL_KINDS = ['email', 'phone', 'chat', 'store', 'web-form'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const supportChannelSchema = z
   .strictObject({

@@ -7,8 +7,8 @@
  */
 
 import type { RunEnv } from '../core/runEnv.ts';
+import type { MailKind } from '../core/vocabulary.ts';
 import type { Order, World } from '../core/world.ts';
-import type { MailKind } from '../scenario/schema.ts';
 import { findMailFor } from '../services/mail/mailbox.ts';
 import { type ContactResult, contact } from '../services/support/desk.ts';
 import { type CheckoutRequest, checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';

@@ -4,8 +4,7 @@
  * that editors use (schema/scenario.schema.json) all come from it.
  */
 import { z } from 'zod';
-import { OUTCOMES } from '../core/contract.ts';
-import { CAPABILITIES, MAIL_KINDS, PROBLEMS } from '../merchant/profile.ts';
+import { CAPABILITIES, MAIL_KINDS, OUTCOMES, PROBLEMS } from '../core/vocabulary.ts';
 import { MAX_FAULTS, MAX_QUANTITY, MAX_STEPS } from './limits.ts';
 import { DEFAULT_CUSTOMERS, EXPLORE_MODES, populationSchema } from './population.ts';
 
@@ -19,7 +18,7 @@ const instant = z
   .string()
   .describe('Local date-time in the customer’s time zone, e.g. 2025-12-24T17:30, or with an offset.');
 
-export { MAIL_KINDS, type MailKind } from '../merchant/profile.ts';
+export { MAIL_KINDS, type MailKind } from '../core/vocabulary.ts';
 
 export const FACT_PATTERN =
   /^(licence|installed|delivered|active|ordered|refunded|cancelled):[a-z0-9][a-z0-9-]*$|^(logged-in|statement)$/;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../clock/duration.ts';
 import { elapsedDurationParam } from '../core/durationParam.ts';
 import { defineFault } from '../core/fault.ts';
-import { MAIL_KINDS } from '../scenario/schema.ts';
+import { MAIL_KINDS } from '../core/vocabulary.ts';
 import { HOPS } from './orders/orders.ts';
 
 const channels = z.array(z.string()).optional().describe('Support channel ids (default: all).');

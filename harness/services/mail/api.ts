@@ -10,6 +10,7 @@
  * session's virtual clock: move the clock (control API) to see them.
  */
 import { toIso } from '../../clock/instant.ts';
+import { MAIL_KINDS, type MailKind } from '../../core/vocabulary.ts';
 import {
   type ApiCtx,
   type ApiRequest,
@@ -22,7 +23,6 @@ import {
   serveRoutes,
 } from '../../core/wire.ts';
 import type { MailMessage } from '../../core/world.ts';
-import { MAIL_KINDS, type MailKind } from '../../scenario/schema.ts';
 import type { SandboxSession, StoredMail } from '../../targets/sandbox/session.ts';
 import { deliverNotification, sendMail } from './mailbox.ts';
 

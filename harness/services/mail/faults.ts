@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../../clock/duration.ts';
 import { elapsedDurationParam } from '../../core/durationParam.ts';
 import { defineFault } from '../../core/fault.ts';
-import { MAIL_KINDS } from '../../scenario/schema.ts';
+import { MAIL_KINDS } from '../../core/vocabulary.ts';
 
 const kind = z.enum(MAIL_KINDS).optional().describe('Only messages of this kind (default: every message).');
 const matches = (p: { kind?: string | undefined }, k: string) => p.kind === undefined || p.kind === k;

@@ -4,8 +4,8 @@
  */
 import { formatDuration } from '../../clock/duration.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
+import type { MailKind } from '../../core/vocabulary.ts';
 import { type MailMessage, nextId, record, schedule, type World } from '../../core/world.ts';
-import type { MailKind } from '../../scenario/schema.ts';
 
 /** Ordinary transit time of a message. */
 const TRANSIT_MS = 60_000;

@@ -9,6 +9,7 @@
  */
 import { toIso } from '../../clock/instant.ts';
 import { toArray } from '../../core/trace.ts';
+import { PROBLEMS, type Problem } from '../../core/vocabulary.ts';
 import {
   type ApiCtx,
   type ApiRequest,
@@ -20,7 +21,7 @@ import {
   Routes,
   serveRoutes,
 } from '../../core/wire.ts';
-import { PROBLEMS, type Problem, type SupportChannel } from '../../merchant/profile.ts';
+import type { SupportChannel } from '../../merchant/profile.ts';
 import { didYouMean } from '../../scenario/didYouMean.ts';
 import type { SandboxSession } from '../../targets/sandbox/session.ts';
 import { contact } from './desk.ts';

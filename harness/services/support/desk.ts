@@ -7,6 +7,7 @@
 import { formatDuration, parseDuration } from '../../clock/duration.ts';
 import { formatInstant } from '../../clock/instant.ts';
 import { formatMoney, type RunEnv } from '../../core/runEnv.ts';
+import type { Problem, Remedy } from '../../core/vocabulary.ts';
 import { addFact, learn, nextId, type Order, record, type World } from '../../core/world.ts';
 import {
   advanceTo,
@@ -17,7 +18,7 @@ import {
   resend,
   statedReason,
 } from '../../merchant/flows.ts';
-import type { Problem, Remedy, SupportChannel } from '../../merchant/profile.ts';
+import type { SupportChannel } from '../../merchant/profile.ts';
 import { createOrder, latestOrder } from '../orders/orders.ts';
 import { authorise, refund } from '../payment/charges.ts';
 
