@@ -59,12 +59,7 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/services/payment/stripe',
   ],
   'harness/cli/commands': ['harness/scenario'],
-  'harness/core': [
-    'harness/merchant',
-    'harness/report',
-    'harness/services/payment/stripe',
-    'harness/targets/sandbox',
-  ],
+  'harness/core': ['harness/merchant', 'harness/services/payment/stripe', 'harness/targets/sandbox'],
   'harness/customer': [
     'harness/core',
     'harness/merchant',
@@ -83,8 +78,8 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/services/support',
     'harness/targets/http',
   ],
-  'harness/engine/analysis': ['harness/core', 'harness/engine/monteCarlo', 'harness/services'],
-  'harness/engine/monteCarlo': ['harness/core', 'harness/engine/analysis'],
+  'harness/engine/analysis': ['harness/engine/monteCarlo', 'harness/services'],
+  'harness/engine/monteCarlo': ['harness/engine/analysis'],
   'harness/merchant': [
     'harness/core',
     'harness/services/licensing',
@@ -97,13 +92,9 @@ export const KNOWN_FOLDER_CYCLES = {
   ],
   'harness/oracles': ['harness/core', 'harness/merchant'],
   'harness/report': [
-    'harness/core',
-    'harness/customer',
     'harness/engine/analysis',
     'harness/engine/monteCarlo',
-    'harness/merchant',
     'harness/oracles',
-    'harness/scenario',
     'harness/services',
   ],
   'harness/scenario': [

@@ -202,3 +202,13 @@ export interface PartialResults {
   /** The names of the planned runs that did not run (as `--grep` takes them), sorted. */
   notRun: string[];
 }
+
+/** Label of a fault combination: `mail.quarantined + support.closed`, or `none` for the fault-free run. */
+export function faultsLabel(faults: readonly string[]): string {
+  return faults.length === 0 ? 'none' : faults.join(' + ');
+}
+
+/** Canonical key of a fault combination (`''` for the fault-free run): the sort key of runs. */
+export function faultsKey(faults: readonly string[]): string {
+  return faults.join('+');
+}
