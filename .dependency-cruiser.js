@@ -58,8 +58,8 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/services/mail',
     'harness/services/payment/stripe',
   ],
-  'harness/cli/commands': ['harness/scenario'],
-  'harness/core': ['harness/merchant', 'harness/services/payment/stripe', 'harness/targets/sandbox'],
+  'harness/cli/commands': ['harness/merchant', 'harness/scenario'],
+  'harness/core': ['harness/services/payment/stripe', 'harness/targets/sandbox'],
   'harness/customer': [
     'harness/core',
     'harness/merchant',
@@ -94,6 +94,7 @@ export const KNOWN_FOLDER_CYCLES = {
   'harness/report': [
     'harness/engine/analysis',
     'harness/engine/monteCarlo',
+    'harness/merchant',
     'harness/oracles',
     'harness/services',
   ],
@@ -120,14 +121,15 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/targets/sandbox',
   ],
   'harness/targets/browser': [
+    'harness/merchant',
     'harness/report',
-    'harness/services/payment/stripe',
     'harness/services/support',
     'harness/targets/http',
   ],
   'harness/targets/http': [
     'fixtures/shop',
     'harness/engine',
+    'harness/merchant',
     'harness/scenario',
     'harness/services',
     'harness/services/support',

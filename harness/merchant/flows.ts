@@ -26,15 +26,9 @@ import type { MerchantProfile } from './profile.ts';
 
 const DAY = 86_400_000;
 
-export interface CheckoutRequest {
-  product: string;
-  channel: 'web' | 'store' | 'phone';
-  shipping: 'standard' | 'rush';
-  quantity: number;
-  email: string;
-  /** The address typed a second time, where the form asks for it twice. */
-  emailConfirm?: string;
-}
+import type { CheckoutRequest } from '../core/ports.ts';
+
+export type { CheckoutRequest } from '../core/ports.ts';
 
 export type CheckoutResult =
   | { ok: true; order: Order }

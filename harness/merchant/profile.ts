@@ -4,6 +4,7 @@
  * its systems can see each other's data. The reference merchant (merchant.ts) follows it.
  */
 import { z } from 'zod';
+import type { MerchantFacts, ProductFacts, SupportChannelFacts } from '../core/merchantFacts.ts';
 import {
   CAPABILITIES,
   type Capability,
@@ -210,6 +211,12 @@ export const merchantProfileSchema = z
 export type MerchantProfile = z.infer<typeof merchantProfileSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type SupportChannel = z.infer<typeof supportChannelSchema>;
+
+// The kernel reads a profile through core's structural MerchantFacts: both must stay one shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<MerchantProfile, MerchantFacts>;
+true satisfies Same<Product, ProductFacts>;
+true satisfies Same<SupportChannel, SupportChannelFacts>;
 export type MerchantOverrides = {
   capabilities?: Partial<Record<Capability, boolean>>;
   policies?: Partial<MerchantProfile['policies']>;

@@ -28,13 +28,9 @@ const WRITE_MS = 10 * 60_000;
 const TRAVEL_MS = 15 * 60_000;
 const CALLBACK_MS = 15 * 60_000;
 
-export type ContactResult =
-  | 'resolved'
-  | 'redirected'
-  | 'not-found'
-  | 'misunderstood'
-  | 'escalated'
-  | 'unresolved';
+import type { ContactResult } from '../../core/ports.ts';
+
+export type { ContactResult } from '../../core/ports.ts';
 
 /** When a contact started now would be handled: now for an open live channel, else its next opening. */
 export function nextHandling(env: RunEnv, channel: SupportChannel, now: number): number {
