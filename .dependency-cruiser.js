@@ -86,7 +86,6 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/services/mail',
     'harness/services/orders',
     'harness/services/payment',
-    'harness/services/payment/stripe',
     'harness/services/support',
     'harness/targets/sandbox',
   ],

@@ -4,7 +4,9 @@
  * adapters); what it decides comes from the profile, never from the scenario.
  */
 import { parseDuration } from '../clock/duration.ts';
+import type { CheckoutRequest } from '../core/ports.ts';
 import { formatMoney, type RunEnv } from '../core/runEnv.ts';
+import { onDue } from '../core/scheduler.ts';
 import type { TraceEvent } from '../core/trace.ts';
 import type { MailKind } from '../core/vocabulary.ts';
 import {
@@ -18,15 +20,12 @@ import {
   type World,
 } from '../core/world.ts';
 import { issueKey } from '../services/licensing/licensing.ts';
-import { arrive, deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
+import { deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
 import { createOrder, transfer } from '../services/orders/orders.ts';
 import { authorise, CARD_LAST4, refund } from '../services/payment/charges.ts';
-import { renewalDue } from '../services/payment/stripe/billing.ts';
 import type { MerchantProfile } from './profile.ts';
 
 const DAY = 86_400_000;
-
-import type { CheckoutRequest } from '../core/ports.ts';
 
 export type { CheckoutRequest } from '../core/ports.ts';
 
@@ -424,45 +423,10 @@ export function givenPurchase(
   }
 }
 
-export function handleDue(world: World, env: RunEnv, ev: PendingEvent): void {
-  switch (ev.type) {
-    case 'mail.arrive':
-      arrive(world, ev.ref, ev.detail ?? 'inbox|');
-      return;
-    case 'parcel.arrive': {
-      const order = world.orders.find((o) => o.id === ev.ref);
-      if (order?.status !== 'shipped') return;
-      order.status = 'delivered';
-      addFact(world, `delivered:${order.product}`);
-      record(world, {
-        actor: 'orders',
-        kind: 'order.delivered',
-        text: `The parcel with ${env.product(order.product).name} was delivered.`,
-        data: { orderId: order.id },
-      });
-      return;
-    }
-    case 'renewal.due':
-    case 'reminder.due':
-      remindOrRenew(world, env, ev);
-      return;
-    case 'payment.renewal':
-      renewalDue(world, env, ev);
-      return;
-    default:
-      return;
-  }
-}
+export { advanceTo, handleDue } from '../core/scheduler.ts';
 
-/** Let virtual time pass to `t`, handling everything that falls due on the way. */
-export function advanceTo(world: World, env: RunEnv, t: number): void {
-  while (world.pending.length > 0 && world.pending[0]!.at <= t) {
-    const ev = world.pending.shift()!;
-    if (ev.at > world.now) world.now = ev.at;
-    handleDue(world, env, ev);
-  }
-  if (t > world.now) world.now = t;
-}
+onDue('renewal.due', remindOrRenew);
+onDue('reminder.due', remindOrRenew);
 
 /** The message that carries an order to the customer: the key for a licence, else the confirmation. */
 export const keyMessageKind = (env: Pick<RunEnv, 'product'>, order: Pick<Order, 'product'>): MailKind =>

@@ -7,10 +7,10 @@
 import { formatDuration, parseDuration } from '../../clock/duration.ts';
 import { formatInstant } from '../../clock/instant.ts';
 import { formatMoney, type RunEnv } from '../../core/runEnv.ts';
+import { advanceTo } from '../../core/scheduler.ts';
 import type { Problem, Remedy } from '../../core/vocabulary.ts';
 import { addFact, learn, nextId, type Order, record, type World } from '../../core/world.ts';
 import {
-  advanceTo,
   describeOrder,
   keyMessageKind,
   notify,

@@ -11,6 +11,7 @@
 import { parseDuration } from '../../../clock/duration.ts';
 import type { HookResults } from '../../../core/fault.ts';
 import { formatMoney, type RunEnv } from '../../../core/runEnv.ts';
+import { onDue } from '../../../core/scheduler.ts';
 import { plain } from '../../../core/undoLog.ts';
 import { nextId, ownBilling, type PendingEvent, record, schedule, type World } from '../../../core/world.ts';
 import { type CardAnswer, type DeclineOn, settle } from '../charges.ts';
@@ -2208,3 +2209,5 @@ export function renewalDue(world: World, env: RunEnv, ev: PendingEvent): void {
   }
   scheduleRenewal(world, env, sub, next);
 }
+
+onDue('payment.renewal', renewalDue);
