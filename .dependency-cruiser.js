@@ -82,6 +82,7 @@ export const KNOWN_FOLDER_CYCLES = {
   'harness/engine/monteCarlo': ['harness/engine/analysis'],
   'harness/merchant': [
     'harness/core',
+    'harness/services',
     'harness/services/licensing',
     'harness/services/mail',
     'harness/services/orders',
@@ -116,7 +117,6 @@ export const KNOWN_FOLDER_CYCLES = {
     'harness/merchant',
     'harness/scenario',
     'harness/services/orders',
-    'harness/services/payment',
     'harness/targets/sandbox',
   ],
   'harness/targets/browser': [

@@ -4,8 +4,9 @@
  * `--target http` sends the same calls to a real shop over the wire (harness/targets/http). Both
  * targets therefore run the same journeys and the same recovery search.
  */
+import type { SupportChannelFacts } from './merchantFacts.ts';
 import type { RunEnv } from './runEnv.ts';
-import type { MailKind, Problem } from './vocabulary.ts';
+import type { MailKind, Problem, Remedy } from './vocabulary.ts';
 import type { Order, World } from './world.ts';
 
 /** What the support desk's answer to one contact came to. */
@@ -62,4 +63,28 @@ export interface ShopPort {
     problem: Problem,
     product: string,
   ): ContactResult;
+}
+
+/** What staff say on their channel: one support event in the trace (the desk adds the channel's name). */
+export type StaffSay = (kind: string, text: string, data: Record<string, unknown>) => void;
+
+/**
+ * The merchant's staff remedies as the support desk calls them (merchant/remedies.ts): the desk
+ * decides when staff look at a problem, the merchant what they may and can do about it.
+ */
+export interface StaffPort {
+  /** A remedy about the customer's account rather than one order: staff need no order for it. */
+  forAccount(remedy: Remedy): boolean;
+  /** Whether a remedy addresses this problem for this order. */
+  applies(world: World, env: RunEnv, remedy: Remedy, problem: Problem, order: Order | undefined): boolean;
+  /** Carry out a remedy; true when it fixed the customer's problem. */
+  perform(
+    world: World,
+    env: RunEnv,
+    channel: SupportChannelFacts,
+    remedy: Remedy,
+    problem: Problem,
+    order: Order | undefined,
+    say: StaffSay,
+  ): boolean;
 }

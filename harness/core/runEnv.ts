@@ -6,7 +6,7 @@
 import type { BusinessCalendar } from '../clock/calendar.ts';
 import type { FaultSet } from './faultSet.ts';
 import type { MerchantFacts, ProductFacts, SupportChannelFacts } from './merchantFacts.ts';
-import type { ShopPort } from './ports.ts';
+import type { ShopPort, StaffPort } from './ports.ts';
 
 export interface RunEnv {
   profile: MerchantFacts;
@@ -22,6 +22,8 @@ export interface RunEnv {
   channel(id: string): SupportChannelFacts | undefined;
   /** The merchant's web site as the customer uses it: the model in `sim`, a real shop on `http`. */
   shop: ShopPort;
+  /** What the merchant's staff may do about a problem, called by the support desk. */
+  staff: StaffPort;
 }
 
 const money = new Map<string, { format: Intl.NumberFormat; amounts: Map<number, string> }>();

@@ -40,3 +40,7 @@ const all: FaultDefinition[] = [
 
 export const faultCatalogue: ReadonlyMap<string, FaultDefinition> = new Map(all.map((f) => [f.id, f]));
 export const FAULT_IDS = all.map((f) => f.id);
+
+// The services' public functions, for the layers above (the merchant's staff remedies so far).
+export { createOrder } from './orders/orders.ts';
+export { authorise, refund } from './payment/charges.ts';
