@@ -3,7 +3,7 @@
  * zones, each step tied to its product and to the facts it provides. Built once per scenario
  * and shared by every run of it.
  */
-import { parseDuration } from '../clock/duration.ts';
+import { calendarFreeDuration, parseDuration } from '../clock/duration.ts';
 import { parseInstant } from '../clock/instant.ts';
 import type { MailKind, Problem } from '../core/vocabulary.ts';
 import type { Scenario, Step } from '../scenario/schema.ts';
@@ -53,11 +53,8 @@ export interface Journey {
   channels: string[];
 }
 
-function elapsed(text: string): number {
-  const d = parseDuration(text);
-  if (d.kind === 'elapsed') return d.ms;
-  return d.kind === 'business-days' ? d.days * 86_400_000 : d.hours * 3_600_000;
-}
+/** The customer's plan counts business days as 24-hour days, not on the merchant's calendar (policy.ts). */
+const elapsed = (text: string): number => calendarFreeDuration(parseDuration(text));
 
 function plan(step: Step, zone: string, lastProduct: { id: string }): PlannedStep {
   // Each step is a one-key object whose params the schema already checked.

@@ -23,6 +23,7 @@ import { issueKey } from '../services/licensing/licensing.ts';
 import { deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
 import { createOrder, transfer } from '../services/orders/orders.ts';
 import { authorise, CARD_LAST4, refund } from '../services/payment/charges.ts';
+import { businessDuration } from './policy.ts';
 import type { MerchantProfile } from './profile.ts';
 
 const DAY = 86_400_000;
@@ -32,15 +33,6 @@ export type { CheckoutRequest } from '../core/ports.ts';
 export type CheckoutResult =
   | { ok: true; order: Order }
   | { ok: false; reason: string /** The form caught two different addresses. */; emailsDiffer?: boolean };
-
-export function durationMs(env: RunEnv, from: number, text: string): number {
-  const spec = parseDuration(text);
-  if (spec.kind === 'elapsed') return spec.ms;
-  // Business durations are counted on the merchant's main calendar (its first support channel).
-  const first = env.profile.support[0];
-  if (!first) return spec.kind === 'business-days' ? spec.days * DAY : spec.hours * 3_600_000;
-  return env.calendar(first.id).add(from, spec) - from;
-}
 
 /** Send a customer notification, unless the merchant's policy says not to (faults: `deliverNotification`). */
 export function notify(world: World, env: RunEnv, mail: OutgoingMail): void {
@@ -308,7 +300,7 @@ const TERM_DEFAULT = 'P365D';
 
 export function startSubscription(world: World, env: RunEnv, order: Order): Subscription {
   const product = env.product(order.product);
-  const term = durationMs(env, world.now, product.term ?? TERM_DEFAULT);
+  const term = businessDuration(env, world.now, product.term ?? TERM_DEFAULT);
   const sub: Subscription = {
     id: nextId(world, 'sub'),
     product: product.id,
@@ -326,7 +318,7 @@ export function startSubscription(world: World, env: RunEnv, order: Order): Subs
 function scheduleRenewal(world: World, env: RunEnv, sub: Subscription): void {
   schedule(world, { at: sub.renewsAt, type: 'renewal.due', ref: sub.id });
   for (const before of env.profile.policies.renewalRemindersBefore) {
-    const at = sub.renewsAt - durationMs(env, sub.renewsAt, before);
+    const at = sub.renewsAt - businessDuration(env, sub.renewsAt, before);
     if (at > world.now) schedule(world, { at, type: 'reminder.due', ref: sub.id, detail: before });
   }
 }
@@ -373,7 +365,7 @@ function remindOrRenew(world: World, env: RunEnv, ev: PendingEvent): void {
     kind: 'renewed',
     subject: `Your ${product.name} subscription has been renewed`,
   });
-  sub.renewsAt += durationMs(env, sub.renewsAt, product.term ?? TERM_DEFAULT);
+  sub.renewsAt += businessDuration(env, sub.renewsAt, product.term ?? TERM_DEFAULT);
   scheduleRenewal(world, env, sub);
 }
 

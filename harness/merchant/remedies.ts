@@ -13,6 +13,7 @@ import type { Problem, Remedy } from '../core/vocabulary.ts';
 import { addFact, learn, type Order, type World } from '../core/world.ts';
 import { authorise, createOrder, refund } from '../services/index.ts';
 import { describeOrder, keyMessageKind, notify, provision, resend, statedReason } from './flows.ts';
+import { cancelSubscriptions, mayCancel } from './policy.ts';
 
 /** Remedies about the customer's account rather than one order: staff need no order to apply them. */
 const ACCOUNT_REMEDIES = new Set<Remedy>(['reset-login', 'resend-statement']);
@@ -165,13 +166,8 @@ function perform(
       return true;
     }
     case 'cancel-subscription': {
-      let any = false;
-      for (const s of world.subscriptions) {
-        if (s.product !== product.id || s.status !== 'active') continue;
-        s.status = 'cancelled';
-        any = true;
-      }
-      if (!any) return false;
+      if (!mayCancel(env.profile, 'staff') || cancelSubscriptions(world, product.id).length === 0)
+        return false;
       say('subscription.cancelled', `staff cancelled the ${product.name} subscriptions.`, {
         product: product.id,
       });

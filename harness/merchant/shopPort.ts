@@ -7,6 +7,7 @@ import type { ShopPort } from '../core/ports.ts';
 import { findMailFor } from '../services/mail/mailbox.ts';
 import { contact } from '../services/support/desk.ts';
 import { checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
+import { cancelSubscriptions, mayCancel } from './policy.ts';
 
 export type { CheckoutRequest, OrderPage, ShopCheckout, ShopPort } from '../core/ports.ts';
 
@@ -42,8 +43,8 @@ export const directShop: ShopPort = {
     return true;
   },
   cancelSubscription(world, env, product) {
-    if (!env.profile.capabilities.cancelOnline) return false;
-    for (const s of world.subscriptions) if (s.product === product) s.status = 'cancelled';
+    if (!mayCancel(env.profile, 'customer-online')) return false;
+    cancelSubscriptions(world, product);
     return true;
   },
   entitled(world, env, product) {
