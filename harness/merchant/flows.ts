@@ -3,7 +3,6 @@
  * merchant profile. It reaches the sandbox only through the model functions (the direct
  * adapters); what it decides comes from the profile, never from the scenario.
  */
-import { parseDuration } from '../clock/duration.ts';
 import type { CheckoutRequest } from '../core/ports.ts';
 import { formatMoney, type RunEnv } from '../core/runEnv.ts';
 import { onDue } from '../core/scheduler.ts';

@@ -5,14 +5,7 @@
  */
 import { z } from 'zod';
 import type { MerchantFacts, ProductFacts, SupportChannelFacts } from '../core/merchantFacts.ts';
-import {
-  CAPABILITIES,
-  type Capability,
-  CHANNEL_KINDS,
-  MAIL_KINDS,
-  PROBLEMS,
-  REMEDIES,
-} from '../core/vocabulary.ts';
+import { type Capability, CHANNEL_KINDS, MAIL_KINDS, PROBLEMS, REMEDIES } from '../core/vocabulary.ts';
 
 export {
   CAPABILITIES,

@@ -6,7 +6,6 @@
  * environment's StaffPort.
  */
 
-import type { SupportChannelFacts } from '../core/merchantFacts.ts';
 import type { StaffPort, StaffSay } from '../core/ports.ts';
 import { formatMoney, type RunEnv } from '../core/runEnv.ts';
 import type { Problem, Remedy } from '../core/vocabulary.ts';
@@ -53,15 +52,7 @@ function applies(
 }
 
 /** Carry out a remedy; true when it fixed the customer's problem. */
-function perform(
-  world: World,
-  env: RunEnv,
-  channel: SupportChannelFacts,
-  remedy: Remedy,
-  problem: Problem,
-  order: Order | undefined,
-  say: StaffSay,
-): boolean {
+const perform: StaffPort['perform'] = (world, env, channel, remedy, problem, order, say) => {
   if (!order) return ACCOUNT_REMEDIES.has(remedy) && performOnAccount(world, env, remedy, problem, say);
   const product = env.product(order.product);
   switch (remedy) {
@@ -178,7 +169,7 @@ function perform(
     case 'resend-statement':
       return performOnAccount(world, env, remedy, problem, say);
   }
-}
+};
 
 function performOnAccount(
   world: World,
