@@ -18,7 +18,6 @@
  * - business days: see addBusinessDays.
  */
 import type { IANAZone } from 'luxon';
-import type { Instant } from '../core/trace.ts';
 import {
   type CalendarDefinition,
   calendarSchema,
@@ -28,6 +27,7 @@ import {
   type WeekHoursDefinition,
 } from './calendarSchema.ts';
 import { DAY, type DurationSpec, HOUR } from './duration.ts';
+import type { Instant } from './instant.ts';
 import { fromWallClock, timeZone, wallClock } from './wallClock.ts';
 
 export { type CalendarDefinition, calendarSchema } from './calendarSchema.ts';

@@ -208,3 +208,14 @@ function plural(count: number, index: number): string {
   const [, one, many] = FORMAT_UNITS[index]!;
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * A duration counted without a calendar: business days as 24-hour days, business hours as hours.
+ * The customer's plan reads its waits, windows and patience this way (it is made before a run has
+ * a merchant calendar); the merchant counts business time on its calendar (merchant/policy.ts
+ * `businessDuration`), falling back to this reading when it has no support channel.
+ */
+export function calendarFreeDuration(spec: DurationSpec): number {
+  if (spec.kind === 'elapsed') return spec.ms;
+  return spec.kind === 'business-days' ? spec.days * DAY : spec.hours * HOUR;
+}

@@ -6,9 +6,13 @@
  */
 
 import type { IANAZone } from 'luxon';
-import type { Instant } from '../core/trace.ts';
 import { excerpt } from '../input/excerpt.ts';
 import { daysInMonth, fromWallClock, offsetAt, timeZone, utcMs, wallClock } from './wallClock.ts';
+
+/** Virtual time: milliseconds since the Unix epoch, UTC. Never read from the wall clock. */
+export type Instant = number;
+/** A length of virtual time in milliseconds. */
+export type Duration = number;
 
 export class InstantError extends Error {
   constructor(message: string) {

@@ -3,10 +3,12 @@
  * bump SCHEMA_VERSION on any incompatible change.
  */
 export const SCHEMA_VERSION = 2;
+
 // 2: scenarios[].faultNames and .closures, runs[].search (the journey map), fixes[].description.
 
-export const OUTCOMES = ['ok', 'recovered', 'recovered-with-help', 'dead-end'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from './vocabulary.ts';
+
+export { OUTCOMES, type Outcome } from './vocabulary.ts';
 
 export interface TraceEntry {
   /** ISO-8601 UTC timestamp of the event (virtual time). */
@@ -199,4 +201,14 @@ export interface PartialResults {
   reason: string;
   /** The names of the planned runs that did not run (as `--grep` takes them), sorted. */
   notRun: string[];
+}
+
+/** Label of a fault combination: `mail.quarantined + support.closed`, or `none` for the fault-free run. */
+export function faultsLabel(faults: readonly string[]): string {
+  return faults.length === 0 ? 'none' : faults.join(' + ');
+}
+
+/** Canonical key of a fault combination (`''` for the fault-free run): the sort key of runs. */
+export function faultsKey(faults: readonly string[]): string {
+  return faults.join('+');
 }

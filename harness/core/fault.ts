@@ -7,7 +7,7 @@
  * `times` are handled once for all faults in FaultSet, so a hook only says what it would do.
  */
 import type { z } from 'zod';
-import type { MailKind } from '../scenario/schema.ts';
+import type { MailKind } from './vocabulary.ts';
 
 export interface HookPoints {
   /** A message is about to be delivered. */

@@ -10,9 +10,9 @@
  * Use `sortScenarios` to put scenarios in that order.
  */
 import { excerpt } from '../input/excerpt.ts';
-import { faultsKey } from '../report/format.ts';
 import {
   type Fix,
+  faultsKey,
   OUTCOMES,
   type ResultsFile,
   type RunResult,

@@ -4,12 +4,12 @@
  * and which systems can see each other. Built once per run, shared by every forked world.
  */
 import type { BusinessCalendar } from '../clock/calendar.ts';
-import type { MerchantProfile, Product, SupportChannel } from '../merchant/profile.ts';
-import type { ShopPort } from '../merchant/shopPort.ts';
 import type { FaultSet } from './faultSet.ts';
+import type { MerchantFacts, ProductFacts, SupportChannelFacts } from './merchantFacts.ts';
+import type { ShopPort, StaffPort } from './ports.ts';
 
 export interface RunEnv {
-  profile: MerchantProfile;
+  profile: MerchantFacts;
   faults: FaultSet;
   /** The customer's time zone (timelines and "business days" are the merchant's). */
   customerZone: string;
@@ -18,10 +18,12 @@ export interface RunEnv {
   calendar(channelId: string): BusinessCalendar;
   /** Whether records in system `a` are visible from system `b`. */
   canSee(from: string, system: string): boolean;
-  product(id: string): Product;
-  channel(id: string): SupportChannel | undefined;
+  product(id: string): ProductFacts;
+  channel(id: string): SupportChannelFacts | undefined;
   /** The merchant's web site as the customer uses it: the model in `sim`, a real shop on `http`. */
   shop: ShopPort;
+  /** What the merchant's staff may do about a problem, called by the support desk. */
+  staff: StaffPort;
 }
 
 const money = new Map<string, { format: Intl.NumberFormat; amounts: Map<number, string> }>();
@@ -48,7 +50,7 @@ export function formatMoney(amount: number, currency: string): string {
  * each other.
  */
 export function visibility(
-  profile: MerchantProfile,
+  profile: MerchantFacts,
   silos: [string, string][],
 ): (from: string, system: string) => boolean {
   const cut = new Set(silos.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));

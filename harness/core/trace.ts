@@ -1,4 +1,4 @@
-import { toIso } from '../clock/instant.ts';
+import { type Instant, toIso } from '../clock/instant.ts';
 import type { TraceEntry } from './contract.ts';
 import type { TraceEventMap, TraceKind } from './traceEvents.ts';
 
@@ -8,10 +8,7 @@ import type { TraceEventMap, TraceKind } from './traceEvents.ts';
  * explorer can branch a world thousands of times without copying the history.
  */
 
-/** Virtual time: milliseconds since the Unix epoch, UTC. Never read from the wall clock. */
-export type Instant = number;
-/** A length of virtual time in milliseconds. */
-export type Duration = number;
+export type { Duration, Instant } from '../clock/instant.ts';
 
 export type Actor =
   | 'customer'

@@ -3,10 +3,9 @@
  * Plain data so that the explorer can fork a world cheaply (see cloneWorld) and compare two
  * worlds by a key; behaviour lives in the model modules beside this file.
  */
-import type { Problem } from '../merchant/profile.ts';
-import type { MailKind } from '../scenario/schema.ts';
 import { append, type Instant, type TraceEvent, type TraceNode, toArray } from './trace.ts';
 import type { DataFor } from './traceEvents.ts';
+import type { MailKind, Problem } from './vocabulary.ts';
 
 export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
 

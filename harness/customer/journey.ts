@@ -3,7 +3,7 @@
  * zones, each step tied to its product and to the facts it provides. Built once per scenario
  * and shared by every run of it.
  */
-import { parseDuration } from '../clock/duration.ts';
+import { calendarFreeDuration, parseDuration } from '../clock/duration.ts';
 import { parseInstant } from '../clock/instant.ts';
 import { type Step, stepParts } from './steps/index.ts';
 import type { Journey, PlannedStep } from './steps/kind.ts';
@@ -11,11 +11,8 @@ import type { Journey, PlannedStep } from './steps/kind.ts';
 export type { Step, StepKind } from './steps/index.ts';
 export type { Journey, PlannedStep } from './steps/kind.ts';
 
-function elapsed(text: string): number {
-  const d = parseDuration(text);
-  if (d.kind === 'elapsed') return d.ms;
-  return d.kind === 'business-days' ? d.days * 86_400_000 : d.hours * 3_600_000;
-}
+/** The customer's plan counts business days as 24-hour days, not on the merchant's calendar (policy.ts). */
+const elapsed = (text: string): number => calendarFreeDuration(parseDuration(text));
 
 function plan(step: Step, zone: string, lastProduct: { id: string }): PlannedStep {
   const [kind, params] = stepParts(step);

@@ -9,12 +9,12 @@
 import { formatInstant } from '../clock/instant.ts';
 import type { Outcome } from '../core/contract.ts';
 import type { RunEnv } from '../core/runEnv.ts';
+import { advanceTo } from '../core/scheduler.ts';
 import { dataOf, toArray } from '../core/trace.ts';
 import { cloneWorld, pairs, record, stateKey, type World } from '../core/world.ts';
 import type { Journey } from '../customer/journey.ts';
 import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
 import { isDone, runStep, type Trouble } from '../customer/steps.ts';
-import { advanceTo } from '../merchant/flows.ts';
 import { contact, describeClosure } from '../services/support/desk.ts';
 import { MinHeap } from './minHeap.ts';
 

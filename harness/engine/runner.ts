@@ -28,6 +28,7 @@ import { runStep } from '../customer/steps.ts';
 import { shellQuote, singleQuote } from '../input/shellQuote.ts';
 import { advanceTo, givenPurchase } from '../merchant/flows.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
+import { staffRemedies } from '../merchant/remedies.ts';
 import { directShop, type ShopPort } from '../merchant/shopPort.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
 import { combinationKey, expectationFor, faultLabel } from '../scenario/combinations.ts';
@@ -212,6 +213,7 @@ export function buildEnv(prep: PreparedScenario, combo: readonly string[], seedK
     },
     channel: (id) => channels.get(id),
     shop: directShop,
+    staff: staffRemedies,
   };
 }
 

@@ -23,6 +23,7 @@ import {
 } from '../core/wire.ts';
 import { nextId, type Order, record } from '../core/world.ts';
 import { dispatch, provision, recordCancellation, recordOrder, startSubscription } from './flows.ts';
+import { cancelSubscriptions } from './policy.ts';
 import { directShop } from './shopPort.ts';
 
 const body = objectBody;
@@ -123,12 +124,8 @@ routes
   })
   .add('POST', '/v1/backoffice/subscriptions/cancel', ({ session, req }) => {
     const product = str(body(req), 'product');
-    let cancelled = 0;
-    for (const s of session.world.subscriptions)
-      if (s.product === product && s.status !== 'cancelled') {
-        s.status = 'cancelled';
-        cancelled++;
-      }
+    // The back office is the merchant's own system: who may cancel is asked before (policy.ts mayCancel).
+    const cancelled = cancelSubscriptions(session.world, product).length;
     return json(200, { object: 'cancellation', product, cancelled });
   })
   .add('GET', '/v1/backoffice/entitlements/:product', ({ session }, { product }) => {

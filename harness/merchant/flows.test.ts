@@ -4,7 +4,8 @@ import { readMessage } from '../customer/steps.ts';
 import { EMAIL, events, type Sandbox, sandbox, shop, webOrder } from '../engine/testdata/sandbox.ts';
 import { typoOf } from '../services/mail/faults/addressTypo.ts';
 import { findMail } from '../services/mail/mailbox.ts';
-import { advanceTo, checkout, describeOrder, durationMs, givenPurchase } from './flows.ts';
+import { advanceTo, checkout, describeOrder, givenPurchase } from './flows.ts';
+import { businessDuration } from './policy.ts';
 import { applyOverrides, type MerchantProfile } from './profile.ts';
 
 const HOUR = 3_600_000;
@@ -147,8 +148,8 @@ describe('checkout', () => {
   it('business durations count on the first support channel’s calendar', () => {
     const sb = sandbox();
     const fri = sb.at('2026-03-06T15:00');
-    expect(fri + durationMs(sb.env, fri, '1 business day')).toBe(sb.at('2026-03-09T15:00'));
-    expect(durationMs(sb.env, fri, 'PT2H')).toBe(2 * HOUR);
+    expect(fri + businessDuration(sb.env, fri, '1 business day')).toBe(sb.at('2026-03-09T15:00'));
+    expect(businessDuration(sb.env, fri, 'PT2H')).toBe(2 * HOUR);
   });
 });
 

@@ -3,9 +3,11 @@
  * merchant profile. It reaches the sandbox only through the model functions (the direct
  * adapters); what it decides comes from the profile, never from the scenario.
  */
-import { parseDuration } from '../clock/duration.ts';
+import type { CheckoutRequest } from '../core/ports.ts';
 import { formatMoney, type RunEnv } from '../core/runEnv.ts';
+import { onDue } from '../core/scheduler.ts';
 import type { TraceEvent } from '../core/trace.ts';
+import type { MailKind } from '../core/vocabulary.ts';
 import {
   addFact,
   nextId,
@@ -16,38 +18,20 @@ import {
   schedule,
   type World,
 } from '../core/world.ts';
-import type { MailKind } from '../scenario/schema.ts';
 import { issueKey } from '../services/licensing/licensing.ts';
-import { arrive, deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
+import { deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
 import { createOrder, transfer } from '../services/orders/orders.ts';
 import { authorise, CARD_LAST4, refund } from '../services/payment/charges.ts';
-import { renewalDue } from '../services/payment/stripe/billing.ts';
+import { businessDuration } from './policy.ts';
 import type { MerchantProfile } from './profile.ts';
 
 const DAY = 86_400_000;
 
-export interface CheckoutRequest {
-  product: string;
-  channel: 'web' | 'store' | 'phone';
-  shipping: 'standard' | 'rush';
-  quantity: number;
-  email: string;
-  /** The address typed a second time, where the form asks for it twice. */
-  emailConfirm?: string;
-}
+export type { CheckoutRequest } from '../core/ports.ts';
 
 export type CheckoutResult =
   | { ok: true; order: Order }
   | { ok: false; reason: string /** The form caught two different addresses. */; emailsDiffer?: boolean };
-
-export function durationMs(env: RunEnv, from: number, text: string): number {
-  const spec = parseDuration(text);
-  if (spec.kind === 'elapsed') return spec.ms;
-  // Business durations are counted on the merchant's main calendar (its first support channel).
-  const first = env.profile.support[0];
-  if (!first) return spec.kind === 'business-days' ? spec.days * DAY : spec.hours * 3_600_000;
-  return env.calendar(first.id).add(from, spec) - from;
-}
 
 /** Send a customer notification, unless the merchant's policy says not to (faults: `deliverNotification`). */
 export function notify(world: World, env: RunEnv, mail: OutgoingMail): void {
@@ -315,7 +299,7 @@ const TERM_DEFAULT = 'P365D';
 
 export function startSubscription(world: World, env: RunEnv, order: Order): Subscription {
   const product = env.product(order.product);
-  const term = durationMs(env, world.now, product.term ?? TERM_DEFAULT);
+  const term = businessDuration(env, world.now, product.term ?? TERM_DEFAULT);
   const sub: Subscription = {
     id: nextId(world, 'sub'),
     product: product.id,
@@ -333,7 +317,7 @@ export function startSubscription(world: World, env: RunEnv, order: Order): Subs
 function scheduleRenewal(world: World, env: RunEnv, sub: Subscription): void {
   schedule(world, { at: sub.renewsAt, type: 'renewal.due', ref: sub.id });
   for (const before of env.profile.policies.renewalRemindersBefore) {
-    const at = sub.renewsAt - durationMs(env, sub.renewsAt, before);
+    const at = sub.renewsAt - businessDuration(env, sub.renewsAt, before);
     if (at > world.now) schedule(world, { at, type: 'reminder.due', ref: sub.id, detail: before });
   }
 }
@@ -380,7 +364,7 @@ function remindOrRenew(world: World, env: RunEnv, ev: PendingEvent): void {
     kind: 'renewed',
     subject: `Your ${product.name} subscription has been renewed`,
   });
-  sub.renewsAt += durationMs(env, sub.renewsAt, product.term ?? TERM_DEFAULT);
+  sub.renewsAt += businessDuration(env, sub.renewsAt, product.term ?? TERM_DEFAULT);
   scheduleRenewal(world, env, sub);
 }
 
@@ -430,45 +414,10 @@ export function givenPurchase(
   }
 }
 
-export function handleDue(world: World, env: RunEnv, ev: PendingEvent): void {
-  switch (ev.type) {
-    case 'mail.arrive':
-      arrive(world, ev.ref, ev.detail ?? 'inbox|');
-      return;
-    case 'parcel.arrive': {
-      const order = world.orders.find((o) => o.id === ev.ref);
-      if (order?.status !== 'shipped') return;
-      order.status = 'delivered';
-      addFact(world, `delivered:${order.product}`);
-      record(world, {
-        actor: 'orders',
-        kind: 'order.delivered',
-        text: `The parcel with ${env.product(order.product).name} was delivered.`,
-        data: { orderId: order.id },
-      });
-      return;
-    }
-    case 'renewal.due':
-    case 'reminder.due':
-      remindOrRenew(world, env, ev);
-      return;
-    case 'payment.renewal':
-      renewalDue(world, env, ev);
-      return;
-    default:
-      return;
-  }
-}
+export { advanceTo, handleDue } from '../core/scheduler.ts';
 
-/** Let virtual time pass to `t`, handling everything that falls due on the way. */
-export function advanceTo(world: World, env: RunEnv, t: number): void {
-  while (world.pending.length > 0 && world.pending[0]!.at <= t) {
-    const ev = world.pending.shift()!;
-    if (ev.at > world.now) world.now = ev.at;
-    handleDue(world, env, ev);
-  }
-  if (t > world.now) world.now = t;
-}
+onDue('renewal.due', remindOrRenew);
+onDue('reminder.due', remindOrRenew);
 
 /** The message that carries an order to the customer: the key for a licence, else the confirmation. */
 export const keyMessageKind = (env: Pick<RunEnv, 'product'>, order: Pick<Order, 'product'>): MailKind =>

@@ -4,23 +4,25 @@
  * its systems can see each other's data. The reference merchant (merchant.ts) follows it.
  */
 import { z } from 'zod';
+import type { MerchantFacts, ProductFacts, SupportChannelFacts } from '../core/merchantFacts.ts';
+import { type Capability, CHANNEL_KINDS, MAIL_KINDS, PROBLEMS, REMEDIES } from '../core/vocabulary.ts';
+
+export {
+  CAPABILITIES,
+  type Capability,
+  CHANNEL_KINDS,
+  type ChannelKind,
+  MAIL_KINDS,
+  type MailKind,
+  PROBLEMS,
+  type Problem,
+  REMEDIES,
+  type Remedy,
+} from '../core/vocabulary.ts';
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "converter-lite"');
-
-/** The messages a merchant sends; policies.notify switches each off. */
-export const MAIL_KINDS = [
-  'order-confirmation',
-  'licence-key',
-  'shipped',
-  'order-cancelled',
-  'renewal-reminder',
-  'renewed',
-  'statement',
-  'support-reply',
-] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const PRODUCT_KINDS = ['licence', 'physical', 'membership', 'subscription'] as const;
 
@@ -47,18 +49,6 @@ export const productSchema = z
     covers: z.number().int().positive().optional().describe('How many devices one subscription covers.'),
   })
   .describe('A product the merchant sells.');
-
-export const CAPABILITIES = [
-  'resendConfirmation',
-  'downloadFromOrderPage',
-  'changeEmailAfterOrder',
-  'confirmEmailTwice',
-  'feedbackSurvey',
-  'orderTracking',
-  'accountStatements',
-  'cancelOnline',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
 
 /** Each capability as a change a process owner can make, in plain words (what-if fixes in the reports). */
 export const CAPABILITY_FIXES: Record<Capability, string> = {
@@ -111,36 +101,6 @@ export const capabilitiesSchema = z
       .describe('Subscriptions can be cancelled / auto-renew turned off online without calling.'),
   })
   .describe('What the customer can do on their own.');
-
-export const REMEDIES = [
-  'resend-mail',
-  'read-out-key',
-  'update-email',
-  'explain-order',
-  'reship',
-  'activate-manually',
-  'void-and-repurchase',
-  'refund',
-  'reset-login',
-  'resend-statement',
-  'cancel-subscription',
-] as const;
-export type Remedy = (typeof REMEDIES)[number];
-
-export const PROBLEMS = [
-  'missing-mail',
-  'missing-delivery',
-  'order-cancelled',
-  'entitlement-missing',
-  'overcharged',
-  'cannot-log-in',
-  'missing-statement',
-  'unwanted-renewal',
-] as const;
-export type Problem = (typeof PROBLEMS)[number];
-
-export const CHANNEL_KINDS = ['email', 'phone', 'chat', 'store', 'web-form'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const supportChannelSchema = z
   .strictObject({
@@ -244,6 +204,12 @@ export const merchantProfileSchema = z
 export type MerchantProfile = z.infer<typeof merchantProfileSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type SupportChannel = z.infer<typeof supportChannelSchema>;
+
+// The kernel reads a profile through core's structural MerchantFacts: both must stay one shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<MerchantProfile, MerchantFacts>;
+true satisfies Same<Product, ProductFacts>;
+true satisfies Same<SupportChannel, SupportChannelFacts>;
 export type MerchantOverrides = {
   capabilities?: Partial<Record<Capability, boolean>>;
   policies?: Partial<MerchantProfile['policies']>;

@@ -1,54 +1,15 @@
 /**
- * What the customer does at the merchant's web site, as one interface: checkout, the order
- * page, resending a message, correcting the address, cancelling online, the member portal.
- * `sim` uses the merchant model directly (`directShop`); `--target http` sends the same calls
- * to a real shop over the wire (harness/targets/http). The customer agent only sees this port,
- * so both targets run the same journeys and the same recovery search.
+ * The merchant's web site as the sim target runs it: core/ports.ts's ShopPort over the merchant
+ * model. `--target http` implements the same port over the wire (harness/targets/http).
  */
 
-import type { RunEnv } from '../core/runEnv.ts';
-import type { Order, World } from '../core/world.ts';
-import type { MailKind } from '../scenario/schema.ts';
+import type { ShopPort } from '../core/ports.ts';
 import { findMailFor } from '../services/mail/mailbox.ts';
-import { type ContactResult, contact } from '../services/support/desk.ts';
-import { type CheckoutRequest, checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
-import type { Problem } from './profile.ts';
+import { contact } from '../services/support/desk.ts';
+import { checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
+import { cancelSubscriptions, mayCancel } from './policy.ts';
 
-export type ShopCheckout =
-  | { ok: true; orderId: string }
-  | { ok: false; reason: string; emailsDiffer?: boolean };
-
-export interface OrderPage {
-  /** What the page says about the order. */
-  shown: string;
-  status: Order['status'];
-  email: string;
-  /** A licence key the page offers for download. */
-  key?: string;
-}
-
-export interface ShopPort {
-  checkout(world: World, env: RunEnv, req: CheckoutRequest): ShopCheckout;
-  orderPage(world: World, env: RunEnv, orderId: string): OrderPage | undefined;
-  /** The "resend" button: the latest message of a kind for the order, to the address on file. */
-  resend(world: World, env: RunEnv, orderId: string, kind: MailKind): boolean;
-  /** Correct the address on an order; the shop then resends the order's key message. */
-  changeEmail(world: World, env: RunEnv, orderId: string, email: string): boolean;
-  /** Cancel every subscription to a product online; false where the shop does not allow it. */
-  cancelSubscription(world: World, env: RunEnv, product: string): boolean;
-  /** Whether the portal that fulfils a product knows the customer's purchase of it. */
-  entitled(world: World, env: RunEnv, product: string): boolean;
-  /** The merchant's periodic statement mail (a job the merchant runs, triggered by the journey). */
-  sendStatement(world: World, env: RunEnv, email: string): void;
-  /** The support form (or the phone, the chat, the store): the desk's answer, as the sandbox's support desk gives it. */
-  contactSupport(
-    world: World,
-    env: RunEnv,
-    channelId: string,
-    problem: Problem,
-    product: string,
-  ): ContactResult;
-}
+export type { CheckoutRequest, OrderPage, ShopCheckout, ShopPort } from '../core/ports.ts';
 
 export const directShop: ShopPort = {
   checkout(world, env, req) {
@@ -82,8 +43,8 @@ export const directShop: ShopPort = {
     return true;
   },
   cancelSubscription(world, env, product) {
-    if (!env.profile.capabilities.cancelOnline) return false;
-    for (const s of world.subscriptions) if (s.product === product) s.status = 'cancelled';
+    if (!mayCancel(env.profile, 'customer-online')) return false;
+    cancelSubscriptions(world, product);
     return true;
   },
   entitled(world, env, product) {

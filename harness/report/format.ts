@@ -2,7 +2,15 @@
  * Small formatting helpers shared by the reporters, so every format names things the same way.
  * Everything here is deterministic: no clock, no locale or time zone of the machine.
  */
-import type { Outcome, RunResult, ScenarioResult } from '../core/contract.ts';
+import {
+  faultsKey,
+  faultsLabel,
+  type Outcome,
+  type RunResult,
+  type ScenarioResult,
+} from '../core/contract.ts';
+
+export { faultsKey, faultsLabel } from '../core/contract.ts';
 
 /** Short plain-language name of an outcome. */
 export const OUTCOME_LABEL: Record<Outcome, string> = {
@@ -11,16 +19,6 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   'recovered-with-help': 'recovered with help',
   'dead-end': 'dead end',
 };
-
-/** Label of a fault combination: `mail.quarantined + support.closed`, or `none` for the fault-free run. */
-export function faultsLabel(faults: readonly string[]): string {
-  return faults.length === 0 ? 'none' : faults.join(' + ');
-}
-
-/** Canonical key of a fault combination (`''` for the fault-free run): the sort key of runs. */
-export function faultsKey(faults: readonly string[]): string {
-  return faults.join('+');
-}
 
 /**
  * One label per run of a scenario: the fault combination, plus the persona when several runs of the

@@ -4,10 +4,9 @@
  * that editors use (schema/scenario.schema.json) all come from it.
  */
 import { z } from 'zod';
-import { OUTCOMES } from '../core/contract.ts';
+import { CAPABILITIES, OUTCOMES } from '../core/vocabulary.ts';
 import { STEP_DEFINITIONS, type Step, type StepInput } from '../customer/steps/index.ts';
 import { durationField, idField, instantField } from '../customer/steps/kind.ts';
-import { CAPABILITIES } from '../merchant/profile.ts';
 import { MAX_FAULTS, MAX_QUANTITY, MAX_STEPS } from './limits.ts';
 import { DEFAULT_CUSTOMERS, EXPLORE_MODES, populationSchema } from './population.ts';
 
@@ -15,7 +14,7 @@ const id = idField;
 const duration = durationField;
 const instant = instantField;
 
-export { MAIL_KINDS, type MailKind } from '../merchant/profile.ts';
+export { MAIL_KINDS, type MailKind } from '../core/vocabulary.ts';
 
 export const FACT_PATTERN =
   /^(licence|installed|delivered|active|ordered|refunded|cancelled):[a-z0-9][a-z0-9-]*$|^(logged-in|statement)$/;

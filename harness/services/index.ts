@@ -27,4 +27,7 @@ export const FAULT_IDS = all.map((f) => f.id);
 
 /** What the reference shop needs of the services: the shape of a mail it sends, Stripe's amounts. */
 export type { OutgoingMail } from './mail/mailbox.ts';
+// The services' public functions, for the layers above (the merchant's staff remedies so far).
+export { createOrder } from './orders/orders.ts';
+export { authorise, refund } from './payment/charges.ts';
 export { toMinor } from './payment/stripe/billing.ts';

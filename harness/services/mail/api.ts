@@ -10,6 +10,7 @@
  * session's virtual clock: move the clock (control API) to see them.
  */
 import { toIso } from '../../clock/instant.ts';
+import { MAIL_KINDS, type MailKind } from '../../core/vocabulary.ts';
 import {
   type ApiCtx,
   type ApiRequest,
@@ -24,7 +25,6 @@ import {
   type WireContext,
 } from '../../core/wire.ts';
 import type { MailMessage } from '../../core/world.ts';
-import { MAIL_KINDS, type MailKind } from '../../scenario/schema.ts';
 import { deliverNotification, sendMail } from './mailbox.ts';
 
 /** Headers a sender can set to tell the sandbox what a message is (the reference shop does). */

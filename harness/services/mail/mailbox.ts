@@ -4,8 +4,9 @@
  */
 import { formatDuration } from '../../clock/duration.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
+import { onDue } from '../../core/scheduler.ts';
+import type { MailKind } from '../../core/vocabulary.ts';
 import { type MailMessage, nextId, record, schedule, type World } from '../../core/world.ts';
-import type { MailKind } from '../../scenario/schema.ts';
 
 /** Ordinary transit time of a message. */
 const TRANSIT_MS = 60_000;
@@ -131,3 +132,5 @@ export function findMail(world: World, folder: 'inbox' | 'spam', kind?: MailKind
 export function findMailFor(world: World, to: string, kind: MailKind): MailMessage[] {
   return world.mail.filter((m) => m.to === to && m.kind === kind);
 }
+
+onDue('mail.arrive', (world, _env, ev) => arrive(world, ev.ref, ev.detail ?? 'inbox|'));

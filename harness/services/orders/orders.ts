@@ -4,7 +4,8 @@
  * lose it at a hop, and silos decide who can see it.
  */
 import type { RunEnv } from '../../core/runEnv.ts';
-import { nextId, type Order, record, type World } from '../../core/world.ts';
+import { onDue } from '../../core/scheduler.ts';
+import { addFact, nextId, type Order, record, type World } from '../../core/world.ts';
 
 export const HOPS = ['order-queue', 'warehouse', 'carrier'] as const;
 
@@ -56,3 +57,16 @@ export function latestOrder(world: World, product: string): Order | undefined {
     if (world.orders[i]!.product === product) return world.orders[i];
   return undefined;
 }
+
+onDue('parcel.arrive', (world, env, ev) => {
+  const order = world.orders.find((o) => o.id === ev.ref);
+  if (order?.status !== 'shipped') return;
+  order.status = 'delivered';
+  addFact(world, `delivered:${order.product}`);
+  record(world, {
+    actor: 'orders',
+    kind: 'order.delivered',
+    text: `The parcel with ${env.product(order.product).name} was delivered.`,
+    data: { orderId: order.id },
+  });
+});

@@ -9,6 +9,7 @@
  */
 import { toIso } from '../../clock/instant.ts';
 import { toArray } from '../../core/trace.ts';
+import { PROBLEMS, type Problem } from '../../core/vocabulary.ts';
 import {
   type ApiCtx,
   type ApiRequest,
@@ -21,7 +22,7 @@ import {
   serveRoutes,
   type WireContext,
 } from '../../core/wire.ts';
-import { PROBLEMS, type Problem, type SupportChannel } from '../../merchant/profile.ts';
+import type { SupportChannel } from '../../merchant/profile.ts';
 import { didYouMean } from '../../scenario/didYouMean.ts';
 import { contact } from './desk.ts';
 

@@ -6,20 +6,13 @@
  */
 import { formatDuration, parseDuration } from '../../clock/duration.ts';
 import { formatInstant } from '../../clock/instant.ts';
-import { formatMoney, type RunEnv } from '../../core/runEnv.ts';
-import { addFact, learn, nextId, type Order, record, type World } from '../../core/world.ts';
-import {
-  advanceTo,
-  describeOrder,
-  keyMessageKind,
-  notify,
-  provision,
-  resend,
-  statedReason,
-} from '../../merchant/flows.ts';
-import type { Problem, Remedy, SupportChannel } from '../../merchant/profile.ts';
-import { createOrder, latestOrder } from '../orders/orders.ts';
-import { authorise, refund } from '../payment/charges.ts';
+import type { SupportChannelFacts as SupportChannel } from '../../core/merchantFacts.ts';
+import type { ContactResult, StaffSay } from '../../core/ports.ts';
+import type { RunEnv } from '../../core/runEnv.ts';
+import { advanceTo } from '../../core/scheduler.ts';
+import type { Problem, Remedy } from '../../core/vocabulary.ts';
+import { learn, nextId, record, type World } from '../../core/world.ts';
+import { latestOrder } from '../orders/orders.ts';
 
 export const LIVE_KINDS = new Set(['phone', 'chat', 'store']);
 /** Customer's own time: writing an e-mail, travelling to and from the store. */
@@ -27,13 +20,7 @@ const WRITE_MS = 10 * 60_000;
 const TRAVEL_MS = 15 * 60_000;
 const CALLBACK_MS = 15 * 60_000;
 
-export type ContactResult =
-  | 'resolved'
-  | 'redirected'
-  | 'not-found'
-  | 'misunderstood'
-  | 'escalated'
-  | 'unresolved';
+export type { ContactResult } from '../../core/ports.ts';
 
 /** When a contact started now would be handled: now for an open live channel, else its next opening. */
 export function nextHandling(env: RunEnv, channel: SupportChannel, now: number): number {
@@ -134,6 +121,12 @@ function say(
   });
 }
 
+/** How staff on a channel speak: the remedies (merchant/remedies.ts) word what they did through it. */
+const staffSay =
+  (world: World, channel: SupportChannel): StaffSay =>
+  (kind, text, data) =>
+    say(world, channel, kind, text, data);
+
 function decide(
   world: World,
   env: RunEnv,
@@ -162,7 +155,7 @@ function decide(
   const instructed = world.customer.knows.find((k) => k.startsWith(`remedy:${problem}:${channel.id}:`));
   if (instructed && order) {
     const remedy = instructed.split(':')[3] as Remedy;
-    if (perform(world, env, channel, remedy, problem, order)) {
+    if (env.staff.perform(world, env, channel, remedy, problem, order, staffSay(world, channel))) {
       world.customer.knows = world.customer.knows.filter((k) => k !== instructed);
       return 'resolved';
     }
@@ -170,12 +163,13 @@ function decide(
   const visible = order !== undefined && channel.sees.some((s) => env.canSee(s, order.system));
   for (const remedy of channel.remedies) {
     if (
-      ACCOUNT_REMEDIES.has(remedy)
-        ? applies(world, env, remedy, problem, order) && perform(world, env, channel, remedy, problem, order)
+      env.staff.forAccount(remedy)
+        ? env.staff.applies(world, env, remedy, problem, order) &&
+          env.staff.perform(world, env, channel, remedy, problem, order, staffSay(world, channel))
         : order &&
           visible &&
-          applies(world, env, remedy, problem, order) &&
-          perform(world, env, channel, remedy, problem, order)
+          env.staff.applies(world, env, remedy, problem, order) &&
+          env.staff.perform(world, env, channel, remedy, problem, order, staffSay(world, channel))
     )
       return 'resolved';
   }
@@ -206,7 +200,8 @@ function decide(
       world.customer.sentTo[problem] = esc.at;
       return 'escalated';
     }
-    if (perform(world, env, channel, esc.remedy, problem, order)) return 'resolved';
+    if (env.staff.perform(world, env, channel, esc.remedy, problem, order, staffSay(world, channel)))
+      return 'resolved';
     return 'unresolved';
   }
   const to = channel.redirects[problem];
@@ -239,215 +234,7 @@ function decide(
   return 'unresolved';
 }
 
-/** Remedies about the customer's account rather than one order: staff need no order to apply them. */
-const ACCOUNT_REMEDIES = new Set<Remedy>(['reset-login', 'resend-statement']);
 const ACCOUNT_PROBLEMS = new Set<Problem>(['cannot-log-in', 'missing-statement']);
-
-function applies(
-  world: World,
-  env: RunEnv,
-  remedy: Remedy,
-  problem: Problem,
-  order: Order | undefined,
-): boolean {
-  if (ACCOUNT_REMEDIES.has(remedy))
-    return remedy === 'reset-login' ? problem === 'cannot-log-in' : problem === 'missing-statement';
-  if (!order) return false;
-  const kind = env.product(order.product).kind;
-  switch (remedy) {
-    case 'read-out-key':
-    case 'resend-mail':
-      return problem === 'missing-mail' && (kind === 'licence' ? order.status === 'confirmed' : true);
-    case 'update-email':
-      return problem === 'missing-mail' && order.email !== world.customer.email;
-    case 'explain-order':
-      return problem === 'missing-delivery' || problem === 'order-cancelled';
-    case 'reship':
-      return problem === 'missing-delivery' && order.status === 'lost';
-    case 'activate-manually':
-    case 'void-and-repurchase':
-      return problem === 'entitlement-missing';
-    case 'refund':
-    case 'cancel-subscription':
-      return problem === 'overcharged' || problem === 'unwanted-renewal';
-    case 'reset-login':
-      return problem === 'cannot-log-in';
-    case 'resend-statement':
-      return problem === 'missing-statement';
-  }
-}
-
-/** Carry out a remedy; true when it fixed the customer's problem. */
-function perform(
-  world: World,
-  env: RunEnv,
-  channel: SupportChannel,
-  remedy: Remedy,
-  problem: Problem,
-  order: Order | undefined,
-): boolean {
-  if (!order) return ACCOUNT_REMEDIES.has(remedy) && performOnAccount(world, env, channel, remedy, problem);
-  const product = env.product(order.product);
-  switch (remedy) {
-    case 'read-out-key': {
-      const key = world.keys.find((k) => k.orderId === order.id);
-      if (!key) return false;
-      say(
-        world,
-        channel,
-        'support.key-given',
-        `staff gave the customer the licence key for ${product.name} directly.`,
-        { orderId: order.id, key: key.key },
-      );
-      addFact(world, `licence:${product.id}`);
-      return true;
-    }
-    case 'update-email':
-    case 'resend-mail': {
-      if (remedy === 'update-email') order.email = world.customer.email;
-      const kind = keyMessageKind(env, order);
-      say(world, channel, 'support.resent', `staff resent the "${kind}" message to ${order.email}.`, {
-        orderId: order.id,
-        to: order.email,
-      });
-      return resend(world, env, order, kind);
-    }
-    case 'explain-order': {
-      if (order.status === 'lost') {
-        // Staff look downstream, where the order never arrived.
-        say(world, channel, 'support.explained', 'we never received your order; can you place it again?', {
-          orderId: order.id,
-          status: order.status,
-          lostAt: order.lostAt,
-        });
-        learn(world, `order-failed:${order.product}`);
-        return false;
-      }
-      const said = describeOrder(env, order, channel.explains);
-      say(world, channel, 'support.explained', `staff said ${said}.`, {
-        orderId: order.id,
-        status: order.status,
-        reason: order.reason,
-        // The same words as the text: inconsistent-reasons reads `said`.
-        said: order.reason === undefined ? undefined : statedReason(env, order, channel.explains),
-      });
-      if (order.status === 'cancelled') learn(world, `order-failed:${order.product}`);
-      return problem === 'order-cancelled';
-    }
-    case 'reship': {
-      order.status = 'shipped';
-      world.pending.push({
-        at: world.now + 86_400_000,
-        seq: ++world.seq,
-        type: 'parcel.arrive',
-        ref: order.id,
-      });
-      world.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      say(world, channel, 'support.reshipped', `staff shipped ${product.name} again by express.`, {
-        orderId: order.id,
-      });
-      return true;
-    }
-    case 'activate-manually': {
-      say(world, channel, 'support.activated', `staff activated ${product.name} by hand.`, {
-        orderId: order.id,
-      });
-      addFact(world, `active:${product.id}`);
-      return true;
-    }
-    case 'void-and-repurchase': {
-      const charge = world.charges.find((c) => c.orderId === order.id);
-      if (charge) refund(world, env, charge, `order ${order.id} voided`);
-      order.status = 'refunded';
-      const again = createOrder(world, {
-        product: order.product,
-        channel: order.channel,
-        system: env.product(order.product).fulfilledBy ?? order.system,
-        email: order.email,
-        price: product.price,
-        shipping: order.shipping,
-      });
-      const auth = authorise(world, env, product.price, { orderId: again.id });
-      again.chargeId = auth.charge.id;
-      provision(world, env, again);
-      say(
-        world,
-        channel,
-        'support.repurchased',
-        `staff voided order ${order.id}, refunded it and sold ${product.name} again as order ${again.id} (${formatMoney(product.price, env.currency)}).`,
-        { orderId: order.id, newOrderId: again.id },
-      );
-      addFact(world, `active:${product.id}`);
-      return true;
-    }
-    case 'refund': {
-      const list = product.price;
-      const over = world.charges.filter(
-        (c) =>
-          c.status === 'succeeded' &&
-          c.subscriptionId &&
-          world.subscriptions.find((s) => s.id === c.subscriptionId)?.product === product.id,
-      );
-      if (over.length === 0) return false;
-      for (const c of over)
-        refund(world, env, c, `renewal above the listed ${formatMoney(list, env.currency)}`);
-      addFact(world, `refunded:${product.id}`);
-      return true;
-    }
-    case 'cancel-subscription': {
-      let any = false;
-      for (const s of world.subscriptions) {
-        if (s.product !== product.id || s.status !== 'active') continue;
-        s.status = 'cancelled';
-        any = true;
-      }
-      if (!any) return false;
-      say(world, channel, 'subscription.cancelled', `staff cancelled the ${product.name} subscriptions.`, {
-        product: product.id,
-      });
-      addFact(world, `cancelled:${product.id}`);
-      return true;
-    }
-    case 'reset-login':
-    case 'resend-statement':
-      return performOnAccount(world, env, channel, remedy, problem);
-  }
-}
-
-function performOnAccount(
-  world: World,
-  env: RunEnv,
-  channel: SupportChannel,
-  remedy: Remedy,
-  problem: Problem,
-): boolean {
-  switch (remedy) {
-    case 'reset-login': {
-      const broken = env.faults.hit(world, 'site', { page: 'staff-reset', id: `reset:${world.now}` });
-      if (broken && 'fails' in broken.result) {
-        say(
-          world,
-          channel,
-          'support.unresolved',
-          'staff suggested clearing the browser cache and calling back if it persists.',
-          { problem },
-        );
-        return false;
-      }
-      say(world, channel, 'support.login-reset', 'staff reset the login.', {});
-      addFact(world, 'logged-in');
-      return true;
-    }
-    case 'resend-statement': {
-      notify(world, env, { to: world.customer.email, kind: 'statement', subject: 'Your statement (copy)' });
-      say(world, channel, 'support.resent', 'staff sent a copy of the statement.', {});
-      return true;
-    }
-
-    default:
-      return false;
-  }
-}
 
 export function describeClosure(
   env: RunEnv,

@@ -16,7 +16,7 @@ import {
   serveRoutes,
 } from '../../core/wire.ts';
 import { worldFromJson, worldToJson } from '../../core/world.ts';
-import { durationMs } from '../../merchant/flows.ts';
+import { businessDuration } from '../../merchant/policy.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { faultCatalogue } from '../../services/index.ts';
@@ -70,7 +70,8 @@ routes
     } else if (typeof b.advance === 'string' || typeof b.advance === 'number') {
       let ms: number;
       try {
-        ms = typeof b.advance === 'number' ? b.advance : durationMs(session.env, session.now, b.advance);
+        ms =
+          typeof b.advance === 'number' ? b.advance : businessDuration(session.env, session.now, b.advance);
       } catch (e) {
         throw new SandboxInputError(`advance: ${(e as Error).message}`);
       }

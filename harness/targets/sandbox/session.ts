@@ -12,6 +12,7 @@ import { ZodError } from 'zod';
 import { parseInstant, toIso } from '../../clock/instant.ts';
 import { packageRoot } from '../../core/modulePath.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
+import { advanceTo } from '../../core/scheduler.ts';
 import { type TraceEvent, toArray } from '../../core/trace.ts';
 import {
   SandboxInputError,
@@ -22,7 +23,6 @@ import {
 import { emptyWorld, type World } from '../../core/world.ts';
 import { deriveSeed, makePersona, type Persona } from '../../customer/persona.ts';
 import { buildEnv, initialWorld, type PreparedScenario, prepare } from '../../engine/runner.ts';
-import { advanceTo } from '../../merchant/flows.ts';
 import { type MerchantProfile, merchantProfileSchema } from '../../merchant/profile.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
 import { didYouMean } from '../../scenario/didYouMean.ts';

@@ -2,7 +2,9 @@
  * Subscriptions: creation with their first invoice, updates, cancellation, and renewals when a
  * period ends.
  */
+
 import type { RunEnv } from '../../../core/runEnv.ts';
+import { onDue } from '../../../core/scheduler.ts';
 import { nextId, type PendingEvent, record, schedule, type World } from '../../../core/world.ts';
 import { billingOf, liveCustomer, makePrice } from './account.ts';
 import { checkRecurring } from './catalogue.ts';
@@ -412,3 +414,5 @@ export function renewalDue(world: World, env: RunEnv, ev: PendingEvent): void {
   }
   scheduleRenewal(world, env, sub, next);
 }
+
+onDue('payment.renewal', renewalDue);
