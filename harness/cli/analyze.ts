@@ -11,7 +11,8 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseShard, type Shard } from '../core/merge.ts';
 import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
 import { faultCatalogue } from '../services/index.ts';
-import { EXIT, type IO, parseSeed, parseWorkers, UsageError } from './main.ts';
+import { EXIT, type IO, UsageError } from './io.ts';
+import { parseSeed, parseWorkers } from './options.ts';
 
 export const MAX_CUSTOMERS = 10_000_000;
 const ANALYSIS_MARK = '<!-- deadend analysis -->';
