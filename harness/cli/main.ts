@@ -1,23 +1,14 @@
 /**
  * The `deadend` command line. `bin/deadend.js` calls `main`; `node harness/cli/main.ts …` runs it
- * directly (npm run docs). The program is in program.ts, each command's work in commands/.
+ * directly (npm run docs). The commands and their options are in program.ts, each command's work
+ * in a file of its own beside it (run.ts, merge.ts, analyze.ts, …).
  */
 import { CommanderError } from 'commander';
 import { EXIT, type IO, UsageError } from './io.ts';
 import { buildProgram } from './program.ts';
 
-export {
-  baselineReport,
-  fixesReport,
-  missedExpectations,
-  outcomeReport,
-  outcomeTable,
-} from '../report/terminal.ts';
 export { EXIT, type IO, UsageError } from './io.ts';
-export { checkShardsComplete } from './merge.ts';
-export { parseSeed, parseWorkers } from './options.ts';
 export { buildProgram } from './program.ts';
-export { TARGETS } from './run.ts';
 
 /** Runs the CLI with the arguments after `deadend`; resolves to the exit code. */
 export async function main(argv: readonly string[], io: IO = process): Promise<number> {
