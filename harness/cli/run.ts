@@ -11,9 +11,9 @@ import { summarize } from '../core/merge.ts';
 import type { SuiteOptions } from '../engine/runner.ts';
 import { plural } from '../report/format.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
-import { faultCatalogue } from '../services/index.ts';
 import { loadBaseline, withBaseline } from './baseline.ts';
 import { EXIT, type IO, UsageError, usage, useColor } from './io.ts';
+import { loadScenarioFiles } from './loadScenarioFiles.ts';
 import { checkDir, checkPathsExist, checkReportDir, type parseReporters } from './options.ts';
 import { printOutcome } from './printOutcome.ts';
 import { parseContainerEnv, startTarget, targetPlan } from './runTargets.ts';
@@ -207,21 +207,16 @@ export async function runCommand(paths: string[], opts: RunOptions, io: IO): Pro
     }
   }
 
-  const { loadScenarios } = await import('../scenario/loader.ts');
-  const { formatSourceError } = await import('../scenario/source.ts');
-  const loaded = await loadScenarios(paths, {
-    merchantsDir: opts.merchants,
-    calendarsDir: opts.calendars,
-    faults: faultCatalogue,
-  });
-  if (loaded.errors.length > 0) {
-    for (const error of loaded.errors) io.stderr.write(`${formatSourceError(error)}\n`);
-    io.stderr.write(
-      `\n${plural(loaded.errors.length, 'error')} in the scenario files: nothing was run. ` +
-        'Fix them (`deadend validate` checks without running) and run again.\n',
-    );
-    return EXIT.usage;
-  }
+  const scenarios = await loadScenarioFiles(
+    paths,
+    opts,
+    io,
+    (n) =>
+      `\n${plural(n, 'error')} in the scenario files: nothing was run. ` +
+      'Fix them (`deadend validate` checks without running) and run again.\n',
+  );
+  if (!scenarios) return EXIT.usage;
+  const loaded = { scenarios };
   if (loaded.scenarios.length === 0) {
     throw new UsageError(
       `no scenarios found in ${paths.join(', ')} (looking for *.yaml, *.yml and *.scenario.ts files).`,
@@ -253,12 +248,15 @@ export async function runCommand(paths: string[], opts: RunOptions, io: IO): Pro
       `${opts.target} target: ${threads} workers, each with its own sandbox and ${opts.shopUrl ? 'the shop at --shop-url' : 'reference shop'}${opts.target === 'browser' ? ', sharing one Chromium (a context each)' : ''}\n`,
     );
   try {
-    return await runOn(paths, opts, io, loaded.scenarios, reporterNames, baseline, {
-      threads: plan ? threads : Math.min(opts.workers ?? autoWorkers(total), total),
-      reporters,
-      ...(target ? { target } : {}),
-      ...(plan && threads > 1 ? { laneOptions: plan.options } : {}),
-    });
+    return await runOn(
+      { paths, opts, io, scenarios: loaded.scenarios, reporterNames, baseline },
+      {
+        threads: plan ? threads : Math.min(opts.workers ?? autoWorkers(total), total),
+        reporters,
+        ...(target ? { target } : {}),
+        ...(plan && threads > 1 ? { laneOptions: plan.options } : {}),
+      },
+    );
   } catch (e) {
     const { TargetError } = await import('../targets/http/wireShop.ts');
     if (e instanceof TargetError) {
@@ -300,20 +298,26 @@ function threadsFor(opts: RunOptions, total: number, io: IO): number {
   return 0; // sim: decided in runOn (autoWorkers)
 }
 
-async function runOn(
-  paths: string[],
-  opts: RunOptions,
-  io: IO,
-  scenarios: LoadedScenario[],
-  reporterNames: Awaited<ReturnType<typeof parseReporters>>,
-  baseline: Awaited<ReturnType<typeof loadBaseline>>,
-  on: {
-    threads: number;
-    reporters: Awaited<ReturnType<typeof runReporterSpecs>>['reporters'];
-    target?: import('../targets/http/wireShop.ts').HttpTarget;
-    laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
-  },
-): Promise<number> {
+/** The command's inputs, checked and loaded, that the run paths below share. */
+interface RunInputs {
+  paths: string[];
+  opts: RunOptions;
+  io: IO;
+  scenarios: LoadedScenario[];
+  reporterNames: Awaited<ReturnType<typeof parseReporters>>;
+  baseline: Awaited<ReturnType<typeof loadBaseline>>;
+}
+
+/** Where the runs go: how many threads, the reporters, and a real target (started here, or per thread). */
+interface RunOn {
+  threads: number;
+  reporters: Awaited<ReturnType<typeof runReporterSpecs>>['reporters'];
+  target?: import('../targets/http/wireShop.ts').HttpTarget;
+  laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
+}
+
+async function runOn(inputs: RunInputs, on: RunOn): Promise<number> {
+  const { opts, io, scenarios } = inputs;
   const { target } = on;
   const { countRuns } = await import('../engine/runner.ts');
   const runOpts = {
@@ -334,12 +338,7 @@ async function runOn(
   try {
     retireReportSet(opts.report);
     const code = await runInterruptible(
-      paths,
-      opts,
-      io,
-      scenarios,
-      reporterNames,
-      baseline,
+      inputs,
       on,
       {
         ...runOpts,
@@ -358,22 +357,13 @@ async function runOn(
 }
 
 async function runInterruptible(
-  paths: string[],
-  opts: RunOptions,
-  io: IO,
-  scenarios: LoadedScenario[],
-  reporterNames: Awaited<ReturnType<typeof parseReporters>>,
-  baseline: Awaited<ReturnType<typeof loadBaseline>>,
-  on: {
-    threads: number;
-    reporters: Awaited<ReturnType<typeof runReporterSpecs>>['reporters'];
-    target?: unknown;
-    laneOptions?: import('../targets/http/wireShop.ts').HttpTargetOptions;
-  },
+  inputs: RunInputs,
+  on: RunOn,
   runOpts: SuiteOptions & { merchantsDir: string; calendarsDir: string },
   total: number,
   partialOf: (finished: ScenarioResult[]) => ResultsFile['partial'],
 ): Promise<number> {
+  const { paths, opts, io, scenarios, reporterNames, baseline } = inputs;
   const { target, laneOptions } = on;
   const loaded = { scenarios };
   const { runSuiteParallel } = await import('../engine/parallel.ts');
