@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseShard, type Shard } from '../core/merge.ts';
 import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
-import { faultCatalogue } from '../services/index.ts';
-import { EXIT, type IO, parseSeed, parseWorkers, UsageError } from './main.ts';
+import { EXIT, type IO, UsageError } from './io.ts';
+import { loadScenarioFiles } from './loadScenarioFiles.ts';
+import { parseSeed, parseWorkers } from './options.ts';
 
 export const MAX_CUSTOMERS = 10_000_000;
 const ANALYSIS_MARK = '<!-- deadend analysis -->';
@@ -77,18 +78,14 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeOptions, io: 
       throw new UsageError(`${what} ${dir}: no such folder.`);
   if (opts.precision !== undefined && opts.monteCarlo === undefined && opts.cutSets !== false)
     throw new UsageError('--precision goes with --monte-carlo N (the most customers to simulate).');
-  const { loadScenarios } = await import('../scenario/loader.ts');
-  const { formatSourceError } = await import('../scenario/source.ts');
-  const loaded = await loadScenarios(paths, {
-    merchantsDir: opts.merchants,
-    calendarsDir: opts.calendars,
-    faults: faultCatalogue,
-  });
-  if (loaded.errors.length > 0) {
-    for (const error of loaded.errors) io.stderr.write(`${formatSourceError(error)}\n`);
-    io.stderr.write('\nErrors in the scenario files: nothing was analysed.\n');
-    return EXIT.usage;
-  }
+  const scenarios = await loadScenarioFiles(
+    paths,
+    opts,
+    io,
+    () => '\nErrors in the scenario files: nothing was analysed.\n',
+  );
+  if (!scenarios) return EXIT.usage;
+  const loaded = { scenarios };
   if (loaded.scenarios.length === 0) throw new UsageError(`no scenarios found in ${paths.join(', ')}.`);
   const { journeysOfShard, analysisFile } = await import('../engine/analysis/analysisFile.ts');
   const { analyseJourneys } = await import('../engine/analysis/parallelAnalysis.ts');

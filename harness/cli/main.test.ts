@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ResultsFile } from '../core/contract.ts';
-import { sampleResults } from '../report/fixtures/sample-results.ts';
-import {
-  checkShardsComplete,
-  type IO,
-  main,
-  missedExpectations,
-  outcomeReport,
-  outcomeTable,
-  UsageError,
-} from './main.ts';
+import { type IO, main } from './main.ts';
 import { ROOT, runCli } from './testdata/spawnCli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-cli-'));
@@ -388,76 +379,6 @@ function splitShellWords(text: string): string[] {
   }
   return words;
 }
-
-describe('outcome output', () => {
-  const results = sampleResults();
-
-  it('has one row per journey × fault combination, with ✓/✗', () => {
-    const table = outcomeTable(results);
-    const rows = table.trim().split('\n').slice(2);
-    const runs = results.scenarios.reduce((n, s) => n + s.runs.length, 0);
-    expect(rows).toHaveLength(runs);
-    expect(table).toMatch(
-      /converter-lite-christmas-eve \| mail\.quarantined \+ support\.closed +\| dead end +\| recovered.*\| +✗ +\|/,
-    );
-    expect(table).toMatch(/\| none +\| ok +\| ok +\| +✓ +\|/);
-  });
-
-  it('groups personas of one combination into one row', () => {
-    const one = structuredClone(results);
-    const s = one.scenarios[0]!;
-    const run = s.runs[0]!;
-    s.runs = [run, { ...run, persona: { ...run.persona, index: 1 }, outcome: 'dead-end', pass: false }];
-    const table = outcomeTable(one);
-    expect(
-      table
-        .trim()
-        .split('\n')
-        .slice(2)
-        .filter((l) => l.includes(s.id)),
-    ).toHaveLength(1);
-    expect(table).toMatch(/ok ×1, dead end ×1/);
-    expect(table).toMatch(/✗ 1\/2/);
-  });
-
-  it('explains every missed expectation with its replay command', () => {
-    const text = missedExpectations(results);
-    const failed = results.scenarios.flatMap((s) => s.runs.filter((r) => !r.pass));
-    expect(failed.length).toBeGreaterThan(0);
-    expect(text).toContain(`${failed.length} missed expectation`);
-    for (const run of failed) {
-      expect(text).toContain(`replay: ${run.replay}`);
-      if (run.failure) expect(text).toContain(run.failure);
-    }
-    expect(missedExpectations({ ...results, scenarios: [] })).toBe('');
-  });
-
-  it('masks secrets like the reports do, and ends with the summary line', () => {
-    const secret = sampleResults();
-    secret.scenarios[0]!.runs.find((r) => !r.pass)!.explanation =
-      'key CVL7-9F3K-QQ2M-X4HD, card 4242 4242 4242 4242';
-    const out = outcomeReport(secret, { summaryLine: 'SUMMARY' });
-    expect(out).not.toContain('CVL7-9F3K-QQ2M-X4HD');
-    expect(out).not.toContain('4242 4242 4242 4242');
-    expect(out.trimEnd().endsWith('SUMMARY')).toBe(true);
-    expect(outcomeReport(secret, { summaryLine: 'S', quiet: true })).not.toContain('| scenario');
-  });
-});
-
-describe('checkShardsComplete', () => {
-  const part = (shard?: string): ResultsFile => ({ ...sampleResults(), selection: shard ? { shard } : {} });
-
-  it('accepts every shard once, or no shards at all', () => {
-    expect(() => checkShardsComplete([part('2/2'), part('1/2')], ['a', 'b'])).not.toThrow();
-    expect(() => checkShardsComplete([part(), part()], ['a', 'b'])).not.toThrow();
-  });
-
-  it('names the missing shard or the mixed splits', () => {
-    expect(() => checkShardsComplete([part('1/3'), part('3/3')], ['a', 'b'])).toThrow(/shard 2\/3 missing/);
-    expect(() => checkShardsComplete([part('1/2'), part('2/3')], ['a', 'b'])).toThrow(UsageError);
-    expect(() => checkShardsComplete([part('1/2'), part()], ['a', 'b'])).toThrow(/b is not a shard/);
-  });
-});
 
 describe('progress and colour (in-process)', () => {
   const ESC = String.fromCharCode(27);

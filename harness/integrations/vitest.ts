@@ -25,6 +25,7 @@ import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } fro
 import { acceptsRun, BASELINE_FILE, type Baseline, readBaseline } from '../report/baseline.ts';
 import { faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
 import { maskResults } from '../report/mask.ts';
+import { whyItMissed } from '../report/terminal.ts';
 import { combinationKey } from '../scenario/combinations.ts';
 import { type LoadedScenario, loadScenarios } from '../scenario/load.ts';
 import { formatSourceError } from '../scenario/source.ts';
@@ -56,14 +57,7 @@ export function explainRun(scenario: LoadedScenario, run: RunResult): string {
     `${scenario.scenario.id} — ${faultsLabel(safe.faults)} · persona #${safe.persona.index} (${scenario.file})`,
     `expected ${expected}, got ${OUTCOME_LABEL[safe.outcome]}`,
   ];
-  if (safe.failure) lines.push(`why: ${safe.failure}`);
-  lines.push(`what happened: ${safe.explanation}`);
-  for (const reason of safe.frontier ?? []) lines.push(`  - ${reason}`);
-  if (safe.findings.length > 0) {
-    lines.push(`findings: ${[...new Set(safe.findings.map((f) => f.oracle))].join(', ')}`);
-  }
-  lines.push(`replay: ${safe.replay}`);
-  return lines.join('\n');
+  return [...lines, ...whyItMissed(safe)].join('\n');
 }
 
 /** A failed journey: the message is the whole explanation, the stack is of no use. */
