@@ -15,6 +15,7 @@
  *
  *   npx node bench/handover.ts [--rounds 5] [--json] [--write]
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,7 @@ import { startHttpTarget } from '../harness/targets/http/wireShop.ts';
 import { WorldSync } from '../harness/targets/http/worldSync.ts';
 import { FREE_PORTS, startSandbox } from '../harness/targets/sandbox/index.ts';
 import { machine, revision, table } from './run.ts';
+import { withSection } from './targets.ts';
 
 interface Recorded {
   before: World;
@@ -241,15 +243,6 @@ export function renderHandover(r: HandoverResult): string {
   ].join('\n');
 }
 
-function withSection(readme: string, section: string): string {
-  const at = readme.indexOf(`\n${SECTION}\n`);
-  if (at < 0) return `${readme.replace(/\n*$/, '')}\n\n${section}\n`;
-  const next = readme.indexOf('\n## ', at + SECTION.length + 1);
-  return next < 0
-    ? `${readme.slice(0, at + 1)}${section}\n`
-    : `${readme.slice(0, at + 1)}${section}\n${readme.slice(next)}`;
-}
-
 if (import.meta.main) {
   const { values } = parseArgs({
     options: {
@@ -268,7 +261,7 @@ if (import.meta.main) {
   process.stdout.write(values.json ? `${JSON.stringify(r, null, 2)}\n` : `${md}\n`);
   if (values.write) {
     const readme = new URL('./README.md', import.meta.url).pathname;
-    writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), md));
+    writeFileSync(readme, withSection(readFileSync(readme, 'utf8'), md, SECTION));
     process.stderr.write(`results written to ${readme}\n`);
   }
   // The wire worker thread would keep the process alive.

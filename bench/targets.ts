@@ -443,11 +443,11 @@ export function renderSection(r: TargetsResults): string {
   ].join('\n');
 }
 
-/** The README with the section replaced (up to the next `## ` heading), or appended at the end. */
-export function withSection(readme: string, section: string): string {
-  const at = readme.indexOf(`\n${SECTION}\n`);
+/** The README with the section under `heading` replaced (up to the next `## ` heading), or appended at the end. */
+export function withSection(readme: string, section: string, heading = SECTION): string {
+  const at = readme.indexOf(`\n${heading}\n`);
   if (at < 0) return `${readme.replace(/\n*$/, '')}\n\n${section}\n`;
-  const next = readme.indexOf('\n## ', at + SECTION.length + 1);
+  const next = readme.indexOf('\n## ', at + heading.length + 1);
   return next < 0
     ? `${readme.slice(0, at + 1)}${section}\n`
     : `${readme.slice(0, at + 1)}${section}\n${readme.slice(next)}`;
