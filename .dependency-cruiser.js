@@ -24,7 +24,7 @@ export const LAYERS = [
 export const LEGACY = [];
 
 const TEST_FILES = '\\.(test|e2e)\\.ts$|\\.config\\.ts$';
-const TESTS = '\\.(test|e2e)\\.ts$|/testdata/|/fixtures/sample-|\\.config\\.ts$';
+const TESTS = '\\.(test|e2e|slow)\\.ts$|/testdata/|/fixtures/sample-|\\.config\\.ts$';
 const folders = LAYERS.flat();
 const alt = (names) => names.join('|');
 
