@@ -136,8 +136,18 @@ describe('deadend run on the seed suite (spawned)', () => {
     };
     const file = join(tmp, 'baseline-journey.yaml');
     const baseline = join(tmp, 'deadend-baseline.json');
-    const run = () =>
-      deadend('run', file, '--baseline', baseline, '--report', join(tmp, 'baseline-report'), '--quiet');
+    const run = (...more: string[]) =>
+      deadend(
+        'run',
+        file,
+        '--baseline',
+        baseline,
+        ...more,
+        '--report',
+        join(tmp, 'baseline-report'),
+        '--quiet',
+      );
+    const update = () => run('--update-baseline');
     const accepted = () =>
       (JSON.parse(results(join(tmp, 'baseline-report'))) as ResultsFile).scenarios[0]!.runs.filter(
         (r) => r.accepted,
@@ -172,32 +182,14 @@ describe('deadend run on the seed suite (spawned)', () => {
     expect(r.stdout).toMatch(/✗ baseline-journey — address-typo \+ holidays/);
 
     // --update-baseline accepts it; a fixed expectation makes the first one disappear.
-    r = deadend(
-      'run',
-      file,
-      '--baseline',
-      baseline,
-      '--update-baseline',
-      '--report',
-      join(tmp, 'baseline-report'),
-      '--quiet',
-    );
+    r = update();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/updated: 2 accepted dead ends \(1 added, 0 dropped\)/);
     expectWrong(TYPO);
     r = run();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/0 new dead ends · 1 accepted · 0 disappeared/);
-    r = deadend(
-      'run',
-      file,
-      '--baseline',
-      baseline,
-      '--update-baseline',
-      '--report',
-      join(tmp, 'baseline-report'),
-      '--quiet',
-    );
+    r = update();
     expect(r.stdout).toMatch(/updated: 1 accepted dead end \(0 added, 1 dropped\)/);
     expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
       schemaVersion: 1,
