@@ -13,6 +13,7 @@ export const LAYERS = [
   ['core'],
   ['services'],
   ['merchant'],
+  ['vocabulary'],
   ['customer', 'oracles'],
   ['scenario'],
   ['engine'],

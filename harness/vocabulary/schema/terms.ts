@@ -1,6 +1,6 @@
 /**
  * The terms declarations are written in: ids, references, times, amounts, conditions, effects.
- * Part of the open-vocabulary proposal (issue 12); vocabulary.schema.ts is its entry.
+ * Part of the open-vocabulary proposal (issue 12); index.ts is its entry.
  */
 import { z } from 'zod';
 

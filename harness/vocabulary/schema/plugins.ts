@@ -1,9 +1,9 @@
 /**
  * Plugins (types only), registered from deadend.config.ts.
- * Part of the open-vocabulary proposal (issue 12); vocabulary.schema.ts is its entry.
+ * Part of the open-vocabulary proposal (issue 12); index.ts is its entry.
  */
 import type { z } from 'zod';
-import type { Effect } from './vocabulary.terms.ts';
+import type { Effect } from './terms.ts';
 
 // ── plugins (types only): registered from deadend.config.ts ───────────────────────────────
 

@@ -1,9 +1,9 @@
 /**
  * The scenario side: steps, personas and expectations over an open-vocabulary merchant.
- * Part of the open-vocabulary proposal (issue 12); vocabulary.schema.ts is its entry.
+ * Part of the open-vocabulary proposal (issue 12); index.ts is its entry.
  */
 import { z } from 'zod';
-import { OUTCOMES } from '../core/contract.ts';
+import { OUTCOMES } from '../../core/contract.ts';
 import {
   type actionSchema,
   type channelSchema,
@@ -12,7 +12,7 @@ import {
   parameterSchema,
   type processSchema,
   type vocabularyFileSchema,
-} from './vocabulary.declarations.ts';
+} from './declarations.ts';
 import {
   amountSchema,
   businessTimeSchema,
@@ -22,7 +22,7 @@ import {
   instant,
   ref,
   refs,
-} from './vocabulary.terms.ts';
+} from './terms.ts';
 
 // ── the scenario side ─────────────────────────────────────────────────────────────────────
 

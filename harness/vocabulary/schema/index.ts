@@ -6,7 +6,7 @@
  * semantics. Every reference here is a plain id: `deadend validate` resolves each one against
  * the declarations (with file:line:col and a did-you-mean), so the zod layer checks shape only.
  */
-export * from './vocabulary.declarations.ts';
-export * from './vocabulary.plugins.ts';
-export * from './vocabulary.scenario.ts';
-export * from './vocabulary.terms.ts';
+export * from './declarations.ts';
+export * from './plugins.ts';
+export * from './scenario.ts';
+export * from './terms.ts';

@@ -1,10 +1,10 @@
 /**
  * The declarations a merchant profile or a vocabulary file makes.
- * Part of the open-vocabulary proposal (issue 12); vocabulary.schema.ts is its entry.
+ * Part of the open-vocabulary proposal (issue 12); index.ts is its entry.
  */
 import { z } from 'zod';
-import { calendarSchema } from '../clock/calendarSchema.ts';
-import { productSchema } from '../merchant/profile.ts';
+import { calendarSchema } from '../../clock/calendarSchema.ts';
+import { productSchema } from '../../merchant/profile.ts';
 import {
   amountSchema,
   businessTimeSchema,
@@ -15,7 +15,7 @@ import {
   instant,
   ref,
   refs,
-} from './vocabulary.terms.ts';
+} from './terms.ts';
 
 // ── the declarations ──────────────────────────────────────────────────────────────────────
 

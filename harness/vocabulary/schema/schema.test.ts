@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { openMerchantProfileSchema, openScenarioSchema, vocabularyFileSchema } from './vocabulary.schema.ts';
+import { openMerchantProfileSchema, openScenarioSchema, vocabularyFileSchema } from './index.ts';
 
-const STORIES = path.join(import.meta.dirname, '../../docs/proposals/stories');
+const STORIES = path.join(import.meta.dirname, '../../../docs/proposals/stories');
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
