@@ -4,12 +4,13 @@
  * the share of customers stranded — and the Monte Carlo that `deadend run --monte-carlo N`
  * adds to a run. Writes analysis.json, analysis.md and analysis.html to the report folder.
  */
+
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { AnalysisFile } from '../core/contract.ts';
 import { parseShard, type Shard } from '../core/merge.ts';
-import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
 import { EXIT, type IO, UsageError } from './io.ts';
 import { loadScenarioFiles } from './loadScenarioFiles.ts';
 import { parseSeed, parseWorkers } from './options.ts';
@@ -165,11 +166,12 @@ async function renderAnalysis(dir: string, file: AnalysisFile): Promise<void> {
   if (existsSync(join(dir, 'report.html')) && existsSync(results)) {
     const { readResults } = await import('../report/json.ts');
     const { renderHtml } = await import('../report/html.ts');
-    const { maskResults } = await import('../report/mask.ts');
+    const { maskResults } = await import('../core/contract.ts');
     const { analysisSection } = await import('../report/analysisHtml.ts');
+    const { reportCatalogue } = await import('../engine/reportCatalogue.ts');
     writeFileSync(
       join(dir, 'report.html'),
-      renderHtml(maskResults(readResults(results)), [analysisSection(file)]),
+      renderHtml(maskResults(readResults(results)), reportCatalogue(), [analysisSection(file)]),
     );
   }
 }

@@ -67,7 +67,8 @@ export async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): 
     ? await withBaseline(raw, baseline, false)
     : { results: raw, text: '' };
   const { writeReports } = await import('../report/reporter.ts');
-  const written = writeReports(opts.report, merged, reporterNames);
+  const { reportCatalogue } = await import('../engine/reportCatalogue.ts');
+  const written = writeReports(opts.report, merged, reporterNames, reportCatalogue());
   written.push(...(await mergeAnalysisDirs(dirs, opts.report)));
   return printOutcome(io, merged, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }

@@ -240,6 +240,13 @@ export function learn(world: World, fact: string): void {
  * A copy the explorer can change without touching the original. Hand-written rather than
  * structuredClone: worlds are small and this runs for every explored state.
  */
+/** The customer's most recent order of a product (support staff and the customer both look it up). */
+export function latestOrder(world: World, product: string): Order | undefined {
+  for (let i = world.orders.length - 1; i >= 0; i--)
+    if (world.orders[i]!.product === product) return world.orders[i];
+  return undefined;
+}
+
 export function cloneWorld(w: World): World {
   const c = w.customer;
   const copy: World = {

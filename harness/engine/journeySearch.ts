@@ -15,7 +15,7 @@ import { cloneWorld, pairs, record, stateKey, type World } from '../core/world.t
 import type { Journey } from '../customer/journey.ts';
 import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
 import { isDone, runStep, type Trouble } from '../customer/steps.ts';
-import { contact, describeClosure } from '../services/support/desk.ts';
+import { contact, describeClosure } from '../services/index.ts';
 import { MinHeap } from './minHeap.ts';
 
 export interface JourneyOutcome {

@@ -18,10 +18,16 @@ import {
   schedule,
   type World,
 } from '../core/world.ts';
-import { issueKey } from '../services/licensing/licensing.ts';
-import { deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
-import { createOrder, transfer } from '../services/orders/orders.ts';
-import { authorise, CARD_LAST4, refund } from '../services/payment/charges.ts';
+import {
+  authorise,
+  CARD_LAST4,
+  createOrder,
+  deliverNotification,
+  issueKey,
+  type OutgoingMail,
+  refund,
+  transfer,
+} from '../services/index.ts';
 import { businessDuration } from './policy.ts';
 import type { MerchantProfile } from './profile.ts';
 

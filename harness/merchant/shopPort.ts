@@ -4,8 +4,7 @@
  */
 
 import type { ShopPort } from '../core/ports.ts';
-import { findMailFor } from '../services/mail/mailbox.ts';
-import { contact } from '../services/support/desk.ts';
+import { contact, findMailFor } from '../services/index.ts';
 import { checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
 import { cancelSubscriptions, mayCancel } from './policy.ts';
 

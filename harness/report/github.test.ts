@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ResultsFile, RunResult } from '../core/contract.ts';
-import { expectPosition, githubAnnotations } from './github.ts';
+import { expectPosition } from '../scenario/expectPosition.ts';
+import { githubAnnotations } from './github.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-github-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -36,18 +37,11 @@ describe('github reporter', () => {
   const file = join(tmp, 'lost-key.yaml');
   writeFileSync(file, SCENARIO);
 
-  it('points at the expect entry that applies to the run (the first that matches)', () => {
-    expect(expectPosition(file, [])).toEqual({ line: 4, col: 5 });
-    expect(expectPosition(file, ['holidays', 'key-quarantined'])).toEqual({ line: 6, col: 5 });
-    expect(expectPosition(file, ['key-quarantined'])).toEqual({ line: 8, col: 5 });
-    expect(expectPosition(join(tmp, 'x.scenario.ts'), [])).toBeUndefined();
-  });
-
   it('writes one ::error per missed expectation, escaped as workflow commands need', () => {
     const results = {
       scenarios: [{ id: 'lost-key', file, runs: [run([], true), run(['key-quarantined'], false)] }],
     } as unknown as ResultsFile;
-    const lines = githubAnnotations(results, readFileSync);
+    const lines = githubAnnotations(results, (f, faults) => expectPosition(f, faults, readFileSync));
     expect(lines).toHaveLength(1);
     const [line] = lines;
     expect(line).toMatch(

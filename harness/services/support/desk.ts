@@ -11,8 +11,7 @@ import type { ContactResult, StaffSay } from '../../core/ports.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
 import { advanceTo } from '../../core/scheduler.ts';
 import type { Problem, Remedy } from '../../core/vocabulary.ts';
-import { learn, nextId, record, type World } from '../../core/world.ts';
-import { latestOrder } from '../orders/orders.ts';
+import { latestOrder, learn, nextId, record, type World } from '../../core/world.ts';
 
 export const LIVE_KINDS = new Set(['phone', 'chat', 'store']);
 /** Customer's own time: writing an e-mail, travelling to and from the store. */
