@@ -57,7 +57,7 @@ describe('writeReports', () => {
 
   it('writes what the registry reporters produce, byte for byte', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deadend-report-'));
-    writeReports(dir, sampleResults(), REPORTER_NAMES);
+    writeReports(dir, sampleResults(), REPORTER_NAMES, reportCatalogue());
     for (const name of REPORTER_NAMES) {
       for (const file of reporters[name].files(sampleResults(), reportCatalogue())) {
         expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.content);

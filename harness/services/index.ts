@@ -36,4 +36,4 @@ export { billingOf } from './payment/stripe/account.ts';
 export { luhn } from './payment/stripe/cards.ts';
 export { toMinor } from './payment/stripe/money.ts';
 export { paymentRouter } from './payment/stripe/routes.ts';
-export { contact, describeClosure } from './support/desk.ts';
+export { channelName, contact, describeClosure } from './support/desk.ts';

@@ -38,7 +38,8 @@ export function closedUntil(
   return { reopens: cal.nextOpen(now), reason: why?.reason ?? 'closed' };
 }
 
-const channelName = (c: SupportChannel) => c.name ?? `${c.id} support`;
+/** A channel as staff and the customer name it: its declared name, as written. */
+export const channelName = (c: SupportChannel) => c.name ?? `${c.id} support`;
 
 /**
  * The customer contacts a channel about a problem. Advances the world through the contact
