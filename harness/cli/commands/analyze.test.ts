@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AnalysisFile } from '../core/contract.ts';
-import { type IO, main } from './main.ts';
-import { runCli } from './testdata/spawnCli.ts';
+import type { AnalysisFile } from '../../core/contract.ts';
+import { type IO, main } from '../main.ts';
+import { runCli } from '../testdata/spawnCli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-analyze-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
