@@ -92,7 +92,7 @@ export interface PendingEvent {
     | 'parcel.arrive'
     | 'renewal.due'
     | 'reminder.due'
-    /** A payment-provider subscription (billing.ts) reaches the end of its period. */
+    /** A payment-provider subscription (services/payment/stripe/subscriptions.ts) reaches the end of its period. */
     | 'payment.renewal';
   ref: string;
   /** For mail: the folder and the fault that chose it. For reminders: the offset. */
