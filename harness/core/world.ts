@@ -4,7 +4,7 @@
  * worlds by a key; behaviour lives in the model modules beside this file.
  */
 import { append, type Instant, type TraceEvent, type TraceNode, toArray } from './trace.ts';
-import type { DataFor } from './traceEvents.ts';
+import type { DataFor, TraceEventMap, TraceKind } from './traceEvents.ts';
 import type { MailKind, Problem } from './vocabulary.ts';
 
 export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
@@ -199,6 +199,12 @@ export function nextId(world: World, prefix: string): string {
   world.seq += 1;
   return `${prefix}_${world.seq}`;
 }
+
+/** An event of a kind in the trace's event map, as `record()` takes it (its data typed). */
+export type EventOf<K extends TraceKind> = Omit<TraceEvent, 't' | 'kind' | 'data'> & {
+  kind: K;
+  data: TraceEventMap[K];
+};
 
 /**
  * Append an event at the world's time. A literal `kind` must be in the trace's event map

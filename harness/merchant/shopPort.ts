@@ -5,8 +5,8 @@
 
 import type { ShopPort } from '../core/ports.ts';
 import { contact, findMailFor } from '../services/index.ts';
-import { checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
-import { cancelSubscriptions, mayCancel } from './policy.ts';
+import { checkout, notify, resend } from './flows.ts';
+import { cancelSubscriptions, describeOrder, keyMessageKind, mayCancel } from './policy.ts';
 
 export type { CheckoutRequest, OrderPage, ShopCheckout, ShopPort } from '../core/ports.ts';
 

@@ -10,6 +10,7 @@ import type { SupportChannelFacts as SupportChannel } from '../../core/merchantF
 import type { ContactResult, StaffSay } from '../../core/ports.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
 import { advanceTo } from '../../core/scheduler.ts';
+import type { SaidOnChannel, TraceKind } from '../../core/traceEvents.ts';
 import type { Problem, Remedy } from '../../core/vocabulary.ts';
 import { latestOrder, learn, nextId, record, type World } from '../../core/world.ts';
 
@@ -105,16 +106,18 @@ const problemText: Record<Problem, string> = {
   'unwanted-renewal': 'an unwanted renewal',
 };
 
-function say(
+function say<K extends TraceKind>(
   world: World,
   channel: SupportChannel,
-  kind: string,
+  kind: K,
   text: string,
-  data: Record<string, unknown>,
+  data: SaidOnChannel<K>,
 ) {
+  // `kind` and `data` are checked against the event map at the call; TypeScript cannot follow a
+  // generic spread, so the record itself goes through the unchecked overload.
   record(world, {
     actor: 'support',
-    kind,
+    kind: kind as string,
     channel: channel.kind,
     text: `${channelName(channel)}: ${text}`,
     data: { channel: channel.id, ...data },
