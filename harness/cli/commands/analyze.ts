@@ -247,18 +247,7 @@ What a cut set, a single point of failure, FMEA and RPN mean here: docs/analysis
 /** Called by `run --monte-carlo N` after the run: the Monte Carlo into the same report folder. */
 export async function monteCarloAfterRun(
   paths: string[],
-  opts: {
-    seed: number;
-    report: string;
-    monteCarlo?: number;
-    precision?: number;
-    shard?: Shard;
-    workers?: number;
-    merchants: string;
-    calendars: string;
-    quiet?: boolean;
-    target?: string;
-  },
+  opts: Omit<AnalyzeOptions, 'maxSize' | 'cutSets'> & { target?: string },
   io: IO,
 ): Promise<number> {
   // Thousands of customers are simulated on the models; a real target runs the scripted runs only.
