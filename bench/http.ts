@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { setupServer } from 'msw/node';
 import type { ApiRequest } from '../harness/core/wire.ts';
 import { DEFAULT_BASE_URLS, sandboxHandlers } from '../harness/integrations/msw.ts';
-import { paymentRouter } from '../harness/services/payment/stripe/routes.ts';
+import { paymentRouter } from '../harness/services/index.ts';
 import { serveRouter } from '../harness/targets/sandbox/server.ts';
 import { SandboxSession } from '../harness/targets/sandbox/session.ts';
 

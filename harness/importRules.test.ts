@@ -1,6 +1,6 @@
 // The import rules of .dependency-cruiser.js (run by `npm run lint`), exercised on small trees in
 // a temporary folder laid out like the target layout: each broken import must fail the check.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,6 +47,15 @@ function relativeSpec(from: string, to: string): string {
 }
 
 describe('import rules', () => {
+  it('have no exceptions: the known-violations baseline and the tolerated folder cycles are empty', async () => {
+    const baseline = JSON.parse(
+      await readFile(join(dirname(configFile), '.dependency-cruiser-known-violations.json'), 'utf8'),
+    );
+    const { KNOWN_FOLDER_CYCLES } = await import(pathToFileURL(configFile).href);
+    expect(baseline).toEqual([]);
+    expect(KNOWN_FOLDER_CYCLES).toEqual({});
+  });
+
   it('accept a tree that follows the layers', async () => {
     expect(
       await brokenRules({

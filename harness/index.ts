@@ -5,7 +5,13 @@
 
 export { type DeadendConfig, defineConfig } from './cli/config.ts';
 export type * from './core/contract.ts';
+
+import type { ResultsFile } from './core/contract.ts';
+import { reportCatalogue } from './engine/reportCatalogue.ts';
+import { type ReporterName, writeReports as writeReportFiles } from './report/reporter.ts';
+
 export { mergeResults } from './core/merge.ts';
+export { reportCatalogue } from './engine/reportCatalogue.ts';
 export type { Connector } from './engine/runner.ts';
 export { countRuns, planRuns, runName, runSuite, type SuiteOptions } from './engine/runner.ts';
 export { suggestFixes } from './engine/whatIf.ts';
@@ -13,7 +19,12 @@ export type { MerchantProfile } from './merchant/profile.ts';
 export { ORACLE_IDS, oracleCatalogue } from './oracles/catalogue.ts';
 export type { Reporter, ReporterModule, ReportFile, RunInfo, SuiteInfo } from './report/lifecycle.ts';
 export type { ReporterEntry } from './report/loadReporter.ts';
-export { reporters, writeReports } from './report/reporter.ts';
+export { reporters } from './report/reporter.ts';
+
+/** Writes the named reports of `results` into `dir`, ids shown in the catalogue's words; the paths written. */
+export function writeReports(dir: string, results: ResultsFile, names: readonly ReporterName[]): string[] {
+  return writeReportFiles(dir, results, names, reportCatalogue());
+}
 export { type LoadedScenario, loadMerchantFile, loadScenarioFile, loadScenarios } from './scenario/load.ts';
 export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';
 export { FAULT_IDS, faultCatalogue } from './services/index.ts';

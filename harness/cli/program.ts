@@ -11,13 +11,13 @@ import { packageRoot } from '../core/modulePath.ts';
 import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
 import { BASELINE_FILE } from '../report/baseline.ts';
 import { faultCatalogue } from '../services/index.ts';
-import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
+import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './commands/analyze.ts';
+import { docsCommand } from './commands/docs.ts';
 import { faultCatalogueMarkdown, faultCatalogueText } from './commands/faultDocs.ts';
-import { docsCommand } from './docs.ts';
-import { initCommand } from './initProject.ts';
+import { initCommand } from './commands/initProject.ts';
+import { type MergeOptions, mergeCommand } from './commands/merge.ts';
+import { newScenarioCommand } from './commands/newScenario.ts';
 import { EXIT, type IO } from './io.ts';
-import { type MergeOptions, mergeCommand } from './merge.ts';
-import { newScenarioCommand } from './newScenario.ts';
 import {
   configured,
   parseFixesTop,

@@ -3,12 +3,15 @@
  * report files (or the streamed results.json writer), `github`, then the user's modules.
  */
 import { join } from 'node:path';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import type { Progress } from '../report/console.ts';
 import { githubReporter } from '../report/github.ts';
 import { streamedJsonReporter } from '../report/jsonStream.ts';
 import { progressReporter, type Reporter, ReporterSet } from '../report/lifecycle.ts';
-import { loadReporterModule, type ReporterSpec } from '../report/loadReporter.ts';
+import type { ReporterSpec } from '../report/loadReporter.ts';
 import { fileReporter } from '../report/reporter.ts';
+import { expectPosition } from '../scenario/expectPosition.ts';
+import { loadReporterModule } from './reporterModule.ts';
 
 /** `github` joins the reporters under GitHub Actions unless the command line chose them. */
 export function withGithubDefault(
@@ -42,9 +45,9 @@ export function reporterSet(
       list.push(
         o.streamed && spec.name === 'json'
           ? streamedJsonReporter(join(o.reportDir, 'results.json'))
-          : fileReporter(spec.name),
+          : fileReporter(spec.name, reportCatalogue()),
       );
-    else if (spec.kind === 'github') list.push(githubReporter(o.stdout));
+    else if (spec.kind === 'github') list.push(githubReporter(o.stdout, expectPosition));
     else list.push(modules.get(spec)!);
   }
   return new ReporterSet(list, o.reportDir);

@@ -212,3 +212,211 @@ export function faultsLabel(faults: readonly string[]): string {
 export function faultsKey(faults: readonly string[]): string {
   return faults.join('+');
 }
+
+// ── analysis.json ─────────────────────────────────────────────────────────────────────────────
+// What `deadend analyze` (and `deadend run --monte-carlo`) write beside results.json. Its own
+// contract, versioned on its own: bump ANALYSIS_SCHEMA_VERSION on any incompatible change.
+
+export const ANALYSIS_SCHEMA_VERSION = 1;
+
+export interface JourneyEntry {
+  id: string;
+  file: string;
+  title: string;
+  /** Minimal cut sets, FMEA and probabilities (absent when only Monte Carlo was asked for). */
+  analysis?: JourneyAnalysis;
+  monteCarlo?: JourneyMonteCarlo;
+}
+
+export interface AnalysisFile {
+  analysisSchemaVersion: number;
+  seed: number;
+  selection: { shard?: string };
+  journeys: JourneyEntry[];
+}
+
+export interface JourneyAnalysis {
+  id: string;
+  file: string;
+  title: string;
+  faults: { label: string; fault: string; probability: number }[];
+  /** Distinct fault combinations run, out of 2^faults. */
+  combinationsEvaluated: number;
+  combinationsTotal: number;
+  topEvents: TopEventAnalysis[];
+  fmea: FmeaRow[];
+}
+
+export interface TopEventAnalysis {
+  /** `dead-end`, or `finding:<oracle>`. */
+  event: string;
+  description: string;
+  cutSets: string[][];
+  singlePointsOfFailure: string[];
+  /**
+   * Faults that strand the customer on their own within the scenario's environment: the faults
+   * with a time window (a holiday closure, a maintenance night) taken as given.
+   */
+  singlePointsGivenEnvironment: { fault: string; given: string[] }[];
+  rescues: Rescue[];
+  /** Largest cut-set size searched, and whether that covers every size. */
+  maxSize: number;
+  complete: boolean;
+  probability: {
+    rareEvent: number;
+    /** Inclusion–exclusion over the cut sets: exact if no fault rescues; absent past 16 cut sets. */
+    cutSetUnion?: number;
+    /** Every combination weighed by its probability, rescues included; absent past ENUMERATE_UP_TO faults. */
+    enumerated?: number;
+    /** Past ENUMERATE_UP_TO faults instead: combinations sampled with the probabilities, 95% Wilson interval. */
+    sampled?: { samples: number; share: number; low: number; high: number };
+  };
+}
+
+export interface Rescue {
+  /** The cut set that no longer causes the event… */
+  cutSet: string[];
+  /** …once this fault is added to it. */
+  fault: string;
+}
+
+export interface FmeaRow {
+  fault: string;
+  /** The catalogue's summary of the fault. */
+  mode: string;
+  /** Outcome when this fault strikes alone. */
+  alone: Outcome;
+  /** Plain language: what the customer lives through, alone and in the worst combination. */
+  effect: string;
+  severity: number;
+  occurrence: number;
+  detection: number;
+  rpn: number;
+}
+
+export interface JourneyMonteCarlo {
+  id: string;
+  file: string;
+  title: string;
+  /** Customers simulated (a whole number of blocks when it stopped early). */
+  customers: number;
+  requested: number;
+  /** Set when `precision` stopped the run before `requested`. */
+  stoppedEarly?: { precision: number };
+  /** Distinct (fault combination, traits) pairs actually run. */
+  distinctRuns: number;
+  outcomes: Record<Outcome, ShareEstimate>;
+  /** Expected per 1,000 customers. */
+  per1000: { moneyLost: number; effortHours: number; currency: string };
+  /** The fault combinations behind most strandings, most first (up to 5). */
+  strandedBy: { faults: string[]; customers: number; shareOfStranded: number }[];
+}
+
+export interface ShareEstimate {
+  customers: number;
+  share: number;
+  low: number;
+  high: number;
+}
+
+// ── Report inputs ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The words of the engine's catalogues (oracles, faults, mail kinds, recovery actions): a report
+ * input beside the results, gathered by the caller (engine/reportCatalogue.ts) because reporters
+ * read only the contract.
+ */
+export interface Catalogue {
+  findings: Record<string, string>;
+  faults: Record<string, string>;
+  terms: Record<string, string>;
+  /** A recovery action id as in a run's `path` → what the customer does. */
+  actionLabel(id: string): string;
+}
+
+// ── Secrets ──────────────────────────────────────────────────────────────────────────────────────
+/**
+ * What the files deadend writes never hold: secrets. `maskResults` runs once on the results before
+ * any reporter formats them (see `writeReports` and the `reporters` registry in report/reporter.ts);
+ * the browser target masks its artifacts (page.html, trace.zip) with `maskText` the same way.
+ *
+ * - card numbers: any run of 13–19 digits, with or without spaces or dashes between them, keeps only
+ *   its last four digits: `4242 4242 4242 4242` → `•••• 4242`. No Luhn check: a mistyped card number
+ *   is a secret too. (An epoch-milliseconds timestamp written into a sentence is masked as well; the
+ *   `at` field and numbers are left alone.)
+ * - licence keys: the value of any field named `key`, `licenceKey` or `licenseKey`, and any key-shaped
+ *   string (three or more dash-separated groups of 4–5 upper-case letters or digits, with at least one
+ *   letter and one digit: `CVL7-9F3K-QQ2M-X4HD`; `2025-1224-0042` is an order number, not a key), keep only their last four characters: `••••-••••-••••-X4HD`.
+ *
+ * Fields that must stay usable are left as they are: `replay` (a shell command), `at`, `file`,
+ * `timezone`.
+ */
+
+const BULLET = '•';
+
+/** 13–19 digits, optionally separated by single spaces or dashes, not part of a longer digit run. */
+const CARD = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+/** `XXXX-XXXX-XXXX(-XXXX…)` made of upper-case letters and digits. */
+const KEY_SHAPED = /(?<![\w-])[A-Z0-9]{4,5}(?:-[A-Z0-9]{4,5}){2,}(?![\w-])/g;
+
+const KEY_FIELDS = new Set(['key', 'licenceKey', 'licenseKey']);
+const CARD_FIELDS = /^(card|cardNumber|pan)$/i;
+const UNMASKED_FIELDS = new Set(['replay', 'at', 'file', 'timezone']);
+
+/** Masks card numbers and key-shaped strings inside free text. */
+export function maskText(text: string): string {
+  if (!/\d/.test(text)) return text;
+  return text
+    .replace(CARD, (match) => `${BULLET.repeat(4)} ${match.replace(/\D/g, '').slice(-4)}`)
+    .replace(KEY_SHAPED, (match) => (/\d/.test(match) && /[A-Z]/.test(match) ? maskKey(match) : match));
+}
+
+/**
+ * Masks a secret except its last four characters, keeping separators so the shape stays readable:
+ * `CVL7-9F3K-QQ2M-X4HD` → `••••-••••-••••-X4HD`, `abcdef123456` → `••••••••3456`.
+ */
+export function maskKey(secret: string): string {
+  const chars = [...secret];
+  const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
+  // Four characters or fewer are hidden whole; an already masked value is left as it is.
+  if (chars.filter(isAlnum).length <= 4) return secret.includes(BULLET) ? secret : BULLET.repeat(4);
+  let keep = 4;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (!isAlnum(chars[i] ?? '')) continue;
+    if (keep > 0) keep--;
+    else chars[i] = BULLET;
+  }
+  return chars.join('');
+}
+
+function maskValue(value: unknown, key: string | undefined): unknown {
+  if (typeof value === 'string') {
+    if (key !== undefined && UNMASKED_FIELDS.has(key)) return value;
+    if (key !== undefined && KEY_FIELDS.has(key)) return maskKey(value);
+    return maskText(value);
+  }
+  if (typeof value === 'number') {
+    if (key !== undefined && CARD_FIELDS.test(key) && Number.isInteger(value) && String(value).length >= 13) {
+      return `${BULLET.repeat(4)} ${String(value).slice(-4)}`;
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, undefined));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] =
+        KEY_FIELDS.has(k) && v !== null && typeof v !== 'object' ? maskKey(String(v)) : maskValue(v, k);
+    }
+    return out;
+  }
+  return value;
+}
+
+/**
+ * A deep copy of the value with every secret masked. Key order is kept, so the masked results
+ * serialize as deterministically as the original. Idempotent.
+ */
+export function maskResults<T>(results: T): T {
+  return maskValue(results, undefined) as T;
+}

@@ -6,6 +6,7 @@
  */
 import type { SupportChannelFacts } from './merchantFacts.ts';
 import type { RunEnv } from './runEnv.ts';
+import type { SaidOnChannel, TraceKind } from './traceEvents.ts';
 import type { MailKind, Problem, Remedy } from './vocabulary.ts';
 import type { Order, World } from './world.ts';
 
@@ -66,7 +67,7 @@ export interface ShopPort {
 }
 
 /** What staff say on their channel: one support event in the trace (the desk adds the channel's name). */
-export type StaffSay = (kind: string, text: string, data: Record<string, unknown>) => void;
+export type StaffSay = <K extends TraceKind>(kind: K, text: string, data: SaidOnChannel<K>) => void;
 
 /**
  * The merchant's staff remedies as the support desk calls them (merchant/remedies.ts): the desk

@@ -98,16 +98,24 @@ export interface TraceEventMap {
   // site
   'site.slow': ByFault & { latencyMs: number };
   'site.login-failed': ByFault;
-  // support (services/support): recorded through the desk's `say`, so checked only here
+  // support (services/support): recorded through the desk's `say`
   'support.contacted': AtChannel & { problem: Problem };
   'store.visited': AtChannel & { problem: Problem };
   'support.misunderstood': AtChannel & { problem: Problem; fault: string };
   'support.redirected': AtChannel & { problem: Problem; to: string };
+  'support.escalated': AtChannel & { problem: Problem };
+  'support.callback': AtChannel & { problem: Problem; remedy: string; at: string };
   'support.not-found': AtChannel & { problem: Problem; orderId: string | undefined };
-  'support.unresolved': AtChannel & { problem: Problem; orderId: string | undefined };
+  'support.unresolved': AtChannel & { problem: Problem; orderId?: string | undefined };
   'support.explained': AtChannel &
     OrderRef & { status: string; lostAt?: string; reason?: string; said?: string | undefined };
   'support.resent': AtChannel & Partial<OrderRef> & { to?: string };
+  // the staff remedies (merchant/remedies.ts), said through the desk
+  'support.key-given': AtChannel & OrderRef & { key: string };
+  'support.reshipped': AtChannel & OrderRef;
+  'support.activated': AtChannel & OrderRef;
+  'support.repurchased': AtChannel & OrderRef & { newOrderId: string };
+  'support.login-reset': AtChannel;
   // the customer (customer/, engine/)
   'customer.order': ProductRef & { again?: true };
   'customer.checked-spam': { found: number };
@@ -129,6 +137,13 @@ type PaymentData = {
 };
 
 export type TraceKind = keyof TraceEventMap;
+
+/** An event's data without the channel: what staff say on a channel, the desk adds which one. */
+export type SaidOnChannel<K extends TraceKind> = TraceEventMap[K] extends infer D
+  ? D extends unknown
+    ? Omit<D, 'channel'>
+    : never
+  : never;
 
 /**
  * The data `record()` takes for an event of kind `K`: the map's entry for a known literal kind;

@@ -4,7 +4,7 @@
  * worlds by a key; behaviour lives in the model modules beside this file.
  */
 import { append, type Instant, type TraceEvent, type TraceNode, toArray } from './trace.ts';
-import type { DataFor } from './traceEvents.ts';
+import type { DataFor, TraceEventMap, TraceKind } from './traceEvents.ts';
 import type { MailKind, Problem } from './vocabulary.ts';
 
 export type Folder = 'inbox' | 'spam' | 'quarantine' | 'bounced' | 'in-flight';
@@ -92,7 +92,7 @@ export interface PendingEvent {
     | 'parcel.arrive'
     | 'renewal.due'
     | 'reminder.due'
-    /** A payment-provider subscription (billing.ts) reaches the end of its period. */
+    /** A payment-provider subscription (services/payment/stripe/subscriptions.ts) reaches the end of its period. */
     | 'payment.renewal';
   ref: string;
   /** For mail: the folder and the fault that chose it. For reminders: the offset. */
@@ -200,6 +200,12 @@ export function nextId(world: World, prefix: string): string {
   return `${prefix}_${world.seq}`;
 }
 
+/** An event of a kind in the trace's event map, as `record()` takes it (its data typed). */
+export type EventOf<K extends TraceKind> = Omit<TraceEvent, 't' | 'kind' | 'data'> & {
+  kind: K;
+  data: TraceEventMap[K];
+};
+
 /**
  * Append an event at the world's time. A literal `kind` must be in the trace's event map
  * (core/traceEvents.ts) and `data` must have its type; a kind only known at run time is unchecked.
@@ -240,6 +246,13 @@ export function learn(world: World, fact: string): void {
  * A copy the explorer can change without touching the original. Hand-written rather than
  * structuredClone: worlds are small and this runs for every explored state.
  */
+/** The customer's most recent order of a product (support staff and the customer both look it up). */
+export function latestOrder(world: World, product: string): Order | undefined {
+  for (let i = world.orders.length - 1; i >= 0; i--)
+    if (world.orders[i]!.product === product) return world.orders[i];
+  return undefined;
+}
+
 export function cloneWorld(w: World): World {
   const c = w.customer;
   const copy: World = {

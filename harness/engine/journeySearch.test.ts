@@ -244,3 +244,43 @@ describe('explorer: determinism', () => {
     expect(martin(other).every((run) => run.persona.name === 'Martin Day')).toBe(true);
   });
 });
+
+describe('explorer: a dead end quotes support as it happened', () => {
+  const outcomeWith = (change: (s: LoadedScenario) => LoadedScenario) =>
+    runOne(
+      prepare(change(scenario('login-failure'))),
+      { name: 'week', combo: ['week-long-outage'], persona: 0 },
+      SEED,
+    ).result;
+  const named = (name: string) => (s: LoadedScenario) => ({
+    ...s,
+    merchant: { ...s.merchant, support: s.merchant.support.map((c) => ({ ...c, name })) },
+  });
+  const patience = (value: string) => (s: LoadedScenario) => ({
+    ...s,
+    scenario: {
+      ...s.scenario,
+      customer: { ...s.scenario.customer, traits: { ...s.scenario.customer?.traits, patience: value } },
+    },
+  });
+
+  it('keeps a channel name as written ("SMS reset", never "sMS reset")', () => {
+    const run = outcomeWith(named('SMS reset'));
+    expect(run.outcome).toBe('dead-end');
+    expect(run.explanation).toContain('SMS reset: staff suggested');
+    expect(run.explanation).not.toContain('sMS');
+  });
+
+  it('says "Asked, …" only of a channel the customer contacted, and what staff would have said otherwise', () => {
+    const asked = outcomeWith((s) => s);
+    expect(asked.explanation).toContain('Asked, phone support: staff suggested');
+    // Patience (2 hours) runs out before the customer follows up (after 4 hours): no contact at all.
+    const never = outcomeWith(patience('PT2H'));
+    expect(never.outcome).toBe('dead-end');
+    expect(never.scorecard.contacts).toBe(0);
+    expect(never.explanation).not.toMatch(/asked, /i);
+    expect(never.explanation).toContain(
+      'Had the customer asked phone support, they would have heard: staff suggested clearing the browser cache',
+    );
+  });
+});

@@ -15,7 +15,7 @@ import { cloneWorld, pairs, record, stateKey, type World } from '../core/world.t
 import type { Journey } from '../customer/journey.ts';
 import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
 import { isDone, runStep, type Trouble } from '../customer/steps.ts';
-import { contact, describeClosure } from '../services/support/desk.ts';
+import { channelName, contact, describeClosure } from '../services/index.ts';
 import { MinHeap } from './minHeap.ts';
 
 export interface JourneyOutcome {
@@ -75,6 +75,8 @@ interface Search {
   found?: Node;
   explored: number;
   cuts: Map<string, number>;
+  /** Support channels the customer reached out to, before giving up, on the paths it tried. */
+  contacted: Set<string>;
 }
 
 /** Told of each recovery path the search tries and how it ended (for the report's journey map). */
@@ -104,6 +106,7 @@ function search(
   const seen = new Set<string>();
   const cuts = new Map<string, number>();
   const cut = (why: string) => cuts.set(why, (cuts.get(why) ?? 0) + 1);
+  const contacted = new Set<string>();
   heap.push(start);
   let explored = 0;
   while (heap.size > 0) {
@@ -117,7 +120,7 @@ function search(
     explored++;
     if (goalMet(node.world, journey) && node.world.now <= journey.deadline) {
       observe?.(node.path, 'goal');
-      return { found: node, explored, cuts };
+      return { found: node, explored, cuts, contacted };
     }
     if (!node.trouble) continue;
     if (node.path.length >= journey.maxActions) {
@@ -129,6 +132,8 @@ function search(
       if (action.id !== 'wait') advanceTo(w, env, w.now + journey.followUpMs);
       action.apply(w, env, node.trouble);
       const r = resume(w, env, journey, node.next, true);
+      for (const c of w.contacts.slice(node.world.contacts.length))
+        if (c.at <= bound) contacted.add(c.channel);
       const reached = goalMet(w, journey);
       if (w.now > bound && !(reached && w.now <= journey.deadline)) {
         cut(w.now > journey.deadline ? 'deadline' : 'patience');
@@ -154,7 +159,7 @@ function search(
       });
     }
   }
-  return { explored, cuts };
+  return { explored, cuts, contacted };
 }
 
 export function exploreJourney(
@@ -198,11 +203,14 @@ export function exploreJourney(
   let outcome: Outcome = 'recovered';
   let found = self.found;
   let cuts = self.cuts;
+  // Real contacts: before the trouble, and on the paths the searches tried.
+  const contacted = new Set([...world.contacts.map((c) => c.channel), ...self.contacted]);
   if (!found) {
     const staff = search(startNode, env, journey, bound, true, dedupe, observe);
     explored += staff.explored;
     found = staff.found;
     cuts = staff.cuts;
+    for (const c of staff.contacted) contacted.add(c);
     outcome = 'recovered-with-help';
   }
   if (found) {
@@ -219,7 +227,7 @@ export function exploreJourney(
       explanation: `${capitalise(trouble.what)}; the customer recovered ${outcome === 'recovered' ? 'on their own' : 'only with help from staff'} (${found.path.map(actionLabel).join(' → ').toLowerCase()}) and reached the goal on ${formatInstant(w.now, journey.zone, 'long')}.`,
     };
   }
-  const frontier = explainDeadEnd(env, journey, world, trouble, troubleAt, bound, cuts);
+  const frontier = explainDeadEnd(env, journey, world, trouble, troubleAt, bound, cuts, contacted);
   return {
     outcome: 'dead-end',
     world,
@@ -240,13 +248,14 @@ function explainDeadEnd(
   at: number,
   bound: number,
   cuts: Map<string, number>,
+  contacted: ReadonlySet<string>,
 ): string[] {
   const out: string[] = [];
   const causes = toArray(world.trace).filter(
     (e) =>
       e.actor === 'fault' || e.kind === 'notify.skipped' || dataOf(e, 'order.cancelled')?.notified === false,
   );
-  for (const e of causes) out.push(lower(e.text.replace(/\.$/, '')));
+  for (const e of causes) out.push(inSentence(e.text.replace(/\.$/, '')));
   for (const c of env.profile.support) {
     if (!journey.channels.includes(c.kind)) continue;
     const closed = describeClosure(env, c, at, journey.deadline);
@@ -256,13 +265,22 @@ function explainDeadEnd(
     }
     if (trouble.problem === 'retry') continue;
     // An open channel that still led nowhere: say what its staff answer (a probe on a copy).
+    // Quoted as written (a channel named "SMS reset" keeps its capitals); worded as what happened
+    // only when the customer did contact it, else as what would have happened.
     const probe = cloneWorld(world);
     const before = probe.trace;
     contact(probe, env, c, trouble.problem, trouble.product);
     let answer: string | undefined;
     for (let n = probe.trace; n && n !== before; n = n.parent)
-      if (n.event.actor === 'support') answer = n.event.text;
-    if (answer) out.push(`asked, ${lower(answer.replace(/\.$/, ''))}`);
+      if (n.event.actor === 'support') answer = n.event.text.replace(/\.$/, '');
+    if (!answer) continue;
+    const name = channelName(c);
+    const said = answer.startsWith(`${name}: `) ? answer.slice(name.length + 2) : answer;
+    out.push(
+      contacted.has(c.id)
+        ? `asked, ${answer}`
+        : `had the customer asked ${name}, they would have heard: ${said}`,
+    );
   }
   const self = missingSelfService(env, trouble);
   if (self.length) out.push(`no self-service path: the merchant offers ${self.join(', ')}`);
@@ -283,4 +301,8 @@ function explainDeadEnd(
 
 const ways = (n: number) => (n === 1 ? '1 way the customer could try' : `${n} ways the customer could try`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * One of deadend's own sentences ("The shop cancelled …") as a clause inside a longer one: only a
+ * first word deadend itself starts sentences with is lowered, never a name it quotes.
+ */
+const inSentence = (s: string) => s.replace(/^(The|A|An|Order|Staff|No)\b/, (w) => w.toLowerCase());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeResults } from '../core/merge.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { loadScenarios } from '../scenario/load.ts';
+import { reportCatalogue } from './reportCatalogue.ts';
 import { runSuite } from './runner.ts';
 import { suggestFixes } from './whatIf.ts';
 
@@ -44,6 +45,6 @@ describe('what-if fixes', () => {
       }),
     );
     expect(mergeResults(parts).fixes).toEqual(whole.fixes);
-    expect(renderMarkdown(whole)).toContain('| offer downloadFromOrderPage | 2 |');
+    expect(renderMarkdown(whole, reportCatalogue())).toContain('| offer downloadFromOrderPage | 2 |');
   });
 });

@@ -21,10 +21,10 @@
 import { existsSync } from 'node:fs';
 import * as vitest from 'vitest';
 import type { RunResult } from '../core/contract.ts';
+import { maskResults } from '../core/contract.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from '../engine/runner.ts';
 import { acceptsRun, BASELINE_FILE, type Baseline, readBaseline } from '../report/baseline.ts';
 import { faultsLabel, OUTCOME_LABEL, plural } from '../report/format.ts';
-import { maskResults } from '../report/mask.ts';
 import { whyItMissed } from '../report/terminal.ts';
 import { combinationKey } from '../scenario/combinations.ts';
 import { type LoadedScenario, loadScenarios } from '../scenario/load.ts';

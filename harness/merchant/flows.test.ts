@@ -4,8 +4,8 @@ import { readMessage } from '../customer/steps.ts';
 import { EMAIL, events, type Sandbox, sandbox, shop, webOrder } from '../engine/testdata/sandbox.ts';
 import { typoOf } from '../services/mail/faults/addressTypo.ts';
 import { findMail } from '../services/mail/mailbox.ts';
-import { advanceTo, checkout, describeOrder, givenPurchase } from './flows.ts';
-import { businessDuration } from './policy.ts';
+import { advanceTo, checkout, givenPurchase } from './flows.ts';
+import { businessDuration, describeOrder } from './policy.ts';
 import { applyOverrides, type MerchantProfile } from './profile.ts';
 
 const HOUR = 3_600_000;

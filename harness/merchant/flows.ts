@@ -6,7 +6,6 @@
 import type { CheckoutRequest } from '../core/ports.ts';
 import { formatMoney, type RunEnv } from '../core/runEnv.ts';
 import { onDue } from '../core/scheduler.ts';
-import type { TraceEvent } from '../core/trace.ts';
 import type { MailKind } from '../core/vocabulary.ts';
 import {
   addFact,
@@ -18,11 +17,26 @@ import {
   schedule,
   type World,
 } from '../core/world.ts';
-import { issueKey } from '../services/licensing/licensing.ts';
-import { deliverNotification, type OutgoingMail } from '../services/mail/mailbox.ts';
-import { createOrder, transfer } from '../services/orders/orders.ts';
-import { authorise, CARD_LAST4, refund } from '../services/payment/charges.ts';
-import { businessDuration } from './policy.ts';
+import {
+  authorise,
+  CARD_LAST4,
+  createOrder,
+  deliverNotification,
+  issueKey,
+  type OutgoingMail,
+  refund,
+  transfer,
+} from '../services/index.ts';
+import {
+  businessDuration,
+  cancellationMail,
+  notifies,
+  orderAmount,
+  orderMail,
+  rejectedEvent,
+  skippedEvent,
+  typoCaughtEvent,
+} from './policy.ts';
 import type { MerchantProfile } from './profile.ts';
 
 const DAY = 86_400_000;
@@ -42,73 +56,9 @@ export function notify(world: World, env: RunEnv, mail: OutgoingMail): void {
   deliverNotification(world, env, mail);
 }
 
-/** Whether the merchant's policy sends notifications of this kind. */
-export function notifies(profile: MerchantProfile, kind: MailKind): boolean {
-  return profile.policies.notify[kind as keyof typeof profile.policies.notify] !== false;
-}
-
-export function skippedEvent(
-  mail: Pick<OutgoingMail, 'kind' | 'subject' | 'orderId'>,
-): Omit<TraceEvent, 't'> {
-  return {
-    actor: 'merchant',
-    kind: 'notify.skipped',
-    text: `By policy, no "${mail.subject}" message was sent.`,
-    data: { kind: mail.kind, orderId: mail.orderId, policy: true },
-  };
-}
-
-/** What an order costs: the list price times the quantity, plus any rush surcharge. */
-export function orderAmount(
-  env: Pick<RunEnv, 'profile' | 'product'>,
-  req: Pick<CheckoutRequest, 'product' | 'shipping' | 'quantity'>,
-): { amount: number; listPrice: number; rush: number } {
-  const product = env.product(req.product);
-  const rush =
-    req.shipping === 'rush' && product.kind === 'physical' ? env.profile.policies.rushSurcharge : 0;
-  const listPrice = product.price * req.quantity;
-  return { amount: listPrice + rush, listPrice, rush };
-}
-
 /** The system an order placed on a channel is recorded in. */
 export const salesSystem = (profile: MerchantProfile, channel: CheckoutRequest['channel']): string =>
   profile.sales[channel] ?? `${channel}-sales`;
-
-export function typoCaughtEvent(req: CheckoutRequest): Omit<TraceEvent, 't'> {
-  return {
-    actor: 'merchant',
-    kind: 'checkout.typo-caught',
-    channel: req.channel,
-    text: `The checkout asked for the e-mail address twice and caught the typo "${req.email}".`,
-    data: { typed: req.email },
-  };
-}
-
-export function rejectedEvent(channel: string, message: string, failure: string): Omit<TraceEvent, 't'> {
-  return {
-    actor: 'merchant',
-    kind: 'checkout.rejected',
-    channel,
-    text: `The checkout stopped and asked the customer to check their card details (${message}).`,
-    data: { reason: failure },
-  };
-}
-
-/** The notification of a kind for an order, as the merchant words it. */
-export function orderMail(
-  env: Pick<RunEnv, 'product'>,
-  order: Pick<Order, 'id' | 'product' | 'email'>,
-  kind: 'order-confirmation' | 'shipped' | 'licence-key',
-): OutgoingMail {
-  const name = env.product(order.product).name;
-  const subject =
-    kind === 'order-confirmation'
-      ? `Your order ${order.id}: ${name}`
-      : kind === 'shipped'
-        ? `${name} is on its way`
-        : `Download instructions and licence key for ${name}`;
-  return { to: order.email, kind, subject, orderId: order.id };
-}
 
 /**
  * Checkout: the payment first, then the order, its confirmation and its fulfilment. The
@@ -220,13 +170,6 @@ export function cancelOrder(
   recordCancellation(world, order, reason, detail, tell);
   if (tell) notify(world, env, cancellationMail(order, detail));
 }
-
-export const cancellationMail = (order: Pick<Order, 'id' | 'email'>, detail: string): OutgoingMail => ({
-  to: order.email,
-  kind: 'order-cancelled',
-  subject: `Order ${order.id} was cancelled: ${detail}`,
-  orderId: order.id,
-});
 
 /** The back office marks an order cancelled (the refund and the message are the shop's). */
 export function recordCancellation(
@@ -419,10 +362,6 @@ export { advanceTo, handleDue } from '../core/scheduler.ts';
 onDue('renewal.due', remindOrRenew);
 onDue('reminder.due', remindOrRenew);
 
-/** The message that carries an order to the customer: the key for a licence, else the confirmation. */
-export const keyMessageKind = (env: Pick<RunEnv, 'product'>, order: Pick<Order, 'product'>): MailKind =>
-  env.product(order.product).kind === 'licence' ? 'licence-key' : 'order-confirmation';
-
 /** Resend the latest message of a kind for an order to the address on file. */
 export function resend(world: World, env: RunEnv, order: Order, kind: MailKind): boolean {
   const last = [...world.mail].reverse().find((m) => m.orderId === order.id && m.kind === kind);
@@ -435,40 +374,4 @@ export function resend(world: World, env: RunEnv, order: Order, kind: MailKind):
     ...(last.secret ? { secret: last.secret, unverifiedAddress: last.unverifiedAddress ?? true } : {}),
   });
   return true;
-}
-
-/** Plain words for the internal reasons the merchant's own code records (a customer never sees the code). */
-const REASON_WORDS: Partial<Record<string, string>> = {
-  'payment-mismatch': 'the card details did not match the billing information',
-};
-
-/**
- * The reason a customer is given for a cancellation: the channel's own words, else the public
- * reason, else plain words for the internal reason — never the internal code itself.
- */
-export function statedReason(
-  env: Pick<RunEnv, 'profile'>,
-  order: Order,
-  explains?: Partial<Record<string, string>>,
-): string {
-  const reason = order.reason ?? '';
-  return (
-    explains?.[reason] ??
-    env.profile.policies.publicCancellationReason ??
-    REASON_WORDS[reason] ??
-    'no reason was given'
-  );
-}
-
-/** What the order page (or a member of staff) says about an order. */
-export function describeOrder(
-  env: Pick<RunEnv, 'product' | 'profile'>,
-  order: Order,
-  explains?: Partial<Record<string, string>>,
-): string {
-  const name = env.product(order.product).name;
-  if (order.status === 'cancelled')
-    return `order ${order.id} (${name}) was cancelled: ${statedReason(env, order, explains)}`;
-  if (order.status === 'lost') return `order ${order.id} (${name}) is still "processing"`;
-  return `order ${order.id} (${name}) is ${order.status}`;
 }

@@ -11,8 +11,8 @@ import { formatMoney, type RunEnv } from '../core/runEnv.ts';
 import type { Problem, Remedy } from '../core/vocabulary.ts';
 import { addFact, learn, type Order, type World } from '../core/world.ts';
 import { authorise, createOrder, refund } from '../services/index.ts';
-import { describeOrder, keyMessageKind, notify, provision, resend, statedReason } from './flows.ts';
-import { cancelSubscriptions, mayCancel } from './policy.ts';
+import { notify, provision, resend } from './flows.ts';
+import { cancelSubscriptions, describeOrder, keyMessageKind, mayCancel, statedReason } from './policy.ts';
 
 /** Remedies about the customer's account rather than one order: staff need no order to apply them. */
 const ACCOUNT_REMEDIES = new Set<Remedy>(['reset-login', 'resend-statement']);

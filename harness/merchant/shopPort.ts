@@ -4,10 +4,9 @@
  */
 
 import type { ShopPort } from '../core/ports.ts';
-import { findMailFor } from '../services/mail/mailbox.ts';
-import { contact } from '../services/support/desk.ts';
-import { checkout, describeOrder, keyMessageKind, notify, resend } from './flows.ts';
-import { cancelSubscriptions, mayCancel } from './policy.ts';
+import { contact, findMailFor } from '../services/index.ts';
+import { checkout, notify, resend } from './flows.ts';
+import { cancelSubscriptions, describeOrder, keyMessageKind, mayCancel } from './policy.ts';
 
 export type { CheckoutRequest, OrderPage, ShopCheckout, ShopPort } from '../core/ports.ts';
 

@@ -2,9 +2,9 @@
  * The analyses in HTML: a section the report page can embed (`analysisSection`) and a
  * standalone page (analysis.html). The fault trees are server-side SVG strings.
  */
-import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
-import { faultTreeSvg } from '../engine/analysis/faultTree.ts';
+import type { AnalysisFile } from '../core/contract.ts';
 import { analysisMarkdown, strandedShare } from './analysisText.ts';
+import { faultTreeSvg } from './faultTree.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

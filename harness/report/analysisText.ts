@@ -2,10 +2,9 @@
  * The analyses in words: the terminal tables of `deadend analyze` and the summary.md section
  * (analysis.md). Both read only analysis.json's shape.
  */
+
 import { markdownTable } from 'markdown-table';
-import type { AnalysisFile, JourneyEntry } from '../engine/analysis/analysisFile.ts';
-import type { TopEventAnalysis } from '../engine/analysis/journeyAnalysis.ts';
-import type { JourneyMonteCarlo } from '../engine/monteCarlo/monteCarlo.ts';
+import type { AnalysisFile, JourneyEntry, JourneyMonteCarlo, TopEventAnalysis } from '../core/contract.ts';
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const set = (c: readonly string[]) => (c.length === 0 ? '(no fault needed)' : c.join(' + '));

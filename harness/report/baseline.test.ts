@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../core/merge.ts';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import {
   acceptsRun,
   applyBaseline,
@@ -135,7 +136,7 @@ describe('baseline', () => {
 
     it('is shown by the reporters: Markdown, JUnit, and the HTML data', async () => {
       const applied = applyBaseline(sampleResults(), accepting);
-      const md = renderMarkdown(applied);
+      const md = renderMarkdown(applied, reportCatalogue());
       expect(md).toMatch(/^\*\*For QA:\*\* ✅ .*1 dead end \(1 accepted by the baseline\)$/m);
       expect(md).toMatch(/\| converter-lite-christmas-eve \|.*\| ☑️ accepted \|/);
       expect(md).toContain('## Accepted dead ends');
@@ -144,7 +145,7 @@ describe('baseline', () => {
       expect(xml).toContain('failures="0"');
       expect(xml).toContain('Accepted dead end: expected recovered, but the baseline');
       const { renderHtml } = await import('./html.ts');
-      expect(renderHtml(applied)).toContain('"accepted":true');
+      expect(renderHtml(applied, reportCatalogue())).toContain('"accepted":true');
     });
 
     it('does not accept a dead end whose findings were missed too', () => {

@@ -1,23 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResultsFile, RunResult } from '../core/contract.ts';
-import { expectPosition, githubAnnotations } from './github.ts';
-
-const tmp = mkdtempSync(join(tmpdir(), 'deadend-github-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const SCENARIO = `id: lost-key
-title: A lost key
-expect:
-  - faults: []
-    outcome: ok
-  - includes: [holidays]
-    outcome: dead-end
-  - otherwise: true
-    outcome: recovered
-`;
+import { type ExpectLocator, githubAnnotations } from './github.ts';
 
 function run(faults: string[], pass: boolean): RunResult {
   return {
@@ -33,21 +16,16 @@ function run(faults: string[], pass: boolean): RunResult {
 }
 
 describe('github reporter', () => {
-  const file = join(tmp, 'lost-key.yaml');
-  writeFileSync(file, SCENARIO);
-
-  it('points at the expect entry that applies to the run (the first that matches)', () => {
-    expect(expectPosition(file, [])).toEqual({ line: 4, col: 5 });
-    expect(expectPosition(file, ['holidays', 'key-quarantined'])).toEqual({ line: 6, col: 5 });
-    expect(expectPosition(file, ['key-quarantined'])).toEqual({ line: 8, col: 5 });
-    expect(expectPosition(join(tmp, 'x.scenario.ts'), [])).toBeUndefined();
-  });
+  const file = 'scenarios/lost-key.yaml';
+  // The `expect` entry that applies to the run (scenario/expectPosition.ts finds it in the file).
+  const expectAt: ExpectLocator = (f, faults) =>
+    f === file && faults.join('+') === 'key-quarantined' ? { line: 8, col: 5 } : undefined;
 
   it('writes one ::error per missed expectation, escaped as workflow commands need', () => {
     const results = {
       scenarios: [{ id: 'lost-key', file, runs: [run([], true), run(['key-quarantined'], false)] }],
     } as unknown as ResultsFile;
-    const lines = githubAnnotations(results, readFileSync);
+    const lines = githubAnnotations(results, expectAt);
     expect(lines).toHaveLength(1);
     const [line] = lines;
     expect(line).toMatch(

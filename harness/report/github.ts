@@ -4,10 +4,7 @@
  * the run was held to, so the pull request shows it on that line. On by default when
  * GITHUB_ACTIONS=true (as in Playwright Test); the job summary comes from summary.md (md).
  */
-import { readFileSync } from 'node:fs';
 import type { ResultsFile, RunResult } from '../core/contract.ts';
-import { ruleMatches } from '../scenario/combinations.ts';
-import { locate, type Position, parseYaml } from '../scenario/source.ts';
 import { faultsLabel, OUTCOME_LABEL } from './format.ts';
 import type { Reporter } from './lifecycle.ts';
 
@@ -19,27 +16,12 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-type ExpectRule = Parameters<typeof ruleMatches>[0];
+/** Where the `expect` entry that held a run to its outcome is in the scenario file, if it can tell. */
+export type ExpectLocator = (file: string, faults: readonly string[]) => Position | undefined;
 
-/** Where the `expect` entry that applies to `faults` is in a YAML scenario file; undefined for .ts files. */
-export function expectPosition(
-  file: string,
-  faults: readonly string[],
-  read = readFileSync,
-): Position | undefined {
-  if (!/\.ya?ml$/.test(file)) return undefined;
-  let text: string;
-  try {
-    text = read(file, 'utf8') as string;
-  } catch {
-    return undefined;
-  }
-  const parsed = parseYaml(file, text);
-  if (!parsed.source) return undefined;
-  const data = parsed.data as { expect?: unknown } | undefined;
-  const rules = Array.isArray(data?.expect) ? (data.expect as ExpectRule[]) : [];
-  const index = rules.findIndex((rule) => rule && typeof rule === 'object' && ruleMatches(rule, faults));
-  return locate(parsed.source, index >= 0 ? ['expect', index] : ['expect']);
+export interface Position {
+  line: number;
+  col: number;
 }
 
 function annotation(file: string, scenario: string, run: RunResult, at: Position | undefined): string {
@@ -55,25 +37,25 @@ function annotation(file: string, scenario: string, run: RunResult, at: Position
 }
 
 /** The annotations for every missed expectation of `results`, one line each. */
-export function githubAnnotations(results: ResultsFile, read = readFileSync): string[] {
+export function githubAnnotations(results: ResultsFile, expectAt: ExpectLocator): string[] {
   const out: string[] = [];
   const positions = new Map<string, Position | undefined>();
   for (const scenario of results.scenarios) {
     for (const run of scenario.runs) {
       if (run.pass) continue;
       const key = `${scenario.file}\u0000${run.faults.join('+')}`;
-      if (!positions.has(key)) positions.set(key, expectPosition(scenario.file, run.faults, read));
+      if (!positions.has(key)) positions.set(key, expectAt(scenario.file, run.faults));
       out.push(annotation(scenario.file, scenario.id, run, positions.get(key)));
     }
   }
   return out;
 }
 
-export function githubReporter(stream: { write(text: string): unknown }): Reporter {
+export function githubReporter(stream: { write(text: string): unknown }, expectAt: ExpectLocator): Reporter {
   return {
     name: 'github',
     onEnd(results) {
-      for (const line of githubAnnotations(results)) stream.write(`${line}\n`);
+      for (const line of githubAnnotations(results, expectAt)) stream.write(`${line}\n`);
     },
   };
 }

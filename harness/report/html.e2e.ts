@@ -18,9 +18,9 @@ import { suggestFixes } from '../engine/whatIf.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
 import { loadScenarios } from '../scenario/load.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
-import { twentyFaultSuite } from './fixtures/twentyFaults.ts';
 import { CHROMIUM } from './playwright.config.ts';
 import { writeReports } from './reporter.ts';
+import { twentyFaultSuite } from './testdata/twentyFaults.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 const onCI = process.env.CI === 'true';

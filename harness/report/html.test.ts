@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { maskResults } from '../core/contract.ts';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { embedJson, htmlReporter, renderHtml } from './html.ts';
-import { maskResults } from './mask.ts';
 import { reporters } from './reporter.ts';
 
 function embedded(html: string): unknown {
@@ -17,7 +18,7 @@ function vocabulary(html: string): Record<string, Record<string, string>> {
 }
 
 describe('report.html', () => {
-  const html = htmlReporter.files(sampleResults())[0]!;
+  const html = htmlReporter.files(sampleResults(), reportCatalogue())[0]!;
 
   it('is one file that loads nothing: no external URL, no src, a CSP that forbids fetching', () => {
     expect(html.path).toBe('report.html');
@@ -37,14 +38,14 @@ describe('report.html', () => {
   });
 
   it('embeds the masked results when it goes through the registry', () => {
-    const masked = reporters.html.files(sampleResults())[0]!;
+    const masked = reporters.html.files(sampleResults(), reportCatalogue())[0]!;
     expect(embedded(masked.content)).toEqual(maskResults(sampleResults()));
   });
 
   it('cannot be broken out of by data containing </script> or <!--', () => {
     const results = sampleResults();
     results.scenarios[0]!.title = '</script><script>alert(1)</script><!--';
-    const page = renderHtml(results);
+    const page = renderHtml(results, reportCatalogue());
     expect(page.match(/<\/script>/g)).toHaveLength(3);
     expect(page).not.toContain('<!--');
     expect((embedded(page) as typeof results).scenarios[0]!.title).toBe(
@@ -57,7 +58,7 @@ describe('report.html', () => {
     expect(html.content).toContain(
       '<title>Customer journey report — 1 of 2 journeys strand customers (1 dead end)</title>',
     );
-    expect(renderHtml(sampleResults())).toBe(html.content);
+    expect(renderHtml(sampleResults(), reportCatalogue())).toBe(html.content);
   });
 
   it('takes its words from the catalogues: every fault and finding has a name, no second copy', async () => {

@@ -7,7 +7,7 @@
  * maps, and per run the customer's story with an SVG timeline, the scorecard and the findings.
  */
 import { readFileSync } from 'node:fs';
-import type { ResultsFile } from '../core/contract.ts';
+import type { Catalogue, ResultsFile } from '../core/contract.ts';
 import { catalogueVocabulary } from './catalogueVocabulary.ts';
 import { firstSection, strandedHeadline } from './firstSection.ts';
 import { clientScript } from './html/bundle.ts';
@@ -49,9 +49,13 @@ const CSP = [
 ].join('; ');
 
 /** `sections`: server-rendered HTML shown on the first screen, above the runs (the analysis). */
-export function renderHtml(results: ResultsFile, sections: readonly string[] = []): string {
+export function renderHtml(
+  results: ResultsFile,
+  catalogue: Catalogue,
+  sections: readonly string[] = [],
+): string {
   const { css, js } = loadAssets();
-  const vocabulary = catalogueVocabulary(results);
+  const vocabulary = catalogueVocabulary(results, catalogue);
   const title = strandedHeadline(firstSection(results, vocabulary));
   const journeys = results.scenarios.length;
   return `<!doctype html>
@@ -87,5 +91,5 @@ ${js.replace(/<\/script/gi, '<\\/script')}</script>
 
 export const htmlReporter: Reporter = {
   name: 'html',
-  files: (results) => [{ path: 'report.html', content: renderHtml(results) }],
+  files: (results, catalogue) => [{ path: 'report.html', content: renderHtml(results, catalogue) }],
 };

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { jsonReporter, parseResults, readResults, stringifyResults } from './json.ts';
 
@@ -13,8 +14,8 @@ function tempFile(content: string): string {
 
 describe('results.json', () => {
   it('is byte-stable: equal input gives equal bytes', () => {
-    const a = jsonReporter.files(sampleResults());
-    const b = jsonReporter.files(sampleResults());
+    const a = jsonReporter.files(sampleResults(), reportCatalogue());
+    const b = jsonReporter.files(sampleResults(), reportCatalogue());
     expect(a).toHaveLength(1);
     expect(a[0]?.path).toBe('results.json');
     expect(a[0]?.content).toBe(b[0]?.content);

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { maskResults } from '../core/contract.ts';
 import { runSuite, streamSuite } from '../engine/runner.ts';
 import { loadScenarios } from '../scenario/load.ts';
 import { stringifyResults } from './json.ts';
 import { writeResultsStreaming } from './jsonStream.ts';
-import { maskResults } from './mask.ts';
 
 describe('results.json written while the suite runs', () => {
   it('gives the same bytes as the JSON reporter, and leaves no spool file behind', async () => {

@@ -7,9 +7,9 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ResultsFile, ScenarioResult, Summary } from '../core/contract.ts';
+import { maskResults } from '../core/contract.ts';
 import { SummaryBuilder } from '../core/merge.ts';
 import type { Reporter } from './lifecycle.ts';
-import { maskResults } from './mask.ts';
 
 export type ResultsHead = Pick<ResultsFile, 'schemaVersion' | 'tool' | 'seed' | 'target' | 'selection'>;
 

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../core/merge.ts';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { junitReporter, renderJunit, xmlAttr } from './junit.ts';
 
@@ -85,7 +86,7 @@ function checkJunitStructure(xml: string): { suites: Node[]; cases: Node[] } {
 }
 
 describe('junit.xml', () => {
-  const xml = junitReporter.files(sampleResults())[0]!;
+  const xml = junitReporter.files(sampleResults(), reportCatalogue())[0]!;
 
   it('has the structure and counts CI tools expect', () => {
     expect(xml.path).toBe('junit.xml');

@@ -16,8 +16,8 @@
  */
 
 import type { ResultsFile, ScenarioResult } from '../core/contract.ts';
+import { maskResults } from '../core/contract.ts';
 import type { Progress } from './console.ts';
-import { maskResults } from './mask.ts';
 import type { ReportFile } from './reporter.ts';
 import { writeReportSet } from './reportSet.ts';
 

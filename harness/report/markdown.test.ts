@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../core/contract.ts';
 import { summarize } from '../core/merge.ts';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { MARKDOWN_LIMIT, markdownReporter, renderMarkdown } from './markdown.ts';
 
@@ -28,7 +29,7 @@ function tableRows(md: string): string[][] {
 }
 
 describe('summary.md', () => {
-  const md = markdownReporter.files(sampleResults())[0]!;
+  const md = markdownReporter.files(sampleResults(), reportCatalogue())[0]!;
 
   it('is written as summary.md, titled with the stranded journeys, the CI verdict on its own line', () => {
     expect(md.path).toBe('summary.md');
@@ -84,7 +85,7 @@ describe('summary.md', () => {
     const results = sampleResults();
     results.scenarios[0]!.runs[2]!.pass = true;
     results.summary = summarize(results.scenarios);
-    const text = renderMarkdown(results);
+    const text = renderMarkdown(results, reportCatalogue());
     expect(text).toContain('\n**For QA:** ✅ All 6 runs met their expectation · 1 dead end\n');
     expect(text).not.toContain('## Missed expectations');
   });
@@ -92,14 +93,14 @@ describe('summary.md', () => {
   it('keeps table cells intact when text contains pipes, line breaks or HTML', () => {
     const results = sampleResults();
     results.scenarios[0]!.runs[0]!.faults = ['weird|fault\nname<b>'];
-    const rows = tableRows(renderMarkdown(results));
+    const rows = tableRows(renderMarkdown(results, reportCatalogue()));
     expect(rows[0]).toHaveLength(10);
     expect(rows[0]?.[1]).toBe('weird\\|fault name&lt;b&gt;');
   });
 
   it('stays under the size limit by collapsing passing rows into a count', () => {
     const results = bigResults(3000);
-    const text = renderMarkdown(results);
+    const text = renderMarkdown(results, reportCatalogue());
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(tableRows(text)).toHaveLength(1);
     expect(text).toContain('…3005 passing runs not listed to keep this summary short');
@@ -107,7 +108,7 @@ describe('summary.md', () => {
   });
 
   it('stays under the size limit even when thousands of runs fail', () => {
-    const text = renderMarkdown(bigResults(0, 2000));
+    const text = renderMarkdown(bigResults(0, 2000), reportCatalogue());
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(text).toMatch(/…and \d+ more missed expectations: see results\.json\./);
     expect(text).toContain('**For QA:** ❌ 2001 of 2006 runs missed their expectation · 2001 dead ends');
@@ -131,7 +132,7 @@ describe('summary.md: evidence from a target', () => {
         contentType: 'text/plain',
       },
     ];
-    const md = renderMarkdown(results);
+    const md = renderMarkdown(results, reportCatalogue());
     expect(md).toContain('- [page the customer was stuck on](attachments/x/none/page.png)');
     expect(md).toContain('- [merchant container log (this run)](attachments/x/none/container.log)');
   });

@@ -6,6 +6,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import {
+  type Catalogue,
   OUTCOMES,
   type Outcome,
   type ResultsFile,
@@ -225,7 +226,7 @@ interface RenderOptions {
   maxFixes: number;
 }
 
-function render(results: ResultsFile, options: RenderOptions): string {
+function render(results: ResultsFile, catalogue: Catalogue, options: RenderOptions): string {
   const { summary } = results;
   const all = rows(results);
   const failing = all.filter((r) => !r.run.pass);
@@ -235,7 +236,7 @@ function render(results: ResultsFile, options: RenderOptions): string {
   ];
   const partial = partialNotice(results);
   if (partial) out.push(`> [!WARNING]\n> ${partial}`, '');
-  for (const section of markdownSections(results, headline(results))) out.push(section, '');
+  for (const section of markdownSections(results, catalogue, headline(results))) out.push(section, '');
   out.push(
     `${plural(summary.scenarios, 'journey')} · ${plural(summary.runs, 'run')} · seed ${results.seed} · target ${markdownText(results.target)}` +
       (results.selection.grep ? ` · grep \`${results.selection.grep}\`` : '') +
@@ -286,24 +287,24 @@ function render(results: ResultsFile, options: RenderOptions): string {
 }
 
 /** The Markdown summary, at most `limit` bytes of UTF-8. */
-export function renderMarkdown(results: ResultsFile, limit = MARKDOWN_LIMIT): string {
+export function renderMarkdown(results: ResultsFile, catalogue: Catalogue, limit = MARKDOWN_LIMIT): string {
   const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= limit;
   const all = Number.POSITIVE_INFINITY;
-  let text = render(results, { collapsePassing: false, maxFailures: all, maxFixes: all });
+  let text = render(results, catalogue, { collapsePassing: false, maxFailures: all, maxFixes: all });
   if (fits(text)) return text;
-  text = render(results, { collapsePassing: true, maxFailures: all, maxFixes: all });
+  text = render(results, catalogue, { collapsePassing: true, maxFailures: all, maxFixes: all });
   if (fits(text)) return text;
   const maxFixes = FIXES_WHEN_SHORT;
   let maxFailures = results.summary.failed;
-  text = render(results, { collapsePassing: true, maxFailures, maxFixes });
+  text = render(results, catalogue, { collapsePassing: true, maxFailures, maxFixes });
   while (!fits(text) && maxFailures > 0) {
     maxFailures = Math.floor(maxFailures / 2);
-    text = render(results, { collapsePassing: true, maxFailures, maxFixes });
+    text = render(results, catalogue, { collapsePassing: true, maxFailures, maxFixes });
   }
   return fits(text) ? text : cut(text, limit);
 }
 
 export const markdownReporter: Reporter = {
   name: 'md',
-  files: (results) => [{ path: 'summary.md', content: renderMarkdown(results) }],
+  files: (results, catalogue) => [{ path: 'summary.md', content: renderMarkdown(results, catalogue) }],
 };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../core/merge.ts';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { MARKDOWN_LIMIT, renderMarkdown } from './markdown.ts';
 import { markdownText } from './markdownEscape.ts';
@@ -34,7 +35,7 @@ describe('summary.md keeps scenario text as text', () => {
       frontier: [HOSTILE],
       faults: [`x](https://evil.example) @octocat`],
     });
-    const text = renderMarkdown(results);
+    const text = renderMarkdown(results, reportCatalogue());
     expect(text).not.toContain('](https://evil');
     expect(text).not.toContain('![pixel]');
     expect(text).not.toMatch(/@octocat/);
@@ -56,7 +57,7 @@ describe('summary.md keeps scenario text as text', () => {
         outcome: 'recovered' as const,
       })),
     }));
-    const text = renderMarkdown(results);
+    const text = renderMarkdown(results, reportCatalogue());
     expect(text.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(text).toMatch(/…390 more changes not listed to keep this summary short/);

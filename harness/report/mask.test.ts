@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { maskKey, maskResults, maskText } from '../core/contract.ts';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { SAMPLE_SECRETS, sampleResults } from './fixtures/sample-results.ts';
 import { parseResults } from './json.ts';
-import { maskKey, maskResults, maskText } from './mask.ts';
 import { REPORTER_NAMES, reporters } from './reporter.ts';
 
 describe('maskText', () => {
@@ -70,7 +71,7 @@ describe('every report', () => {
     for (const secret of [...SAMPLE_SECRETS.cards, ...SAMPLE_SECRETS.keys]) expect(raw).toContain(secret);
     for (const name of REPORTER_NAMES) {
       const content = reporters[name]
-        .files(sampleResults())
+        .files(sampleResults(), reportCatalogue())
         .map((f) => f.content)
         .join('\n');
       for (const secret of [...SAMPLE_SECRETS.cards, ...SAMPLE_SECRETS.keys]) {

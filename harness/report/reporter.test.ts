@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { sampleResults } from './fixtures/sample-results.ts';
 import { parseReporterList, REPORTER_NAMES, reporters, writeReports } from './reporter.ts';
 
@@ -56,9 +57,9 @@ describe('writeReports', () => {
 
   it('writes what the registry reporters produce, byte for byte', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deadend-report-'));
-    writeReports(dir, sampleResults(), REPORTER_NAMES);
+    writeReports(dir, sampleResults(), REPORTER_NAMES, reportCatalogue());
     for (const name of REPORTER_NAMES) {
-      for (const file of reporters[name].files(sampleResults())) {
+      for (const file of reporters[name].files(sampleResults(), reportCatalogue())) {
         expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.content);
       }
     }

@@ -8,14 +8,15 @@
  * individual files format what they are given, unmasked; go through this module.
  */
 
-import type { ResultsFile } from '../core/contract.ts';
+import type { Catalogue, ResultsFile } from '../core/contract.ts';
+import { maskResults } from '../core/contract.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
 import type { Reporter as LifecycleReporter } from './lifecycle.ts';
 import { markdownReporter } from './markdown.ts';
-import { maskResults } from './mask.ts';
 import { writeReportSet } from './reportSet.ts';
+import { humanize } from './vocabulary.ts';
 
 export interface ReportFile {
   /** Relative to the report directory, `/`-separated. */
@@ -25,7 +26,8 @@ export interface ReportFile {
 
 export interface Reporter {
   name: string;
-  files(results: ResultsFile): ReportFile[];
+  /** `catalogue`: the words of the engine's catalogues, for reports that show ids in words. */
+  files(results: ResultsFile, catalogue: Catalogue): ReportFile[];
 }
 
 export const REPORTER_NAMES = ['json', 'md', 'junit', 'html'] as const;
@@ -40,7 +42,10 @@ const formatters: Record<ReporterName, Reporter> = {
 };
 
 function masked(reporter: Reporter): Reporter {
-  return { name: reporter.name, files: (results) => reporter.files(maskResults(results)) };
+  return {
+    name: reporter.name,
+    files: (results, catalogue) => reporter.files(maskResults(results), catalogue),
+  };
 }
 
 /** The registry: every entry masks secrets before formatting. */
@@ -52,23 +57,32 @@ export const reporters: Record<ReporterName, Reporter> = {
 };
 
 /** The report files of this name as a lifecycle reporter (the ReporterSet masks the results first). */
-export function fileReporter(name: ReporterName): LifecycleReporter {
+export function fileReporter(name: ReporterName, catalogue: Catalogue): LifecycleReporter {
   const formatter = formatters[name];
-  return { name, onEnd: (results) => formatter.files(results) };
+  return { name, onEnd: (results) => formatter.files(results, catalogue) };
 }
 
 /**
  * Writes the named reports into `dir` (created if missing), all or none (reportSet.ts), and returns
  * the paths written, in order.
- * The results are masked once, then handed to each reporter.
+ * The results are masked once, then handed to each reporter with the catalogue's words
+ * (engine/reportCatalogue.ts; without one, ids are shown in words of their own).
  */
-export function writeReports(dir: string, results: ResultsFile, names: readonly ReporterName[]): string[] {
+export function writeReports(
+  dir: string,
+  results: ResultsFile,
+  names: readonly ReporterName[],
+  catalogue: Catalogue = NO_CATALOGUE,
+): string[] {
   const safe = maskResults(results);
   return writeReportSet(
     dir,
-    names.flatMap((name) => formatters[name].files(safe)),
+    names.flatMap((name) => formatters[name].files(safe, catalogue)),
   );
 }
+
+/** No catalogue: every id is shown in words of its own. */
+const NO_CATALOGUE: Catalogue = { findings: {}, faults: {}, terms: {}, actionLabel: humanize };
 
 const ALIASES: Record<string, ReporterName> = {
   markdown: 'md',

@@ -3,7 +3,7 @@
  * stranded, a fault tree) adds its renderer here; each returns undefined when it has nothing to say.
  */
 
-import type { ResultsFile } from '../core/contract.ts';
+import type { Catalogue, ResultsFile } from '../core/contract.ts';
 import { catalogueVocabulary } from './catalogueVocabulary.ts';
 import { firstSectionMarkdown } from './firstSection.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -20,8 +20,8 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   },
 ];
 
-export function markdownSections(results: ResultsFile, qaLine: string): string[] {
-  const vocabulary = catalogueVocabulary(results);
+export function markdownSections(results: ResultsFile, catalogue: Catalogue, qaLine: string): string[] {
+  const vocabulary = catalogueVocabulary(results, catalogue);
   return MARKDOWN_SECTIONS.map((s) => s.render(results, vocabulary, qaLine)).filter(
     (text): text is string => text !== undefined,
   );

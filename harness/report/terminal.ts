@@ -5,10 +5,15 @@
  */
 import { relative } from 'node:path';
 import { markdownTable } from 'markdown-table';
-import { type Expectation, OUTCOMES, type ResultsFile, type RunResult } from '../core/contract.ts';
+import {
+  type Expectation,
+  maskResults,
+  OUTCOMES,
+  type ResultsFile,
+  type RunResult,
+} from '../core/contract.ts';
 import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from './baseline.ts';
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from './format.ts';
-import { maskResults } from './mask.ts';
 
 /** The what-if section: which single change to the merchant rescues the most dead ends. */
 export function fixesReport(fixes: NonNullable<ResultsFile['fixes']>): string {

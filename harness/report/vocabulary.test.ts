@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportCatalogue } from '../engine/reportCatalogue.ts';
 import { describeFaultUses } from '../services/describeFault.ts';
 import { catalogueVocabulary } from './catalogueVocabulary.ts';
 import { firstSection } from './firstSection.ts';
@@ -7,7 +8,7 @@ import { readable } from './vocabulary.ts';
 
 describe('words for readers', () => {
   it('takes internal ids out of engine sentences', () => {
-    const vocabulary = catalogueVocabulary(sampleResults());
+    const vocabulary = catalogueVocabulary(sampleResults(), reportCatalogue());
     expect(readable('Order ord_3 entered the carrier and never left it.', vocabulary)).toBe(
       'The order entered the carrier and never left it.',
     );
@@ -47,7 +48,7 @@ describe('words for readers', () => {
 describe('the first section', () => {
   it('gives every dead end a cost in words, and the totals', () => {
     const results = sampleResults();
-    const section = firstSection(results, catalogueVocabulary(results));
+    const section = firstSection(results, catalogueVocabulary(results, reportCatalogue()));
     const deadEnds = results.scenarios.flatMap((s) => s.runs).filter((r) => r.outcome === 'dead-end');
     expect(section.stranded.flatMap((j) => j.runs)).toHaveLength(deadEnds.length);
     for (const r of section.stranded.flatMap((j) => j.runs)) {

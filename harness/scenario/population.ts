@@ -1,6 +1,6 @@
 /**
  * How a scenario's customers differ in Monte Carlo mode: each trait a constant or a
- * distribution, drawn per customer from a seeded stream (harness/engine/monteCarlo).
+ * distribution, drawn per customer from a seeded stream (harness/engine/analysis/population.ts).
  */
 import { z } from 'zod';
 

@@ -3,7 +3,7 @@
  * so adding a fault without a test here fails the suite.
  */
 import { describe, expect, it } from 'vitest';
-import { hasFact } from '../core/world.ts';
+import { hasFact, latestOrder } from '../core/world.ts';
 import type { PlannedStep } from '../customer/journey.ts';
 import { runStep } from '../customer/steps.ts';
 import { EMAIL, events, sandbox, webOrder } from '../engine/testdata/sandbox.ts';
@@ -12,7 +12,6 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 import { FAULT_IDS, faultCatalogue } from './index.ts';
 import { typoOf } from './mail/faults/addressTypo.ts';
 import { findMail } from './mail/mailbox.ts';
-import { latestOrder } from './orders/orders.ts';
 import { contact } from './support/desk.ts';
 
 const HOUR = 3_600_000;

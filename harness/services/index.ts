@@ -25,9 +25,15 @@ const all = SERVICES.flatMap((s) => s.faults);
 export const faultCatalogue: ReadonlyMap<string, FaultDefinition> = new Map(all.map((f) => [f.id, f]));
 export const FAULT_IDS = all.map((f) => f.id);
 
-/** What the reference shop needs of the services: the shape of a mail it sends, Stripe's amounts. */
-export type { OutgoingMail } from './mail/mailbox.ts';
-// The services' public functions, for the layers above (the merchant's staff remedies so far).
-export { createOrder } from './orders/orders.ts';
-export { authorise, refund } from './payment/charges.ts';
-export { toMinor } from './payment/stripe/billing.ts';
+// The services' public functions: the only door to a service for the layers above (merchant,
+// customer, engine, targets, the reference shop, bench).
+export { issueKey, licenceServerAnswers } from './licensing/licensing.ts';
+export { summary as mailSummary } from './mail/api.ts';
+export { deliverNotification, findMail, findMailFor, type OutgoingMail } from './mail/mailbox.ts';
+export { createOrder, transfer } from './orders/orders.ts';
+export { authorise, CARD_LAST4, type DeclineOn, refund } from './payment/charges.ts';
+export { billingOf } from './payment/stripe/account.ts';
+export { luhn } from './payment/stripe/cards.ts';
+export { toMinor } from './payment/stripe/money.ts';
+export { paymentRouter } from './payment/stripe/routes.ts';
+export { channelName, contact, describeClosure } from './support/desk.ts';

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenario/schema.ts';
 import { faultCatalogue } from '../../services/index.ts';
-import { generatedDocs } from '../docs.ts';
+import { generatedDocs } from './docs.ts';
 import { anchor, faultCatalogueMarkdown, faultCatalogueText, paramRows, typeLabel } from './faultDocs.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

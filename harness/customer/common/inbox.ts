@@ -2,7 +2,7 @@
 import type { RunEnv } from '../../core/runEnv.ts';
 import { addFact, learn, type MailMessage, record, type World } from '../../core/world.ts';
 import { advanceTo } from '../../merchant/flows.ts';
-import { findMail } from '../../services/mail/mailbox.ts';
+import { findMail } from '../../services/index.ts';
 
 export function readMessage(world: World, env: RunEnv, m: MailMessage): void {
   m.read = true;

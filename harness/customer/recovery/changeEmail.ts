@@ -1,6 +1,5 @@
 /** Correct the e-mail address on the order, once the customer knows it was wrong. */
-import { record } from '../../core/world.ts';
-import { latestOrder } from '../../services/orders/orders.ts';
+import { latestOrder, record } from '../../core/world.ts';
 import { defineRecovery } from './action.ts';
 
 export const changeEmail = defineRecovery({

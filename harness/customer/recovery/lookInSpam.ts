@@ -1,6 +1,6 @@
 /** Look in the spam folder: for a missing message, where the customer checks spam and something is there. */
 import { record } from '../../core/world.ts';
-import { findMail } from '../../services/mail/mailbox.ts';
+import { findMail } from '../../services/index.ts';
 import { readMessage } from '../common/inbox.ts';
 import { defineRecovery } from './action.ts';
 import { MAIL_PROBLEMS } from './problems.ts';

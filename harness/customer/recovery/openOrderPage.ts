@@ -1,6 +1,5 @@
 /** Open the order page: its status, the address on the order and, where offered, the key to download. */
-import { addFact, learn, record } from '../../core/world.ts';
-import { latestOrder } from '../../services/orders/orders.ts';
+import { addFact, latestOrder, learn, record } from '../../core/world.ts';
 import type { MissingSelfService } from '../common/trouble.ts';
 import { defineRecovery } from './action.ts';
 import { ORDER_PROBLEMS } from './problems.ts';

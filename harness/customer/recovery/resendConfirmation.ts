@@ -1,7 +1,6 @@
 /** Ask the web site to resend the confirmation (and key) e-mail of the latest order. */
-import { record } from '../../core/world.ts';
-import { keyMessageKind } from '../../merchant/flows.ts';
-import { latestOrder } from '../../services/orders/orders.ts';
+import { latestOrder, record } from '../../core/world.ts';
+import { keyMessageKind } from '../../merchant/policy.ts';
 import { defineRecovery } from './action.ts';
 
 export const resendConfirmation = defineRecovery({

@@ -1,7 +1,7 @@
 /** `install`: download and install with the licence key (needs the key and the licence server). */
 import { z } from 'zod';
 import { addFact, hasFact, record } from '../../core/world.ts';
-import { licenceServerAnswers } from '../../services/licensing/licensing.ts';
+import { licenceServerAnswers } from '../../services/index.ts';
 import { fail, OK } from '../common/trouble.ts';
 import { defineStep, idField } from './kind.ts';
 

@@ -1,32 +1,11 @@
 /**
- * `analysis.json`: what `deadend analyze` (and `deadend run --monte-carlo`) write beside
- * results.json. Its own contract, versioned on its own: bump ANALYSIS_SCHEMA_VERSION on any
- * incompatible change. Journeys are the unit of sharding, so merging shards is a sort by
- * journey: the same bytes as one process.
+ * Writing `analysis.json` (its shape is in core/contract.ts). Journeys are the unit of
+ * sharding, so merging shards is a sort by journey: the same bytes as one process.
  */
 
+import { ANALYSIS_SCHEMA_VERSION, type AnalysisFile, type JourneyEntry } from '../../core/contract.ts';
 import { type Shard, shardOf } from '../../core/merge.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import type { JourneyMonteCarlo } from '../monteCarlo/monteCarlo.ts';
-import type { JourneyAnalysis } from './journeyAnalysis.ts';
-
-export const ANALYSIS_SCHEMA_VERSION = 1;
-
-export interface JourneyEntry {
-  id: string;
-  file: string;
-  title: string;
-  /** Minimal cut sets, FMEA and probabilities (absent when only Monte Carlo was asked for). */
-  analysis?: JourneyAnalysis;
-  monteCarlo?: JourneyMonteCarlo;
-}
-
-export interface AnalysisFile {
-  analysisSchemaVersion: number;
-  seed: number;
-  selection: { shard?: string };
-  journeys: JourneyEntry[];
-}
 
 /** The journeys a shard runs: whole journeys, by a hash of their id and file. */
 export function journeysOfShard(scenarios: readonly LoadedScenario[], shard?: Shard): LoadedScenario[] {

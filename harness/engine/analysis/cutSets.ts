@@ -8,14 +8,8 @@
  * event away again (a spam-folder copy that saves a quarantined key) is looked for and
  * reported as a rescue.
  */
+import type { Rescue } from '../../core/contract.ts';
 import { faultCombinations } from '../../scenario/combinations.ts';
-
-export interface Rescue {
-  /** The cut set that no longer causes the event… */
-  cutSet: string[];
-  /** …once this fault is added to it. */
-  fault: string;
-}
 
 export interface CutSetResult {
   /** Minimal cut sets, by size, then in the scenario's fault order. `[[]]`: the event needs no fault. */

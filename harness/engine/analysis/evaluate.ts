@@ -17,7 +17,7 @@ export interface Evaluation {
   effortHours: number;
 }
 
-/** The journey traits a population can vary (see harness/engine/monteCarlo/population.ts). */
+/** The journey traits a population can vary (see harness/engine/analysis/population.ts). */
 export type TraitValues = Partial<
   Pick<Journey, 'checksSpam' | 'patienceMs' | 'followUpMs' | 'effortBudgetMinutes'>
 >;

@@ -3,22 +3,8 @@
  * and the classic 1–10 scores: severity from the outcome and findings, occurrence from the
  * probability, detection from whether anyone tells the customer; RPN = S × O × D.
  */
-import type { Outcome } from '../../core/contract.ts';
+import type { FmeaRow, Outcome } from '../../core/contract.ts';
 import type { Evaluation } from './evaluate.ts';
-
-export interface FmeaRow {
-  fault: string;
-  /** The catalogue's summary of the fault. */
-  mode: string;
-  /** Outcome when this fault strikes alone. */
-  alone: Outcome;
-  /** Plain language: what the customer lives through, alone and in the worst combination. */
-  effect: string;
-  severity: number;
-  occurrence: number;
-  detection: number;
-  rpn: number;
-}
 
 const OUTCOME_SEVERITY: Record<Outcome, number> = {
   ok: 1,

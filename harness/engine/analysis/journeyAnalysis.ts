@@ -3,12 +3,14 @@
  * finding, single points of failure, rescuing faults, top-event probabilities side by side,
  * an FMEA table and a fault tree.
  */
+
 import seedrandom from 'seedrandom';
+import type { JourneyAnalysis, TopEventAnalysis } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { faultCatalogue } from '../../services/index.ts';
-import { type CutSetResult, minimalCutSets, type Rescue, singlePointsOfFailure } from './cutSets.ts';
+import { type CutSetResult, minimalCutSets, singlePointsOfFailure } from './cutSets.ts';
 import { type Evaluation, evaluator } from './evaluate.ts';
-import { type FmeaRow, fmeaRow } from './fmea.ts';
+import { fmeaRow } from './fmea.ts';
 import {
   cutSetUnionProbability,
   enumeratedProbability,
@@ -21,44 +23,6 @@ export const ENUMERATE_UP_TO = 12;
 
 const RANK = { ok: 0, recovered: 1, 'recovered-with-help': 2, 'dead-end': 3 } as const;
 const rank = (e: Evaluation) => RANK[e.outcome];
-
-export interface TopEventAnalysis {
-  /** `dead-end`, or `finding:<oracle>`. */
-  event: string;
-  description: string;
-  cutSets: string[][];
-  singlePointsOfFailure: string[];
-  /**
-   * Faults that strand the customer on their own within the scenario's environment: the faults
-   * with a time window (a holiday closure, a maintenance night) taken as given.
-   */
-  singlePointsGivenEnvironment: { fault: string; given: string[] }[];
-  rescues: Rescue[];
-  /** Largest cut-set size searched, and whether that covers every size. */
-  maxSize: number;
-  complete: boolean;
-  probability: {
-    rareEvent: number;
-    /** Inclusion–exclusion over the cut sets: exact if no fault rescues; absent past 16 cut sets. */
-    cutSetUnion?: number;
-    /** Every combination weighed by its probability, rescues included; absent past ENUMERATE_UP_TO faults. */
-    enumerated?: number;
-    /** Past ENUMERATE_UP_TO faults instead: combinations sampled with the probabilities, 95% Wilson interval. */
-    sampled?: { samples: number; share: number; low: number; high: number };
-  };
-}
-
-export interface JourneyAnalysis {
-  id: string;
-  file: string;
-  title: string;
-  faults: { label: string; fault: string; probability: number }[];
-  /** Distinct fault combinations run, out of 2^faults. */
-  combinationsEvaluated: number;
-  combinationsTotal: number;
-  topEvents: TopEventAnalysis[];
-  fmea: FmeaRow[];
-}
 
 export interface AnalyzeOptions {
   seed: number;

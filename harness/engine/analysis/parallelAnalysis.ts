@@ -3,9 +3,10 @@
  * computes whole journeys, and the file is sorted by journey, so the bytes do not depend on
  * the number of workers.
  */
+
 import { Worker } from 'node:worker_threads';
+import type { JourneyEntry } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import type { JourneyEntry } from './analysisFile.ts';
 import { type JourneyJob, journeyEntry } from './runAnalysis.ts';
 
 export interface AnalysisWorkerSetup {

@@ -3,10 +3,10 @@
  * journey is computed alone from (its file, the seed, the options), so the result does not
  * depend on which thread ran it.
  */
+import type { JourneyEntry } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import { monteCarloJourney } from '../monteCarlo/monteCarlo.ts';
-import type { JourneyEntry } from './analysisFile.ts';
 import { analyzeJourney } from './journeyAnalysis.ts';
+import { monteCarloJourney } from './monteCarlo.ts';
 
 export interface JourneyJob {
   seed: number;

@@ -7,11 +7,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { loadScenarios } from '../../scenario/load.ts';
-import { exactShares } from '../monteCarlo/exact.ts';
-import { monteCarloJourney } from '../monteCarlo/monteCarlo.ts';
 import { bruteForceCutSets } from './cutSets.ts';
 import { evaluator } from './evaluate.ts';
+import { exactShares } from './exact.ts';
 import { analyzeJourney } from './journeyAnalysis.ts';
+import { monteCarloJourney } from './monteCarlo.ts';
 import { wilson } from './probability.ts';
 
 let seeds: LoadedScenario[];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { visibility } from '../../core/runEnv.ts';
+import { latestOrder } from '../../core/world.ts';
 import { events, sandbox, shop } from '../../engine/testdata/sandbox.ts';
-import { createOrder, HOPS, latestOrder, ordersVisibleFrom, transfer } from './orders.ts';
+import { createOrder, HOPS, ordersVisibleFrom, transfer } from './orders.ts';
 
 const fields = (system = 'web-store') => ({
   product: 'mug',

@@ -52,12 +52,6 @@ export function ordersVisibleFrom(world: World, env: RunEnv, system: string, pro
   );
 }
 
-export function latestOrder(world: World, product: string): Order | undefined {
-  for (let i = world.orders.length - 1; i >= 0; i--)
-    if (world.orders[i]!.product === product) return world.orders[i];
-  return undefined;
-}
-
 onDue('parcel.arrive', (world, env, ev) => {
   const order = world.orders.find((o) => o.id === ev.ref);
   if (order?.status !== 'shipped') return;

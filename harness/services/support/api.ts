@@ -8,6 +8,7 @@
  * a business day later. The session's clock moves through it, and the answer says where it is.
  */
 import { toIso } from '../../clock/instant.ts';
+import type { SupportChannelFacts as SupportChannel } from '../../core/merchantFacts.ts';
 import { toArray } from '../../core/trace.ts';
 import { PROBLEMS, type Problem } from '../../core/vocabulary.ts';
 import {
@@ -22,8 +23,7 @@ import {
   serveRoutes,
   type WireContext,
 } from '../../core/wire.ts';
-import type { SupportChannel } from '../../merchant/profile.ts';
-import { didYouMean } from '../../scenario/didYouMean.ts';
+import { didYouMean } from '../../input/didYouMean.ts';
 import { contact } from './desk.ts';
 
 function channelJson(session: WireContext, c: SupportChannel): Record<string, unknown> {

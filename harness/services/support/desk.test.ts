@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hasFact } from '../../core/world.ts';
+import { hasFact, latestOrder } from '../../core/world.ts';
 import { EMAIL, events, type Sandbox, sandbox, shop } from '../../engine/testdata/sandbox.ts';
 import { advanceTo, checkout, givenPurchase } from '../../merchant/flows.ts';
 import type { MerchantProfile } from '../../merchant/profile.ts';
 import { findMail } from '../mail/mailbox.ts';
-import { latestOrder } from '../orders/orders.ts';
 import { closedUntil, contact, describeClosure } from './desk.ts';
 
 const MINUTE = 60_000;

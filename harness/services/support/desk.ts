@@ -10,9 +10,9 @@ import type { SupportChannelFacts as SupportChannel } from '../../core/merchantF
 import type { ContactResult, StaffSay } from '../../core/ports.ts';
 import type { RunEnv } from '../../core/runEnv.ts';
 import { advanceTo } from '../../core/scheduler.ts';
+import type { SaidOnChannel, TraceKind } from '../../core/traceEvents.ts';
 import type { Problem, Remedy } from '../../core/vocabulary.ts';
-import { learn, nextId, record, type World } from '../../core/world.ts';
-import { latestOrder } from '../orders/orders.ts';
+import { latestOrder, learn, nextId, record, type World } from '../../core/world.ts';
 
 export const LIVE_KINDS = new Set(['phone', 'chat', 'store']);
 /** Customer's own time: writing an e-mail, travelling to and from the store. */
@@ -39,7 +39,8 @@ export function closedUntil(
   return { reopens: cal.nextOpen(now), reason: why?.reason ?? 'closed' };
 }
 
-const channelName = (c: SupportChannel) => c.name ?? `${c.id} support`;
+/** A channel as staff and the customer name it: its declared name, as written. */
+export const channelName = (c: SupportChannel) => c.name ?? `${c.id} support`;
 
 /**
  * The customer contacts a channel about a problem. Advances the world through the contact
@@ -105,16 +106,18 @@ const problemText: Record<Problem, string> = {
   'unwanted-renewal': 'an unwanted renewal',
 };
 
-function say(
+function say<K extends TraceKind>(
   world: World,
   channel: SupportChannel,
-  kind: string,
+  kind: K,
   text: string,
-  data: Record<string, unknown>,
+  data: SaidOnChannel<K>,
 ) {
+  // `kind` and `data` are checked against the event map at the call; TypeScript cannot follow a
+  // generic spread, so the record itself goes through the unchecked overload.
   record(world, {
     actor: 'support',
-    kind,
+    kind: kind as string,
     channel: channel.kind,
     text: `${channelName(channel)}: ${text}`,
     data: { channel: channel.id, ...data },

@@ -15,9 +15,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { ContactResult } from '../../core/ports.ts';
 import type { CheckoutRequest } from '../../merchant/flows.ts';
 import type { ShopCheckout } from '../../merchant/shopPort.ts';
-import type { ContactResult } from '../../services/support/desk.ts';
 import {
   type AdapterContext,
   type AdapterFactory,

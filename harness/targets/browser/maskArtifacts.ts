@@ -7,8 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { maskText } from '../../report/mask.ts';
-import { luhn } from '../../services/payment/stripe/billing.ts';
+import { maskText } from '../../core/contract.ts';
+import { luhn } from '../../services/index.ts';
 
 /**
  * 13–19 digits, separated or not by what a page, a form body or a URL puts between them

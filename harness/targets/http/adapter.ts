@@ -4,11 +4,12 @@
  * shop, write a module whose default export is an `AdapterFactory` and pass it with
  * `--adapter ./my-adapter.ts --shop-url http://127.0.0.1:3000` (see docs/http-target.md).
  */
+
+import type { ContactResult } from '../../core/ports.ts';
 import type { CheckoutRequest } from '../../merchant/flows.ts';
 import type { Problem } from '../../merchant/profile.ts';
 import type { OrderPage, ShopCheckout } from '../../merchant/shopPort.ts';
 import type { MailKind } from '../../scenario/schema.ts';
-import type { ContactResult } from '../../services/support/desk.ts';
 
 export interface ShopAdapter {
   /** Place an order. A refused payment or a form sent back is `{ ok: false, reason }`, not a throw. */

@@ -19,9 +19,7 @@ import { worldFromJson, worldToJson } from '../../core/world.ts';
 import { businessDuration } from '../../merchant/policy.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import { faultCatalogue } from '../../services/index.ts';
-import { summary } from '../../services/mail/api.ts';
-import { billingOf } from '../../services/payment/stripe/billing.ts';
+import { billingOf, faultCatalogue, mailSummary } from '../../services/index.ts';
 import { SandboxInputError, type SandboxSession } from './session.ts';
 import { snapshotProblem } from './snapshotSchema.ts';
 
@@ -156,7 +154,7 @@ routes
     const to = query.get('to')?.toLowerCase() ?? null;
     const data = session.world.mail
       .filter((m) => (folder === null || m.folder === folder) && (to === null || m.to.toLowerCase() === to))
-      .map((m) => summary(session, m));
+      .map((m) => mailSummary(session, m));
     return json(200, { object: 'list', data, has_more: false, url: '/v1/mail' });
   })
   .add('GET', '/v1/state', ({ session }) => {

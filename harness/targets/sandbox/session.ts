@@ -23,14 +23,12 @@ import {
 import { emptyWorld, type World } from '../../core/world.ts';
 import { deriveSeed, makePersona, type Persona } from '../../customer/persona.ts';
 import { buildEnv, initialWorld, type PreparedScenario, prepare } from '../../engine/runner.ts';
+import { didYouMean } from '../../input/didYouMean.ts';
 import { type MerchantProfile, merchantProfileSchema } from '../../merchant/profile.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
-import { didYouMean } from '../../scenario/didYouMean.ts';
 import { type LoadedScenario, loadScenarioFile } from '../../scenario/load.ts';
 import { type FaultUse, faultUseSchema, scenarioSchema } from '../../scenario/schema.ts';
-import { faultCatalogue } from '../../services/index.ts';
-import type { DeclineOn } from '../../services/payment/charges.ts';
-import { billingOf } from '../../services/payment/stripe/billing.ts';
+import { billingOf, type DeclineOn, faultCatalogue } from '../../services/index.ts';
 
 const ROOT = packageRoot();
 export const DEFAULT_CALENDARS_DIR = join(ROOT, 'fixtures', 'calendars');

@@ -2,7 +2,7 @@
  * The schema a snapshot (`PUT /v1/snapshot`) is checked against before it replaces the world:
  * a damaged one (`billing.charges: 42`, `mail: [{ bogus: 1 }]`, `customer: null`) is a 400
  * naming the first bad field, never a world that fails later with a 500. The world's own
- * types (../world.ts, ../billing.ts) are the reference; unknown extra fields are kept.
+ * types (core/world.ts, services/payment/stripe/types.ts) are the reference; unknown extra fields are kept.
  */
 import { z } from 'zod';
 

@@ -3,22 +3,14 @@ import { cloneWorld } from '../../../core/world.ts';
 import { events, sandbox } from '../../../engine/testdata/sandbox.ts';
 import { advanceTo } from '../../../merchant/flows.ts';
 import { authorise } from '../charges.ts';
-import {
-  addInterval,
-  attachPaymentMethod,
-  BillingError,
-  billingOf,
-  confirmPaymentIntent,
-  createCustomer,
-  createPaymentIntent,
-  createRefund,
-  createSubscription,
-  luhn,
-  resolvePaymentMethod,
-  TEST_CARD_NAMES,
-  TEST_CARDS,
-  updateSubscription,
-} from './billing.ts';
+import { billingOf } from './account.ts';
+import { luhn, TEST_CARD_NAMES, TEST_CARDS } from './cards.ts';
+import { createCustomer } from './customers.ts';
+import { BillingError } from './errors.ts';
+import { confirmPaymentIntent, createPaymentIntent } from './intents.ts';
+import { attachPaymentMethod, resolvePaymentMethod } from './paymentMethods.ts';
+import { createRefund } from './refunds.ts';
+import { addInterval, createSubscription, updateSubscription } from './subscriptions.ts';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cloneWorld, emptyWorld } from '../../../core/world.ts';
-import type { Billing } from './billing.ts';
+import type { Billing } from './types.ts';
 import { ownBilling } from './worldSlice.ts';
 
 const billing = (): Billing =>

@@ -1,9 +1,12 @@
 /**
  * List objects (pagination with `limit`, `starting_after`, `ending_before`) and `expand[]`.
  */
-import { type Billing, collectionOfId, invalidRequest, type StripeObject } from './billing.ts';
+
+import { invalidRequest } from './errors.ts';
 import { virtualExpansion } from './request.ts';
 import type { Params } from './requestParams.ts';
+import { collectionOfId } from './state.ts';
+import type { Billing, StripeObject } from './types.ts';
 
 export function page<T extends StripeObject>(items: T[], q: Params, url: string): Record<string, unknown> {
   const limit = q.int('limit') ?? 10;

@@ -3,7 +3,7 @@
  * characters, metadata keys up to 40 and values up to 500 characters (50 keys at most), and the keys of the nested hashes a client may send (`shipping[foo]` is an
  * unknown parameter, not silently dropped).
  */
-import { invalidRequest } from './billing.ts';
+import { invalidRequest } from './errors.ts';
 import type { FormObject } from './params.ts';
 
 export const MAX_IDEMPOTENCY_KEY = 255;

@@ -5,7 +5,7 @@
  */
 
 import type { ApiResponse } from '../../../core/wire.ts';
-import type { Billing } from './billing.ts';
+import type { Billing } from './types.ts';
 
 /**
  * Stripe's validation failures: a 400 or 404 `invalid_request_error` (a bad or unknown

@@ -1,9 +1,10 @@
 /**
  * Request parameters read with Stripe's coercions and errors.
  */
-import { invalidRequest, type Metadata } from './billing.ts';
+import { invalidRequest } from './errors.ts';
 import { checkMetadataEntry, checkNestedParams } from './paramChecks.ts';
 import type { FormObject, FormValue } from './params.ts';
+import type { Metadata } from './types.ts';
 
 /** Request parameters with Stripe's coercions and errors. */
 export class Params {

@@ -5,10 +5,10 @@
 import type { RunEnv } from '../../../core/runEnv.ts';
 import type { ApiRequest, Routes } from '../../../core/wire.ts';
 import type { World } from '../../../core/world.ts';
-import type { Billing } from './billing.ts';
 import { expand } from './listing.ts';
 import type { FormObject } from './params.ts';
 import { Params } from './requestParams.ts';
+import type { Billing } from './types.ts';
 
 /** The payment API's route table: each resource's file under routes/ adds its endpoints. */
 export type StripeRoutes = Routes<Ctx, unknown>;

@@ -7,7 +7,7 @@
  * Stripe's conventions: form-encoded bodies with bracket notation, `Authorization: Bearer
  * sk_test_…`, list objects, `expand[]`, idempotency keys, and `{ error: { type, code,
  * decline_code, message, param } }` with Stripe's HTTP statuses (400, 401, 402, 404). The
- * behaviour lives in billing.ts and the resource files it lists; each resource's endpoints are
+ * behaviour lives in the resource files beside this one (account, customers, intents, …); each resource's endpoints are
  * in routes/ (they only read parameters and shape answers); this file is the router: API keys,
  * idempotency, all-or-nothing requests, errors.
  */
@@ -22,7 +22,8 @@ import {
   type WireContext,
 } from '../../../core/wire.ts';
 import type { World } from '../../../core/world.ts';
-import { BillingError, billingOf, invalidRequest, type StripeErrorBody } from './billing.ts';
+import { billingOf } from './account.ts';
+import { BillingError, invalidRequest } from './errors.ts';
 import { idempotencyKeyProblem } from './paramChecks.ts';
 import { FormError, type FormObject, type FormValue, parseForm } from './params.ts';
 import { rejectedBeforeExecuting } from './request.ts';
@@ -33,6 +34,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { paymentIntentRoutes } from './routes/intents.ts';
 import { paymentMethodRoutes } from './routes/paymentMethods.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
+import type { StripeErrorBody } from './types.ts';
 
 /** The API version the sandbox answers as (what the installed `stripe` SDK sends by default). */
 export const STRIPE_API_VERSION = '2026-10-28.endive';

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiRequest, ApiResponse } from '../../../core/wire.ts';
 import { ROUTERS } from '../../../targets/sandbox/index.ts';
 import { SandboxSession } from '../../../targets/sandbox/session.ts';
-import { billingOf } from './billing.ts';
+import { billingOf } from './account.ts';
 import { paymentRouter } from './routes.ts';
 
 let session: SandboxSession;

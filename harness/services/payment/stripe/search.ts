@@ -4,7 +4,9 @@
  * all-`AND` or all-`OR`, over `email`, `name`, `phone`, `description` and metadata. Anything
  * else is the 400 Stripe gives for a query it cannot parse.
  */
-import { type Customer, invalidRequest } from './billing.ts';
+
+import { invalidRequest } from './errors.ts';
+import type { Customer } from './types.ts';
 
 type Clause = { field: string; key?: string; op: ':' | '~'; value: string };
 

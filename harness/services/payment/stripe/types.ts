@@ -1,5 +1,14 @@
 /**
  * The Stripe objects the emulator keeps (`world.billing`), shaped as the API serves them.
+ *
+ * The emulator is the payment provider's accounts: customers, saved cards, payment intents,
+ * charges, refunds, prices and provider-side subscriptions with their renewals — the part of a
+ * card processor that checkout and subscription flows use, so that the sandbox's payment API
+ * (routes.ts) serves them as they are. Plain data in `world.billing` (the slice registered in
+ * worldSlice.ts), plain functions over it, one file per resource beside this one; the rest of
+ * deadend reaches it through the services list (harness/services/index.ts). Every movement of
+ * money goes through `settle` (../charges.ts), so the run's payment faults, the customer's money
+ * counters and the trace behave exactly as in `sim`. Times come from the world's virtual clock.
  */
 import type { DeclineOn } from '../charges.ts';
 

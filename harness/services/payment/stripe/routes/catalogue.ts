@@ -1,11 +1,12 @@
 /**
  * The product and price endpoints.
  */
-import { createPrice, createProduct, lookup } from '../billing.ts';
+import { createPrice, createProduct } from '../catalogue.ts';
 import { page } from '../listing.ts';
 import { PAGINATION, PRICE_CREATE, PRODUCT_CREATE, PRODUCT_DATA, RECURRING } from '../paramLists.ts';
 import type { Params } from '../requestParams.ts';
 import { q, ret, type StripeRoutes } from '../routeContext.ts';
+import { lookup } from '../state.ts';
 
 export function recurringParams(q: Params | undefined, prefix: string) {
   if (!q) return undefined;

@@ -1,10 +1,12 @@
 /**
  * The charge and refund endpoints.
  */
-import { createCharge, createRefund, lookup } from '../billing.ts';
+import { createCharge } from '../charge.ts';
 import { page } from '../listing.ts';
 import { CHARGE_CREATE, PAGINATION, REFUND_CREATE } from '../paramLists.ts';
+import { createRefund } from '../refunds.ts';
 import { q, ret, type StripeRoutes } from '../routeContext.ts';
+import { lookup } from '../state.ts';
 
 /** The charges and refunds endpoints. */
 export function chargeRoutes(routes: StripeRoutes): void {

@@ -1,20 +1,16 @@
 /**
  * The customer endpoints.
  */
-import {
-  type CustomerParams,
-  createCustomer,
-  deleteCustomer,
-  invalidRequest,
-  liveCustomer,
-  lookup,
-  updateCustomer,
-} from '../billing.ts';
+
+import { liveCustomer } from '../account.ts';
+import { type CustomerParams, createCustomer, deleteCustomer, updateCustomer } from '../customers.ts';
+import { invalidRequest } from '../errors.ts';
 import { page } from '../listing.ts';
 import { CUSTOMER_CREATE, CUSTOMER_UPDATE, INVOICE_SETTINGS, PAGINATION } from '../paramLists.ts';
 import type { Params } from '../requestParams.ts';
 import { q, ret, type StripeRoutes } from '../routeContext.ts';
 import { searchCustomers } from '../search.ts';
+import { lookup } from '../state.ts';
 
 function customerParams(q: Params): CustomerParams {
   const settings = q.obj('invoice_settings', INVOICE_SETTINGS);

@@ -6,14 +6,14 @@ import {
   capturePaymentIntent,
   confirmPaymentIntent,
   createPaymentIntent,
-  lookup,
   type PaymentIntentParams,
   updatePaymentIntent,
-} from '../billing.ts';
+} from '../intents.ts';
 import { page } from '../listing.ts';
 import { PAGINATION, PI_CAPTURE, PI_CONFIRM, PI_CREATE, PI_UPDATE } from '../paramLists.ts';
 import type { Params } from '../requestParams.ts';
 import { q, ret, type StripeRoutes } from '../routeContext.ts';
+import { lookup } from '../state.ts';
 
 function piParams(q: Params): PaymentIntentParams {
   const out: PaymentIntentParams = {};

@@ -1,18 +1,14 @@
 /**
  * The payment method endpoints (cards and Stripe's test tokens).
  */
-import {
-  attachPaymentMethod,
-  createPaymentMethod,
-  detachPaymentMethod,
-  liveCustomer,
-  lookup,
-  mergeMetadata,
-} from '../billing.ts';
+
+import { liveCustomer } from '../account.ts';
 import { page } from '../listing.ts';
 import { ADDRESS, BILLING_DETAILS, CARD, PAGINATION, PM_CREATE, PM_UPDATE } from '../paramLists.ts';
+import { attachPaymentMethod, createPaymentMethod, detachPaymentMethod } from '../paymentMethods.ts';
 import type { Params } from '../requestParams.ts';
 import { q, ret, type StripeRoutes } from '../routeContext.ts';
+import { lookup, mergeMetadata } from '../state.ts';
 
 function cardParams(q: Params) {
   const card = q.obj('card', CARD);

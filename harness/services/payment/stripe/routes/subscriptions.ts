@@ -1,15 +1,9 @@
 /**
  * The subscription and invoice endpoints.
  */
-import {
-  cancelSubscription,
-  createSubscription,
-  invalidRequest,
-  lookup,
-  payInvoice,
-  type SubscriptionItemParams,
-  updateSubscription,
-} from '../billing.ts';
+
+import { invalidRequest } from '../errors.ts';
+import { payInvoice } from '../invoices.ts';
 import { page } from '../listing.ts';
 import {
   INVOICE_PAY,
@@ -23,6 +17,13 @@ import {
 } from '../paramLists.ts';
 import { Params } from '../requestParams.ts';
 import { q, ret, type StripeRoutes } from '../routeContext.ts';
+import { lookup } from '../state.ts';
+import {
+  cancelSubscription,
+  createSubscription,
+  type SubscriptionItemParams,
+  updateSubscription,
+} from '../subscriptions.ts';
 import { recurringParams } from './catalogue.ts';
 
 function subItems(q: Params): SubscriptionItemParams[] | undefined {

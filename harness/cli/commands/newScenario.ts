@@ -1,7 +1,7 @@
 /** `deadend new scenario NAME`: a commented scenario for one of the merchant profiles. */
 import { join } from 'node:path';
-import { faultCatalogue } from '../services/index.ts';
-import { EXIT, type IO, UsageError } from './io.ts';
+import { faultCatalogue } from '../../services/index.ts';
+import { EXIT, type IO, UsageError } from '../io.ts';
 
 export async function newScenarioCommand(
   name: string,
@@ -9,10 +9,10 @@ export async function newScenarioCommand(
   io: IO,
 ): Promise<number> {
   const { checkScenarioName, merchantIds, scenarioTemplate, schemaComment, writeNew } = await import(
-    './commands/init.ts'
+    './init.ts'
   );
-  const { loadMerchantFile } = await import('../scenario/load.ts');
-  const { formatSourceError } = await import('../scenario/source.ts');
+  const { loadMerchantFile } = await import('../../scenario/load.ts');
+  const { formatSourceError } = await import('../../scenario/source.ts');
   try {
     checkScenarioName(name);
   } catch (error) {

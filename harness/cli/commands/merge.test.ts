@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultsFile } from '../core/contract.ts';
-import { sampleResults } from '../report/fixtures/sample-results.ts';
-import { UsageError } from './io.ts';
+import type { ResultsFile } from '../../core/contract.ts';
+import { sampleResults } from '../../report/fixtures/sample-results.ts';
+import { UsageError } from '../io.ts';
 import { checkShardsComplete } from './merge.ts';
 
 describe('checkShardsComplete', () => {

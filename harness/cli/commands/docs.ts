@@ -1,10 +1,10 @@
 /** `deadend docs`: the documentation pages generated from the code, written or checked. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { oracleCatalogueMarkdown } from '../oracles/docs.ts';
-import { faultCatalogue } from '../services/index.ts';
-import { faultCatalogueMarkdown } from './commands/faultDocs.ts';
-import { EXIT, type IO } from './io.ts';
+import { oracleCatalogueMarkdown } from '../../oracles/docs.ts';
+import { faultCatalogue } from '../../services/index.ts';
+import { EXIT, type IO } from '../io.ts';
+import { faultCatalogueMarkdown } from './faultDocs.ts';
 
 /** The generated documentation pages, by path relative to the docs folder. */
 export function generatedDocs(): Record<string, string> {

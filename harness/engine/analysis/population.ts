@@ -6,7 +6,7 @@
 import seedrandom from 'seedrandom';
 import { parseDuration } from '../../clock/duration.ts';
 import type { Population } from '../../scenario/population.ts';
-import type { TraitValues } from '../analysis/evaluate.ts';
+import type { TraitValues } from './evaluate.ts';
 
 export interface Customer {
   faults: string[];

@@ -6,40 +6,15 @@
  * A journey is the unit of sharding: a shard runs whole journeys, so merged shards give the
  * same bytes as one process.
  */
-import { OUTCOMES, type Outcome } from '../../core/contract.ts';
+import { type JourneyMonteCarlo, OUTCOMES, type Outcome, type ShareEstimate } from '../../core/contract.ts';
 import { combinationKey } from '../../scenario/combinations.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { DEFAULT_CUSTOMERS } from '../../scenario/population.ts';
-import { evaluator } from '../analysis/evaluate.ts';
-import { wilson } from '../analysis/probability.ts';
+import { evaluator } from './evaluate.ts';
 import { customerSeedKey, drawCustomer } from './population.ts';
+import { wilson } from './probability.ts';
 
 export const BLOCK = 1000;
-
-export interface ShareEstimate {
-  customers: number;
-  share: number;
-  low: number;
-  high: number;
-}
-
-export interface JourneyMonteCarlo {
-  id: string;
-  file: string;
-  title: string;
-  /** Customers simulated (a whole number of blocks when it stopped early). */
-  customers: number;
-  requested: number;
-  /** Set when `precision` stopped the run before `requested`. */
-  stoppedEarly?: { precision: number };
-  /** Distinct (fault combination, traits) pairs actually run. */
-  distinctRuns: number;
-  outcomes: Record<Outcome, ShareEstimate>;
-  /** Expected per 1,000 customers. */
-  per1000: { moneyLost: number; effortHours: number; currency: string };
-  /** The fault combinations behind most strandings, most first (up to 5). */
-  strandedBy: { faults: string[]; customers: number; shareOfStranded: number }[];
-}
 
 export interface MonteCarloOptions {
   seed: number;

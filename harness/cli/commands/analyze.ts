@@ -4,15 +4,16 @@
  * the share of customers stranded — and the Monte Carlo that `deadend run --monte-carlo N`
  * adds to a run. Writes analysis.json, analysis.md and analysis.html to the report folder.
  */
+
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { parseShard, type Shard } from '../core/merge.ts';
-import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
-import { EXIT, type IO, UsageError } from './io.ts';
-import { loadScenarioFiles } from './loadScenarioFiles.ts';
-import { parseSeed, parseWorkers } from './options.ts';
+import type { AnalysisFile } from '../../core/contract.ts';
+import { parseShard, type Shard } from '../../core/merge.ts';
+import { EXIT, type IO, UsageError } from '../io.ts';
+import { loadScenarioFiles } from '../loadScenarioFiles.ts';
+import { parseSeed, parseWorkers } from '../options.ts';
 
 export const MAX_CUSTOMERS = 10_000_000;
 const ANALYSIS_MARK = '<!-- deadend analysis -->';
@@ -87,8 +88,8 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeOptions, io: 
   if (!scenarios) return EXIT.usage;
   const loaded = { scenarios };
   if (loaded.scenarios.length === 0) throw new UsageError(`no scenarios found in ${paths.join(', ')}.`);
-  const { journeysOfShard, analysisFile } = await import('../engine/analysis/analysisFile.ts');
-  const { analyseJourneys } = await import('../engine/analysis/parallelAnalysis.ts');
+  const { journeysOfShard, analysisFile } = await import('../../engine/analysis/analysisFile.ts');
+  const { analyseJourneys } = await import('../../engine/analysis/parallelAnalysis.ts');
   const cutSets = opts.cutSets !== false;
   const journeys = journeysOfShard(loaded.scenarios, opts.shard).filter(
     (l) => cutSets || opts.monteCarlo !== undefined || l.scenario.explore.mode === 'monte-carlo',
@@ -120,7 +121,7 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeOptions, io: 
   );
   await renderAnalysis(opts.report, file);
   const written = writeAnalysis(opts.report, file);
-  const { analysisText } = await import('../report/analysisText.ts');
+  const { analysisText } = await import('../../report/analysisText.ts');
   if (!opts.quiet) io.stdout.write(analysisText(file));
   io.stdout.write(`Analysis of ${file.journeys.length} journeys written to ${written.join(', ')}\n`);
   return EXIT.ok;
@@ -137,7 +138,7 @@ export function writeAnalysis(dir: string, file: AnalysisFile): string[] {
 export async function mergeAnalysisDirs(dirs: readonly string[], report: string): Promise<string[]> {
   const files = dirs.map((d) => join(d.endsWith('.json') ? join(d, '..') : d, 'analysis.json'));
   if (!files.every((f) => existsSync(f))) return [];
-  const { mergeAnalysis } = await import('../engine/analysis/analysisFile.ts');
+  const { mergeAnalysis } = await import('../../engine/analysis/analysisFile.ts');
   let merged: AnalysisFile;
   try {
     merged = mergeAnalysis(files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as AnalysisFile));
@@ -149,8 +150,8 @@ export async function mergeAnalysisDirs(dirs: readonly string[], report: string)
 }
 
 async function renderAnalysis(dir: string, file: AnalysisFile): Promise<void> {
-  const { analysisMarkdown } = await import('../report/analysisText.ts');
-  const { analysisPage } = await import('../report/analysisHtml.ts');
+  const { analysisMarkdown } = await import('../../report/analysisText.ts');
+  const { analysisPage } = await import('../../report/analysisHtml.ts');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'analysis.md'), analysisMarkdown(file));
   writeFileSync(join(dir, 'analysis.html'), analysisPage(file));
@@ -163,13 +164,14 @@ async function renderAnalysis(dir: string, file: AnalysisFile): Promise<void> {
   // Beside a run's report.html: the page gains the analysis on its first screen.
   const results = join(dir, 'results.json');
   if (existsSync(join(dir, 'report.html')) && existsSync(results)) {
-    const { readResults } = await import('../report/json.ts');
-    const { renderHtml } = await import('../report/html.ts');
-    const { maskResults } = await import('../report/mask.ts');
-    const { analysisSection } = await import('../report/analysisHtml.ts');
+    const { readResults } = await import('../../report/json.ts');
+    const { renderHtml } = await import('../../report/html.ts');
+    const { maskResults } = await import('../../core/contract.ts');
+    const { analysisSection } = await import('../../report/analysisHtml.ts');
+    const { reportCatalogue } = await import('../../engine/reportCatalogue.ts');
     writeFileSync(
       join(dir, 'report.html'),
-      renderHtml(maskResults(readResults(results)), [analysisSection(file)]),
+      renderHtml(maskResults(readResults(results)), reportCatalogue(), [analysisSection(file)]),
     );
   }
 }
@@ -245,18 +247,7 @@ What a cut set, a single point of failure, FMEA and RPN mean here: docs/analysis
 /** Called by `run --monte-carlo N` after the run: the Monte Carlo into the same report folder. */
 export async function monteCarloAfterRun(
   paths: string[],
-  opts: {
-    seed: number;
-    report: string;
-    monteCarlo?: number;
-    precision?: number;
-    shard?: Shard;
-    workers?: number;
-    merchants: string;
-    calendars: string;
-    quiet?: boolean;
-    target?: string;
-  },
+  opts: Omit<AnalyzeOptions, 'maxSize' | 'cutSets'> & { target?: string },
   io: IO,
 ): Promise<number> {
   // Thousands of customers are simulated on the models; a real target runs the scripted runs only.

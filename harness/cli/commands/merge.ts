@@ -1,12 +1,12 @@
 /** `deadend merge-reports`: the results of the shards of one run merged into the report of the whole. */
 import { join } from 'node:path';
-import type { ResultsFile } from '../core/contract.ts';
-import { mergeResults, parseShard } from '../core/merge.ts';
+import type { ResultsFile } from '../../core/contract.ts';
+import { mergeResults, parseShard } from '../../core/merge.ts';
+import { loadBaseline, withBaseline } from '../baseline.ts';
+import { type IO, UsageError } from '../io.ts';
+import { checkReportDir, parseReporters } from '../options.ts';
+import { printOutcome } from '../printOutcome.ts';
 import { mergeAnalysisDirs } from './analyze.ts';
-import { loadBaseline, withBaseline } from './baseline.ts';
-import { type IO, UsageError } from './io.ts';
-import { checkReportDir, parseReporters } from './options.ts';
-import { printOutcome } from './printOutcome.ts';
 
 export interface MergeOptions {
   report: string;
@@ -46,7 +46,7 @@ export async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): 
   checkReportDir(opts.report);
   const reporterNames = await parseReporters(opts.reporter);
   const baseline = await loadBaseline(opts);
-  const { readResults } = await import('../report/json.ts');
+  const { readResults } = await import('../../report/json.ts');
   const files = dirs.map((d) => (d.endsWith('.json') ? d : join(d, 'results.json')));
   const parts = files.map((file) => {
     try {
@@ -66,8 +66,9 @@ export async function mergeCommand(dirs: string[], opts: MergeOptions, io: IO): 
   const { results: merged, text } = baseline
     ? await withBaseline(raw, baseline, false)
     : { results: raw, text: '' };
-  const { writeReports } = await import('../report/reporter.ts');
-  const written = writeReports(opts.report, merged, reporterNames);
+  const { writeReports } = await import('../../report/reporter.ts');
+  const { reportCatalogue } = await import('../../engine/reportCatalogue.ts');
+  const written = writeReports(opts.report, merged, reporterNames, reportCatalogue());
   written.push(...(await mergeAnalysisDirs(dirs, opts.report)));
   return printOutcome(io, merged, { quiet: opts.quiet, report: opts.report, written, baseline: text });
 }

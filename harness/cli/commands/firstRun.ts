@@ -4,9 +4,9 @@
  * its first run and its author edits from facts rather than guesses.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { runSuite } from '../engine/runner.ts';
-import { faultsLabel } from '../report/format.ts';
-import { type LoadEnv, loadScenarioFile } from '../scenario/load.ts';
+import { runSuite } from '../../engine/runner.ts';
+import { faultsLabel } from '../../report/format.ts';
+import { type LoadEnv, loadScenarioFile } from '../../scenario/load.ts';
 
 const EXPECT_HEAD = '\nexpect:\n';
 

@@ -9,9 +9,9 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { validateCommand } from '../../cli/commands/validate.ts';
 import { runSuite } from '../../engine/runner.ts';
-import { loadScenarios } from '../load.ts';
+import { loadScenarios } from '../../scenario/load.ts';
+import { validateCommand } from '../commands/validate.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -5,8 +5,8 @@
  */
 import { OUTCOMES, type Outcome } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
-import { evaluator } from '../analysis/evaluate.ts';
-import { allSubsets, combinationProbability } from '../analysis/probability.ts';
+import { evaluator } from './evaluate.ts';
+import { allSubsets, combinationProbability } from './probability.ts';
 
 export function exactShares(
   loaded: LoadedScenario,

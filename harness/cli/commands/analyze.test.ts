@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AnalysisFile } from '../engine/analysis/analysisFile.ts';
-import { type IO, main } from './main.ts';
-import { runCli } from './testdata/spawnCli.ts';
+import type { AnalysisFile } from '../../core/contract.ts';
+import { type IO, main } from '../main.ts';
+import { runCli } from '../testdata/spawnCli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-analyze-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ async function deadend(...args: string[]): Promise<{ code: number; stdout: strin
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 const SEED000 = 'scenarios/000-converter-lite-christmas-eve.yaml';
-const POPULATION = 'harness/engine/monteCarlo/testdata/converter-lite-population.yaml';
+const POPULATION = 'harness/engine/analysis/testdata/converter-lite-population.yaml';
 const read = (dir: string, file = 'analysis.json') => readFileSync(join(dir, file), 'utf8');
 
 describe('deadend analyze', () => {

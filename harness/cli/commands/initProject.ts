@@ -1,8 +1,8 @@
 /** `deadend init [dir]`: writes the starter project (commands/init.ts has its files) and says what each is. */
 import { join, relative } from 'node:path';
-import { packageRoot } from '../core/modulePath.ts';
-import { ignoreReports, initFiles, writeNew } from './commands/init.ts';
-import { EXIT, type IO, UsageError } from './io.ts';
+import { packageRoot } from '../../core/modulePath.ts';
+import { EXIT, type IO, UsageError } from '../io.ts';
+import { ignoreReports, initFiles, writeNew } from './init.ts';
 
 const INIT_DESCRIPTIONS: Record<string, string> = {
   'scenarios/photo-tool-before-easter.yaml': 'a journey that dead-ends (and expects to)',
