@@ -32,8 +32,12 @@ export type AddressOwner = 'current' | 'former' | 'unknown';
 export interface VocabularyEventMap {
   'fact.set': Base & Cause & { fact: string };
   'fact.cleared': Base & Cause & { fact: string };
-  /** The customer learned a fact (a `tell` effect, a staff answer, a redirect's `tells`). */
-  'customer.told': Base & { fact: string; channel?: string };
+  /**
+   * The customer learned a fact (a `tell` effect, a staff answer, a redirect's `tells`). The cause
+   * tells push from pull for silent-failure: a `tell` by the customer's own action or routine (a
+   * page they looked at), or a staff answer to their contact, is them finding out, not being told.
+   */
+  'customer.told': Base & Cause & { fact: string; channel?: string; contact?: string };
   'message.sent': Base &
     Cause & {
       /** This message's id in the world (m1, m2, …). */
@@ -88,7 +92,9 @@ export interface VocabularyEventMap {
   'support.said': Base & { channel: string; reason: string; said: string; subject: string };
   'commitment.given': Base & { commitment: string; channel: string; says: string; due: string };
   'commitment.due': Base & { commitment: string; recorded: boolean; kept: boolean };
-  'payment.charged': Base & Cause & { charge: string; tag: string; amount: number; currency: string };
+  /** `product`: the product whose price the amount is (`amount: { price: id }`), for overcharge. */
+  'payment.charged': Base &
+    Cause & { charge: string; tag: string; amount: number; currency: string; product?: string };
   'payment.refunded': Base & Cause & { charge: string; tag: string; amount: number; reaches: string };
   'payment.refund-reached': Base & { charge: string; tag: string; amount: number };
   'payment.credited': Base & Cause & { tag: string; amount: number; as: string };
