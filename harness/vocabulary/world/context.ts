@@ -35,6 +35,14 @@ export interface Context {
   readonly zone: string;
 }
 
+const WEEKDAYS_ALL_DAY = {
+  mon: '00:00-24:00',
+  tue: '00:00-24:00',
+  wed: '00:00-24:00',
+  thu: '00:00-24:00',
+  fri: '00:00-24:00',
+};
+
 function byId<T extends { id: string }>(list: readonly T[]): ReadonlyMap<string, T> {
   return new Map(list.map((x) => [x.id, x]));
 }
@@ -50,9 +58,20 @@ export function compile(setup: RunSetup): Context {
     const have = built.get(id);
     if (have) return have;
     const def = inline.get(id);
-    const cal = def ? buildCalendar(def, (other) => definitionOf(other)) : setup.calendars(id);
+    const cal = def ? buildCalendar(def, definitionOf) : fileCalendar(id);
     built.set(id, cal);
     return cal;
+  };
+  // A holidays-only calendar named for business days (103's refund "in uk-holidays") counts
+  // its weekdays that are not holidays: built with Monday–Friday open all day.
+  const fileCalendar = (id: string): BusinessCalendar => {
+    try {
+      return setup.calendars(id);
+    } catch (error) {
+      const def = setup.calendarDefinitions?.(id);
+      if (!def || def.hours !== undefined) throw error;
+      return buildCalendar({ ...def, hours: WEEKDAYS_ALL_DAY }, definitionOf);
+    }
   };
   const definitionOf = (id: string): CalendarDefinition => {
     const def = inline.get(id) ?? setup.calendarDefinitions?.(id);
