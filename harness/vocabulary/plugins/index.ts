@@ -49,3 +49,4 @@ export {
   pluginOf,
   pluginSet,
 } from './registry.ts';
+export { pluginParamsProblems } from './validate.ts';
