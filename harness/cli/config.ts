@@ -12,6 +12,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { importUserModule } from '../core/importUserModule.ts';
 import type { ReporterEntry } from '../report/loadReporter.ts';
+import { PluginError, type PluginSet, pluginSet } from '../vocabulary/plugins/index.ts';
+import type { PluginConfig } from '../vocabulary/schema/plugins.ts';
 
 export interface DeadendConfig {
   /** Scenario files or folders (default `['scenarios/']`). */
@@ -46,6 +48,11 @@ export interface DeadendConfig {
     sandboxPort?: number;
     smtpPort?: number;
   };
+  /**
+   * What data cannot say, in code (docs/plugins.md): actions, steps, conditions, oracles and
+   * faults written with `defineAction`, `defineStep`, … and named in YAML by id.
+   */
+  plugins?: PluginConfig;
 }
 
 /** Types the config file: `export default defineConfig({ … })`. */
@@ -84,6 +91,12 @@ const configSchema = z.strictObject({
       healthPath: z.string().min(1).optional(),
       sandboxPort: port.optional(),
       smtpPort: port.optional(),
+    })
+    .optional(),
+  // Checked entry by entry by pluginSet (what each kind of plugin needs, ids used twice).
+  plugins: z
+    .custom<PluginConfig>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+      message: 'expected { actions, steps, conditions, oracles, faults }',
     })
     .optional(),
 });
@@ -126,6 +139,7 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
     throw new ConfigError(head.join('\n'));
   }
   const config = parsed.data as DeadendConfig;
+  configPlugins(config, shown);
   const base = dirname(file);
   const path = (p: string) => relative(cwd, resolve(base, p)) || '.';
   const reporter = (entry: ReporterEntry): ReporterEntry => {
@@ -145,6 +159,20 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
       ? { targetOptions: { ...config.targetOptions, adapter: path(config.targetOptions.adapter) } }
       : {}),
   };
+}
+
+/**
+ * The config's plugins as the run passes them on (to the loader, hence to the world, the
+ * engine and the oracles); `shown` names the config file in messages. A plugin that cannot be
+ * registered is a ConfigError.
+ */
+export function configPlugins(config: DeadendConfig, shown = 'deadend.config.ts'): PluginSet {
+  try {
+    return pluginSet(config.plugins, shown);
+  } catch (error) {
+    if (error instanceof PluginError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** The option values commander parsed, with the config's where the flag was not given. */

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configPlugins, loadConfig } from './config.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'deadend-config-plugins-'));
+// The plugins' own entry: harness/index.ts re-exports it, but through jiti it takes half a minute.
+const entry = resolve('harness/vocabulary/plugins/index.ts');
+const config = resolve('harness/cli/config.ts');
+
+function configFile(name: string, body: string): string {
+  const file = join(tmp, name);
+  writeFileSync(
+    file,
+    `import { defineCondition, defineOracle } from ${JSON.stringify(entry)};\nimport { defineConfig } from ${JSON.stringify(config)};\n${body}`,
+  );
+  return file;
+}
+
+describe('plugins in deadend.config.ts', () => {
+  it('are registered from the config’s plugins, by kind and id', async () => {
+    const file = configFile(
+      'ok.config.ts',
+      `export default defineConfig({
+        plugins: {
+          conditions: [defineCondition({ id: 'parcel-ready', holds: (w) => w.fact('at-counter') })],
+          oracles: [defineOracle({ id: 'quiet', summary: 'nothing', check: () => [] })],
+        },
+      });`,
+    );
+    const config = await loadConfig(file, tmp);
+    const set = configPlugins(config, 'ok.config.ts');
+    expect([...set.conditions.keys()]).toEqual(['parcel-ready']);
+    expect([...set.oracles.keys()]).toEqual(['quiet']);
+    expect(set.source).toBe('ok.config.ts');
+  });
+
+  it('a plugin registered twice is a config error naming the file and the entry', async () => {
+    const file = configFile(
+      'twice.config.ts',
+      `const c = defineCondition({ id: 'parcel-ready', holds: () => true });
+      export default defineConfig({ plugins: { conditions: [c, c] } });`,
+    );
+    await expect(loadConfig(file, tmp)).rejects.toThrow(
+      new ConfigError(
+        'twice.config.ts: plugins.conditions[1]: the condition plugin "parcel-ready" is registered twice',
+      ),
+    );
+  });
+
+  it('plugins that are not an object are refused by the config schema', async () => {
+    const file = configFile('list.config.ts', 'export default defineConfig({ plugins: [] as never });');
+    await expect(loadConfig(file, tmp)).rejects.toThrow(
+      /plugins: expected \{ actions, steps, conditions, oracles, faults \}/,
+    );
+  });
+});
