@@ -11,6 +11,7 @@ import { SERVICE_ROUTERS, type SmtpServed, serveSmtp } from '../../services/wire
 import { controlRouter } from './control.ts';
 import { type Served, serveRouter } from './server.ts';
 import { SandboxSession, type SessionOptions } from './session.ts';
+import { vocabularyRouter } from './vocabularyApi.ts';
 
 export type { ApiRequest, ApiResponse, Router } from '../../core/wire.ts';
 export { SandboxSession, type SessionOptions } from './session.ts';
@@ -31,8 +32,8 @@ export const ROUTERS: Readonly<Record<ApiName, Router<SandboxSession>>> = {
  */
 export const allRouter: Router<SandboxSession> = (session, req) => {
   let wrongMethod: ApiResponse | undefined;
-  for (const name of ROUTING_ORDER) {
-    const res = ROUTERS[name](session, req);
+  for (const router of [vocabularyRouter, ...ROUTING_ORDER.map((name) => ROUTERS[name])]) {
+    const res = router(session, req);
     if (res.headers[UNROUTED_HEADER]) continue;
     if (res.status === 405) {
       wrongMethod ??= res;

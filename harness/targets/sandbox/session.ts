@@ -31,6 +31,7 @@ import { type FaultUse, faultUseSchema, scenarioSchema } from '../../scenario/sc
 import { faultCatalogue } from '../../services/index.ts';
 import type { DeclineOn } from '../../services/payment/charges.ts';
 import { billingOf } from '../../services/payment/stripe/billing.ts';
+import type { VWorld } from '../../vocabulary/world/index.ts';
 
 const ROOT = packageRoot();
 export const DEFAULT_CALENDARS_DIR = join(ROOT, 'fixtures', 'calendars');
@@ -153,6 +154,11 @@ export class SandboxSession implements WireContext {
   fromScenario: boolean;
   env!: RunEnv;
   world!: World;
+  /**
+   * The world of an open-vocabulary scenario's run, when the session serves one (the http
+   * target sets it per run and per action); `/v1/vocabulary/…` acts on it (vocabularyApi.ts).
+   */
+  openWorld: VWorld | undefined;
   /** Every fault use the session knows: the scenario's, then those injected through the control API. */
   uses: FaultUse[] = [];
   /** Labels of the active fault uses. */
@@ -216,6 +222,7 @@ export class SandboxSession implements WireContext {
       ? initialWorld(this.base, this.env, this.persona)
       : emptyWorld(this.base.journey.start, this.persona.email);
     billingOf(this.world, this.env).declineOn = { ...this.#initial.declineOn };
+    this.openWorld = undefined;
     this.mail.clear();
     this.idempotency.clear();
   }
@@ -237,6 +244,7 @@ export class SandboxSession implements WireContext {
     this.active = [...faults];
     this.rebuildEnv();
     this.world = initialWorld(this.base, this.env, this.persona);
+    this.openWorld = undefined;
     this.mail.clear();
     this.idempotency.clear();
   }

@@ -1,0 +1,60 @@
+/**
+ * The http target's CustomerPort for open-vocabulary scenarios (engine/open/port.ts): a customer
+ * action on a channel of medium `account` is a button on the shop's account page, so it goes to
+ * the shop over the wire (POST /api/actions/:id) with the world handed to the sandbox and taken
+ * back by difference; a contact with one of the merchant's own channels is the shop's support
+ * form (`about:` the problem); a contact with a party's line or an in-person channel goes to the
+ * sandbox's support API, as the store and phone do for seeds. Every other customer action (a
+ * till, a phone line, a party's) has no page: the world applies it here, as on `sim`.
+ */
+import type { CustomerPort, OpenConnector, OpenRun } from '../../engine/open/port.ts';
+import {
+  type ContactResult,
+  type PerformResult,
+  perform,
+  type VWorld,
+} from '../../vocabulary/world/index.ts';
+import { type OpenAction, toWire } from './openWorker.ts';
+import { OpenWorldSync } from './openWorldSync.ts';
+import type { WireAnswer, WireMessage } from './wireWorker.ts';
+
+/** The medium of the channels whose actions and forms are the merchant's web site. */
+export const SITE_MEDIUM = 'account';
+
+/** Whether a customer action is a button on the merchant's site. */
+export function atSite(w: VWorld, actionId: string): boolean {
+  const on = w.ctx.actions.get(actionId)?.on;
+  return on !== undefined && w.ctx.channels.get(on)?.medium === SITE_MEDIUM;
+}
+
+/** Whether a contact goes through the shop's support form: the merchant's own, not in person. */
+export function viaSupportForm(w: VWorld, channel: string): boolean {
+  const c = w.ctx.channels.get(channel);
+  return c !== undefined && c.party === undefined && c.medium !== 'in-person';
+}
+
+export function openShopPort(send: (msg: WireMessage) => WireAnswer & { ok: true }): OpenConnector {
+  /** What this thread and the sandbox last agreed the open world is. */
+  const sync = new OpenWorldSync();
+  const act = (w: VWorld, action: OpenAction, args: unknown[]): unknown => {
+    const answer = send({ op: 'openAct', world: sync.diff(w), action, args });
+    if (answer.openWorld) sync.apply(w, answer.openWorld);
+    return answer.value;
+  };
+  const port: CustomerPort = {
+    perform: (w, actionId) =>
+      atSite(w, actionId) ? (act(w, 'performAction', [actionId]) as PerformResult) : perform(w, actionId),
+    contact: (w, channel, problem) =>
+      act(w, viaSupportForm(w, channel) ? 'contactAbout' : 'sandboxContact', [
+        channel,
+        problem,
+      ]) as ContactResult,
+  };
+  return {
+    prepareOpenRun(run: OpenRun) {
+      send({ op: 'openRun', run: toWire(run.loaded, run.setup) });
+      sync.forget();
+      return port;
+    },
+  };
+}
