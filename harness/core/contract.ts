@@ -31,9 +31,25 @@ export interface Scorecard {
   storeVisits: number;
   /** Customer's own time spent, in hours. */
   effortHours: number;
-  /** Money the customer is out of pocket at the end (extra charges, unrefunded payments, surcharges). */
+  /**
+   * Money the customer is out of pocket at the end (extra charges, unrefunded payments, surcharges).
+   * Open-vocabulary runs (design §2.5): the net money out of pocket at the horizon (charges −
+   * refunds that reached the card − credits + the customer's fees and costs), less `goalWorth`
+   * when the goal was reached.
+   */
   moneyLost: number;
   currency: string;
+  // The fields below are written for open-vocabulary runs only (never for seed scenarios).
+  /** What reaching the goal was worth to the customer (the goal's `worth`, else the product's price). */
+  goalWorth?: number;
+  /** The most money charged and not yet back on the card at any moment. */
+  maxHeld?: number;
+  /** Days the customer was out of money that came back (held beyond what they owed). */
+  heldDays?: number;
+  /** Fees the merchant paid (a chargeback fee): the merchant's side, never in moneyLost. */
+  merchantFees?: number;
+  /** Contacts by channel id and by party id (`merchant` or a declared party). */
+  contactsBy?: Record<string, number>;
 }
 
 export type Severity = 'low' | 'medium' | 'high';

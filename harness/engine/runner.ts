@@ -38,6 +38,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { describeFaultUses } from '../services/describeFault.ts';
 import { faultCatalogue } from '../services/index.ts';
 import { exploreJourney, type JourneyOutcome } from './journeySearch.ts';
+import { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 import { recordSearch } from './searchRecord.ts';
 import { rememberReads, settingsWatch } from './settingReads.ts';
 
@@ -71,16 +72,7 @@ export interface Connector {
   finishRun?(run: { scenario: string; name: string; pass: boolean; world: World }): Attachment[];
 }
 
-export interface PlannedRun {
-  name: string;
-  combo: string[];
-  persona: number;
-}
-
-/** The name a run is known by in `--grep` and replay commands. */
-export function runName(scenarioId: string, combo: readonly string[], persona: number): string {
-  return `${scenarioId} › ${combinationKey(combo)} › #${persona}`;
-}
+export { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 
 export function planRuns(
   loaded: LoadedScenario,
@@ -272,15 +264,6 @@ function scorecard(o: JourneyOutcome, env: RunEnv): Scorecard {
 export interface RunOne {
   result: RunResult;
   world: World;
-}
-
-/** Fault probability draws hash this key with the fault and the occurrence (see FaultSet). */
-export function runSeedKey(
-  seed: number,
-  scenarioId: string,
-  run: Pick<PlannedRun, 'combo' | 'persona'>,
-): string {
-  return `${seed}|${scenarioId}|${combinationKey(run.combo)}|${run.persona}`;
 }
 
 export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connector): RunOne {

@@ -1,0 +1,90 @@
+/**
+ * Why a dead end is one, in plain words built from the world's data (design §2.3, traps 5 and
+ * 6): what the faults did (their events' own sentences, never re-cased), each channel the
+ * customer could bring the problem to — closed until when, and what staff would do had she
+ * asked when it opens ("ClipForge chat reopens on Monday 16 March 2026 at 09:00"; "… would end
+ * on Wednesday 18 March 2026") — the customer actions that do not apply and why, and the bound
+ * that ended the search. A channel is "asked" only when an explored path really contacted it;
+ * otherwise its answer is a counterfactual ("had the customer asked …").
+ */
+import { toArray } from '../../core/trace.ts';
+import {
+  advanceTo,
+  type ContactResult,
+  cloneWorld,
+  closed,
+  contact,
+  contactOptions,
+  opensAt,
+  type VWorld,
+} from '../../vocabulary/world/index.ts';
+import type { Goal } from './goal.ts';
+import type { Bounds, SearchLog } from './recovery.ts';
+import { usesChannel } from './steps.ts';
+import { instantWords, ownSentence, period } from './words.ts';
+
+const channelName = (w: VWorld, id: string) => w.ctx.channels.get(id)?.name ?? id;
+
+/** What staff did or would do, as the end of a sentence: "staff would remove …". */
+function answerWords(w: VWorld, r: ContactResult, would: boolean): string {
+  const zone = w.ctx.zone;
+  const staff = would ? 'staff would' : 'staff';
+  switch (r.outcome) {
+    case 'resolved': {
+      const done = `${would ? 'that would end' : 'it ends'} on ${instantWords(r.effectsAt, zone)}`;
+      return `${staff} ${would ? '' : 'agreed to '}${r.label}; ${done}`.replace('  ', ' ');
+    }
+    case 'redirected':
+      return `${staff} ${would ? 'send' : 'sent'} the customer to ${channelName(w, r.to)}`;
+    case 'unresolved':
+      return `${staff} ${would ? 'not be able' : 'were not able'} to help`;
+    case 'closed':
+      return `it could not be reached: ${r.why}`;
+  }
+}
+
+export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: SearchLog): string[] {
+  const zone = w.ctx.zone;
+  const out: string[] = [];
+  // What the faults did, in the words the world recorded.
+  for (const e of toArray(w.trace))
+    if (e.actor === 'fault' || (e.data && typeof e.data.fault === 'string')) out.push(period(e.text));
+  // Each channel the problem could be brought to, once.
+  const problems = new Map<string, string>();
+  for (const o of contactOptions(w))
+    if (usesChannel(w, o.channel) && !problems.has(o.channel)) problems.set(o.channel, o.problem);
+  for (const [channel, problem] of problems) {
+    const name = channelName(w, channel);
+    const asked = log.asked.get(channel);
+    if (asked && asked.outcome !== 'closed') {
+      out.push(period(`Asked ${name} on ${instantWords(asked.at, zone)}: ${answerWords(w, asked, false)}`));
+      continue;
+    }
+    const opens = opensAt(w, channel);
+    const probe = cloneWorld(w);
+    if (opens === undefined) {
+      out.push(period(`${name} does not open again`));
+      continue;
+    }
+    if (opens > w.now) {
+      const late = opens > goal.deadline ? ', after the deadline' : '';
+      out.push(period(`${name} reopens on ${instantWords(opens, zone)}${late}`));
+      advanceTo(probe, opens);
+    }
+    const r = contact(probe, channel, problem);
+    const when = opens > w.now ? ' when it reopens' : '';
+    out.push(ownSentence(`had the customer asked ${name}${when}, ${answerWords(probe, r, true)}`));
+  }
+  for (const c of closed(w))
+    if (usesChannel(w, c.channel) && c.opensAt === undefined)
+      out.push(ownSentence(`the customer could not ${c.label}: ${c.why}`));
+  const limit =
+    bounds.bound < goal.deadline
+      ? `the customer's patience ran out on ${instantWords(bounds.bound, zone)}`
+      : `the deadline was ${instantWords(goal.deadline, zone)}`;
+  const tried = [...log.cuts.entries()]
+    .map(([why, n]) => `${n === 1 ? '1 way' : `${n} ways`} the customer could try ran past the ${why}`)
+    .join(', ');
+  out.push(ownSentence(`no recovery path reaches the goal in time: ${limit}${tried ? ` (${tried})` : ''}`));
+  return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * The recovery search of an open scenario (design §2.3): from the world where a scripted step
+ * failed, an earliest-arrival search (engine/graph/search.ts) over worlds, keyed by the world's
+ * own stateKey. Moves: every offered customer action, waiting for the next change (a world
+ * event, or the next opening of a closed channel), looking in spam and — in the second search,
+ * with staff — a contact with each channel about each problem the customer knows of. Bounded
+ * by the goal's deadline, the persona's patience and effort budget (traits `patience` and
+ * `effort-budget`, when declared) and `explore.maxActions`.
+ */
+import { searchGraph } from '../graph/search.ts';
+import {
+  advanceTo,
+  type ContactResult,
+  cloneWorld,
+  closed,
+  contactOptions,
+  effortMs,
+  lookInSpam,
+  nextEventAt,
+  offers,
+  opensAt,
+  stateKey,
+  type VWorld,
+} from '../../vocabulary/world/index.ts';
+import { type Goal, goalReached } from './goal.ts';
+import type { CustomerPort } from './port.ts';
+import { usesChannel } from './steps.ts';
+
+export type Move =
+  | { kind: 'do'; action: string; label: string }
+  | { kind: 'wait'; until: number }
+  | { kind: 'spam' }
+  | { kind: 'contact'; channel: string; problem: string };
+
+export interface Bounds {
+  /** No move may end after this (the deadline, or sooner the end of the customer's patience). */
+  bound: number;
+  maxActions: number;
+  /** The customer's effort budget in ms (undefined: none). */
+  effortBudgetMs?: number;
+}
+
+/** What the searches found out, for the dead end's explanation. */
+export interface SearchLog {
+  /** Ways cut, by reason: deadline, patience, effort budget. */
+  cuts: Map<string, number>;
+  /** The first real answer of each channel contacted on an explored path. */
+  asked: Map<string, ContactResult>;
+  explored: number;
+}
+
+export interface Recovery {
+  world: VWorld;
+  path: Move[];
+}
+
+export const moveId = (m: Move): string =>
+  m.kind === 'do'
+    ? m.action
+    : m.kind === 'wait'
+      ? 'wait'
+      : m.kind === 'spam'
+        ? 'look-in-spam'
+        : `contact:${m.channel}:${m.problem}`;
+
+/** A move in words, for the explanation of a recovery path. */
+export function moveWords(w: VWorld, m: Move): string {
+  if (m.kind === 'do') return m.label;
+  if (m.kind === 'wait') return 'wait';
+  if (m.kind === 'spam') return 'look in the spam folder';
+  const name = w.ctx.channels.get(m.channel)?.name ?? m.channel;
+  const says = w.ctx.problems.get(m.problem)?.says;
+  return `ask ${name}${says ? ` (“${says}”)` : ''}`;
+}
+
+function movesOf(w: VWorld, withStaff: boolean): Move[] {
+  const out: Move[] = [];
+  for (const o of offers(w)) if (usesChannel(w, o.channel)) out.push({ kind: 'do', action: o.action, label: o.label });
+  const times: number[] = [];
+  const next = nextEventAt(w);
+  if (next !== undefined) times.push(next);
+  for (const c of closed(w)) if (c.opensAt !== undefined && c.opensAt > w.now) times.push(c.opensAt);
+  if (withStaff) {
+    for (const option of contactOptions(w)) {
+      if (!usesChannel(w, option.channel)) continue;
+      const opens = opensAt(w, option.channel);
+      if (opens === w.now) out.push({ kind: 'contact', ...option });
+      else if (opens !== undefined && opens > w.now) times.push(opens);
+    }
+  }
+  out.push({ kind: 'spam' });
+  if (times.length > 0) out.push({ kind: 'wait', until: Math.min(...times) });
+  return out;
+}
+
+/** The world after a move (undefined: the move changes nothing, or runs past a bound). */
+function apply(
+  w0: VWorld,
+  move: Move,
+  port: CustomerPort,
+  bounds: Bounds,
+  goal: Goal,
+  log: SearchLog,
+): VWorld | undefined {
+  const w = cloneWorld(w0);
+  switch (move.kind) {
+    case 'do': {
+      const r = port.perform(w, move.action);
+      if (!r.ok) return undefined;
+      advanceTo(w, Math.max(w.now, r.effectsAt));
+      break;
+    }
+    case 'wait':
+      advanceTo(w, move.until);
+      break;
+    case 'spam':
+      if (!lookInSpam(w)) return undefined;
+      break;
+    case 'contact': {
+      const r = port.contact(w, move.channel, move.problem);
+      if (r.outcome === 'closed') return undefined;
+      if (!log.asked.has(move.channel)) log.asked.set(move.channel, r);
+      break;
+    }
+  }
+  const cut = (why: string) => {
+    log.cuts.set(why, (log.cuts.get(why) ?? 0) + 1);
+    return undefined;
+  };
+  if (w.now > bounds.bound && !goalReached(w, goal))
+    return cut(w.now > goal.deadline ? 'deadline' : 'patience');
+  if (bounds.effortBudgetMs !== undefined && effortMs(w) > bounds.effortBudgetMs) return cut('effort budget');
+  return w;
+}
+
+/** One search: self-service only, or with staff. */
+export function searchRecovery(
+  start: VWorld,
+  port: CustomerPort,
+  goal: Goal,
+  bounds: Bounds,
+  withStaff: boolean,
+  log: SearchLog,
+): Recovery | undefined {
+  const r = searchGraph<VWorld, Move>({
+    start,
+    events: (w) => movesOf(w, withStaff),
+    next: (w, m) => apply(w, m, port, bounds, goal, log),
+    key: stateKey,
+    at: (w) => w.now,
+    isGoal: (w) => goalReached(w, goal),
+    maxDepth: bounds.maxActions,
+  });
+  log.explored += r.explored;
+  return r.found ? { world: r.found.state, path: r.found.path } : undefined;
+}

@@ -1,0 +1,190 @@
+/**
+ * One run of an open-vocabulary scenario, start to results (the same RunResult and
+ * ScenarioResult shapes as a seed's): the world set up for the persona and the fault
+ * combination, the journey explored, the chosen world run on to the horizon, the oracles over
+ * its trace, the scorecard, and the run's expectation checked part by part.
+ */
+import type { BusinessCalendar, CalendarDefinition } from '../../clock/calendar.ts';
+import { calendarRegistry, loadCalendarDefinitions } from '../../clock/calendarFiles.ts';
+import { parseInstant, toIso } from '../../clock/instant.ts';
+import type { RunResult, ScenarioResult } from '../../core/contract.ts';
+import type { ActiveFault } from '../../core/faultSet.ts';
+import { toArray, traceEntry } from '../../core/trace.ts';
+import { shellQuote, singleQuote } from '../../input/shellQuote.ts';
+import { runVocabularyOracles } from '../../oracles/vocabulary/index.ts';
+import { faultLabel } from '../../scenario/combinations.ts';
+import { vocabularyFault } from '../../vocabulary/faults/index.ts';
+import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
+import { createWorld, type RunSetup, type VWorld } from '../../vocabulary/world/index.ts';
+import { type PlannedRun, runSeedKey } from '../plan/runName.ts';
+import { expectationMisses, expectedOracles, openExpectationFor } from './expectations.ts';
+import { type Goal, goalOf } from './goal.ts';
+import { horizonOf, runToHorizon } from './horizon.ts';
+import { exploreOpen } from './journey.ts';
+import { type OpenPersona, openPersonas } from './plan.ts';
+import { type CustomerPort, servesOpenScenarios, worldPort } from './port.ts';
+import { moveId } from './recovery.ts';
+import { openScorecard } from './scorecard.ts';
+
+/** Everything about an open scenario that does not change between its runs. */
+export interface PreparedOpen {
+  loaded: LoadedOpenScenario;
+  zone: string;
+  goal: Goal;
+  personas: OpenPersona[];
+  faults: ActiveFault[];
+  calendars: (id: string) => BusinessCalendar;
+  calendarDefinitions: (id: string) => CalendarDefinition | undefined;
+}
+
+interface CalendarFolder {
+  registry: (id: string) => BusinessCalendar;
+  definitions: Map<string, CalendarDefinition>;
+}
+const folders = new Map<string, CalendarFolder>();
+
+function calendarFolder(dir: string): CalendarFolder {
+  let f = folders.get(dir);
+  if (!f) {
+    const loaded = loadCalendarDefinitions(dir);
+    f = { registry: calendarRegistry(dir), definitions: new Map([...loaded].map(([id, c]) => [id, c.def])) };
+    folders.set(dir, f);
+  }
+  return f;
+}
+
+export function prepareOpen(loaded: LoadedOpenScenario, calendarsDir = 'fixtures/calendars'): PreparedOpen {
+  const s = loaded.scenario;
+  const zone = s.customer.timezone ?? loaded.profile.timezone;
+  const folder = calendarFolder(calendarsDir);
+  const faults: ActiveFault[] = s.faults.map((u) => {
+    const def = vocabularyFault(u.fault);
+    if (!def) throw new Error(`${loaded.file}: unknown vocabulary fault ${u.fault} (the loader should have said so)`);
+    return {
+      label: faultLabel(u),
+      def,
+      params: def.params.parse(u.params),
+      from: u.window?.from ? parseInstant(u.window.from, zone) : Number.NEGATIVE_INFINITY,
+      until: u.window?.until ? parseInstant(u.window.until, zone) : Number.POSITIVE_INFINITY,
+      probability: 1,
+      times: u.times,
+    };
+  });
+  return {
+    loaded,
+    zone,
+    goal: goalOf(s, zone),
+    personas: openPersonas(loaded),
+    faults,
+    calendars: folder.registry,
+    calendarDefinitions: (id) => folder.definitions.get(id),
+  };
+}
+
+/** The connector of a real target, as runner.ts passes it (seed-only ones have no prepareOpenRun). */
+export type AnyConnector = object | undefined;
+
+export interface OpenRunOne {
+  result: RunResult;
+  world: VWorld;
+}
+
+export function runOpenOne(prep: PreparedOpen, run: PlannedRun, seed: number, connect?: AnyConnector): OpenRunOne {
+  const { loaded, zone, goal } = prep;
+  const s = loaded.scenario;
+  const persona = prep.personas[run.persona]!;
+  const seedKey = runSeedKey(seed, s.id, run);
+  const setup: RunSetup = {
+    loaded,
+    persona: { id: persona.id, traits: persona.traits, channels: persona.channels },
+    faults: prep.faults.filter((f) => run.combo.includes(f.label)),
+    seedKey,
+    calendars: prep.calendars,
+    calendarDefinitions: prep.calendarDefinitions,
+  };
+  let port: CustomerPort = worldPort;
+  if (connect !== undefined) {
+    if (!servesOpenScenarios(connect))
+      throw new Error(
+        `${loaded.file}: this target runs seed scenarios only; run open-vocabulary scenarios on sim (--target sim)`,
+      );
+    port = connect.prepareOpenRun({ loaded, combo: run.combo, setup });
+  }
+  const start = createWorld(setup);
+  const outcome = exploreOpen(start, port, {
+    steps: s.steps,
+    goal,
+    maxActions: s.explore?.maxActions ?? 14,
+  });
+  const horizon = horizonOf(outcome.world, s, goal.deadline);
+  const final = runToHorizon(
+    outcome.world,
+    horizon,
+    outcome.outcome === 'dead-end' ? (outcome.trouble ?? 'no way to the goal') : undefined,
+  );
+  const events = toArray(final.trace);
+  const findings = runVocabularyOracles({ events, loaded });
+  const scorecard = openScorecard(outcome, final);
+  const rule = openExpectationFor(s.expect, run.combo, persona.id);
+  const findingIds = rule ? expectedOracles(rule) : undefined;
+  const misses = rule
+    ? expectationMisses(rule, {
+        outcome: outcome.outcome,
+        findings,
+        scorecard,
+        events,
+        words: [outcome.explanation, ...outcome.frontier],
+        zone,
+      })
+    : ['no expectation covers this fault combination and persona'];
+  const pass = misses.length === 0;
+  const email = s.customer.addresses.email?.current ?? '';
+  const name = typeof s.personas === 'number' ? (s.customer.name ?? `customer #${persona.index}`) : persona.id;
+  const result: RunResult = {
+    faults: run.combo,
+    persona: { index: persona.index, name, email },
+    outcome: outcome.outcome,
+    expected: rule ? { outcome: rule.outcome, ...(findingIds ? { findings: findingIds } : {}) } : { outcome: 'ok' },
+    pass,
+    ...(pass ? {} : { failure: misses.join('; ') }),
+    explanation: outcome.explanation,
+    ...(outcome.frontier.length ? { frontier: outcome.frontier } : {}),
+    path: outcome.path.map(moveId),
+    scorecard,
+    findings,
+    trace: events.map(traceEntry),
+    replay: `npx deadend run ${shellQuote(loaded.file)} --seed ${seed} --grep ${singleQuote(run.name)}`,
+    stats: { statesExplored: outcome.statesExplored },
+  };
+  return { result, world: final };
+}
+
+/** The fault labels of an open scenario in plain words: the vocabulary fault's summary and params. */
+function faultNames(loaded: LoadedOpenScenario): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const u of loaded.scenario.faults) {
+    const summary = (vocabularyFault(u.fault)?.summary ?? u.fault).replace(/\.$/, '');
+    const params = Object.values(u.params ?? {})
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .join(', ');
+    out[faultLabel(u)] = params ? `${summary} — ${params}` : summary;
+  }
+  return out;
+}
+
+export function openScenarioResult(prep: PreparedOpen, runs: RunResult[]): ScenarioResult {
+  const { loaded } = prep;
+  const s = loaded.scenario;
+  return {
+    id: s.id,
+    file: loaded.file,
+    title: s.title,
+    ...(s.story ? { story: s.story } : {}),
+    merchant: loaded.profile.id,
+    timezone: prep.zone,
+    goal: s.goal.description,
+    deadline: toIso(prep.goal.deadline),
+    faultNames: faultNames(loaded),
+    runs,
+  };
+}
