@@ -24,11 +24,20 @@ import type {
 
 /** A plugin id is written in YAML like any declared id: lower-case letters, digits and dashes. */
 export const PLUGIN_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A fault id, as the built-in ones: `family.what` (`courier.strike`). */
+export const FAULT_ID = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 
 /** A plugin that cannot be registered (bad id, the same id twice): a usage error (exit 2). */
 export class PluginError extends Error {}
 
 function checkId(what: string, id: unknown): void {
+  if (what === 'defineFault') {
+    if (typeof id !== 'string' || !FAULT_ID.test(id))
+      throw new PluginError(
+        `${what} ${JSON.stringify(id)}: a fault id is family.what, e.g. "courier.strike"`,
+      );
+    return;
+  }
   if (typeof id !== 'string' || !PLUGIN_ID.test(id)) {
     throw new PluginError(
       `${what} ${JSON.stringify(id)}: a plugin id uses lower-case letters, digits and dashes, e.g. "ask-for-call-back"`,

@@ -35,6 +35,7 @@ export {
   PLUGIN_ID,
   PluginError,
 } from './define.ts';
+export { faultDefinitionOf, faultsWithPlugins } from './faults.ts';
 export { loadPluginSet } from './load.ts';
 export { createPluginWorld, type PluginHost } from './pluginWorld.ts';
 export {

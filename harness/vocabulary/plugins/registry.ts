@@ -11,7 +11,7 @@ import type {
   PluginConfig,
   StepPlugin,
 } from '../schema/plugins.ts';
-import { PLUGIN_ID, PluginError } from './define.ts';
+import { FAULT_ID, PLUGIN_ID, PluginError } from './define.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds plugins of every parameter type
 type Any = any;
@@ -51,7 +51,7 @@ const NEEDS: Record<ListName, string[]> = {
   steps: ['run'],
   conditions: ['holds'],
   oracles: ['check'],
-  faults: ['hooks'],
+  faults: ['world'],
 };
 
 export const NO_PLUGINS: PluginSet = Object.freeze({
@@ -72,14 +72,14 @@ function byId<T extends { id: string }>(list: ListName, entries: unknown, where:
     if (typeof entry !== 'object' || entry === null)
       throw new PluginError(`${at}: expected ${HELPER[list]}(…)`);
     const { id } = entry as { id?: unknown };
-    if (typeof id !== 'string' || !PLUGIN_ID.test(id)) {
+    if (typeof id !== 'string' || !(list === 'faults' ? FAULT_ID : PLUGIN_ID).test(id)) {
       throw new PluginError(
-        `${at}: the id ${JSON.stringify(id)} must use lower-case letters, digits and dashes`,
+        `${at}: the id ${JSON.stringify(id)} must use lower-case letters, digits and dashes${list === 'faults' ? ', as family.what' : ''}`,
       );
     }
     for (const key of NEEDS[list]) {
       const value = (entry as Record<string, unknown>)[key];
-      const ok = key === 'hooks' ? typeof value === 'object' && value !== null : typeof value === 'function';
+      const ok = key === 'world' ? typeof value === 'object' && value !== null : typeof value === 'function';
       if (!ok) throw new PluginError(`${at} (${id}): ${key} is missing; write it with ${HELPER[list]}(…)`);
     }
     if (out.has(id))

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { Severity } from '../../core/contract.ts';
 import type { TraceEvent } from '../../core/trace.ts';
+import type { VocabularyHooks } from '../faults/hooks.ts';
 import type { OpenMerchantProfile, OpenScenario } from './scenario.ts';
 import type { Condition, Effect } from './terms.ts';
 
@@ -24,7 +25,12 @@ export interface PluginWorld {
   /** An effect as YAML would write it; traced with this plugin as its cause. */
   apply(effect: Effect): void;
   /** A trace event; `kind` should be `<plugin id>.<what>` so it never collides with the world's. */
-  trace(event: { kind: string; text: string; data?: Record<string, unknown>; actor?: 'customer' | 'merchant' }): void;
+  trace(event: {
+    kind: string;
+    text: string;
+    data?: Record<string, unknown>;
+    actor?: 'customer' | 'merchant';
+  }): void;
   /** A seeded stream for this run (same seed, same draws); never Math.random. */
   random(): number;
 }
@@ -72,17 +78,19 @@ export interface OraclePlugin {
   check(ctx: PluginOracleContext): { message: string; events: number[] }[];
 }
 export interface FaultPlugin<P> {
+  /** As the built-in faults' ids: `family.what`, e.g. `courier.strike`. */
   id: string;
   summary: string;
   /** For `deadend faults` (default: the summary). */
   description?: string;
   params: z.ZodType<P>;
-  /** Example `params` for the catalogue. */
+  /** Example use for the catalogue, e.g. `{ fault: 'courier.strike', params: { route: 'to-store' } }`. */
   example?: Record<string, unknown>;
-  /** Hooks by the point they perturb, as the built-in vocabulary catalogue's. */
-  hooks: Record<string, (params: P, occurrence: Record<string, unknown>) => unknown>;
+  /** Params that name declarations, param → kind ('message kind', 'channel', 'process', …): validate checks them. */
+  refs?: Record<string, string>;
+  /** Its hooks into the vocabulary world, as the built-in vocabulary faults' (vocabulary/faults/hooks.ts). */
+  world: VocabularyHooks<P>;
 }
-
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds plugins of every parameter type
 type AnyParams = any;
 /** The `plugins` part of deadend.config.ts. */

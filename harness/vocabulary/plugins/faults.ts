@@ -1,0 +1,40 @@
+/**
+ * Plugin faults join the vocabulary fault catalogue: each becomes a VocabularyFaultDefinition
+ * (family `plugins`), so the loader parses and checks its params, the world consults its hooks
+ * and `deadend faults` lists it, exactly as for the built-in ones.
+ */
+import { type VocabularyFaultDefinition, vocabularyFaults } from '../faults/index.ts';
+import type { FaultPlugin } from '../schema/plugins.ts';
+import { PluginError } from './define.ts';
+import type { PluginSet } from './registry.ts';
+
+export function faultDefinitionOf<P>(plugin: FaultPlugin<P>): VocabularyFaultDefinition<P> {
+  return {
+    id: plugin.id,
+    family: 'plugins',
+    summary: plugin.summary,
+    description: plugin.description ?? plugin.summary,
+    params: plugin.params,
+    example: plugin.example ?? { fault: plugin.id },
+    hooks: {},
+    world: plugin.world,
+    refs: plugin.refs ?? {},
+  };
+}
+
+/**
+ * The built-in vocabulary faults followed by the plugin faults. A plugin fault may not take a
+ * built-in fault's id (a scenario naming it would silently mean one of the two).
+ */
+export function faultsWithPlugins(set: PluginSet): readonly VocabularyFaultDefinition[] {
+  if (set.faults.size === 0) return vocabularyFaults;
+  const builtIn = new Set(vocabularyFaults.map((f) => f.id));
+  const added = [...set.faults.values()].map((p) => {
+    if (builtIn.has(p.id))
+      throw new PluginError(
+        `${set.source ? `${set.source}: ` : ''}the fault plugin "${p.id}" has the id of a built-in fault; choose another`,
+      );
+    return faultDefinitionOf(p);
+  });
+  return [...vocabularyFaults, ...added];
+}
