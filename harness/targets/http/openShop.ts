@@ -33,10 +33,17 @@ export function viaSupportForm(w: VWorld, channel: string): boolean {
   return c !== undefined && c.party === undefined && c.medium !== 'in-person';
 }
 
-export function openShopPort(send: (msg: WireMessage) => WireAnswer & { ok: true }): OpenConnector {
+export interface OpenShopConnector extends OpenConnector {
+  /** How many customer moves went over the wire so far, by kind (for tests and the bench). */
+  wireMoves(): Record<OpenAction, number>;
+}
+
+export function openShopPort(send: (msg: WireMessage) => WireAnswer & { ok: true }): OpenShopConnector {
   /** What this thread and the sandbox last agreed the open world is. */
   const sync = new OpenWorldSync();
+  const moves: Record<OpenAction, number> = { performAction: 0, contactAbout: 0, sandboxContact: 0 };
   const act = (w: VWorld, action: OpenAction, args: unknown[]): unknown => {
+    moves[action] += 1;
     const answer = send({ op: 'openAct', world: sync.diff(w), action, args });
     if (answer.openWorld) sync.apply(w, answer.openWorld);
     return answer.value;
@@ -51,6 +58,7 @@ export function openShopPort(send: (msg: WireMessage) => WireAnswer & { ok: true
       ]) as ContactResult,
   };
   return {
+    wireMoves: () => ({ ...moves }),
     prepareOpenRun(run: OpenRun) {
       send({ op: 'openRun', run: toWire(run.loaded, run.setup) });
       sync.forget();

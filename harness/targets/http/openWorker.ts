@@ -29,9 +29,14 @@ export interface OpenRunWire {
  */
 export type OpenAction = 'performAction' | 'contactAbout' | 'sandboxContact';
 
+/**
+ * Plugins are code (deadend.config.ts) and cannot cross threads: the worker's world runs without
+ * them, so a plugin used by an action at the site is not served on this target yet.
+ */
 export function toWire(loaded: LoadedOpenScenario, setup: RunSetup): OpenRunWire {
+  const { plugins: _code, ...data } = loaded;
   return {
-    loaded,
+    loaded: data,
     persona: setup.persona,
     seedKey: setup.seedKey,
     faults: setup.faults.map(({ def, ...f }) => ({ ...f, fault: def.id })),

@@ -10,12 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
 import { siblingModule } from '../../core/modulePath.ts';
 import type { World } from '../../core/world.ts';
-import type { OpenConnector } from '../../engine/open/port.ts';
 import type { PreparedScenario } from '../../engine/runner.ts';
 import type { Target, TargetSpec } from '../../engine/target.ts';
 import type { ShopPort } from '../../merchant/shopPort.ts';
 import type { ShopAdapter } from './adapter.ts';
-import { openShopPort } from './openShop.ts';
+import { type OpenShopConnector, openShopPort } from './openShop.ts';
 import type { ContainerSpec, StartedUrls, WireAnswer, WireMessage } from './wireWorker.ts';
 import { WorldSync } from './worldSync.ts';
 
@@ -36,7 +35,7 @@ export interface HttpTargetOptions {
   attachmentsDir?: string;
 }
 
-export interface HttpTarget extends Target, OpenConnector {
+export interface HttpTarget extends Target, OpenShopConnector {
   urls: StartedUrls;
   /** Set the sandbox up for one run; returns the shop the customer uses in it. */
   prepareRun(prep: PreparedScenario, combo: readonly string[], seedKey: string): ShopPort;
