@@ -57,7 +57,7 @@ const channelBase = {
   remedies: refs('action').describe('Staff actions offered on this channel.'),
   redirects: z
     .record(
-      id,
+      ref('problem'),
       z.union([
         ref('channel'),
         z.strictObject({
@@ -69,7 +69,7 @@ const channelBase = {
     .default({})
     .describe('Problem → channel this one sends the customer to when none of its remedies applies.'),
   explains: z
-    .record(id, z.string())
+    .record(ref('reason'), z.string())
     .default({})
     .describe(
       'Reason id → the words staff here use. A reason without words is said as the reason’s own `says`.',

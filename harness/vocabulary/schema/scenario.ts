@@ -17,6 +17,7 @@ import {
   amountSchema,
   businessTimeSchema,
   conditionSchema,
+  declares,
   elapsed,
   id,
   instant,
@@ -44,7 +45,7 @@ export const openStepSchema = z.union([
   z.strictObject({ plugin: ref('plugin step'), params: z.record(z.string(), z.unknown()).optional() }),
 ]);
 
-const traitValues = z.record(id, z.union([z.boolean(), z.number(), z.string()]));
+const traitValues = z.record(ref('trait'), z.union([z.boolean(), z.number(), z.string()]));
 
 export const personaSchema = z.strictObject({
   id,
@@ -59,7 +60,7 @@ export const scorecardExpectationSchema = z
     heldDays: z.number().optional(),
     merchantFees: z.number().optional(),
     contacts: z
-      .record(id, z.number().int().min(0))
+      .record(ref('party or channel'), z.number().int().min(0))
       .optional()
       .describe('Per party (merchant, issuer, …) or channel id.'),
     resolvedBy: instant.optional(),
@@ -105,8 +106,8 @@ export const openScenarioSchema = z
       id,
       z.strictObject({
         profile: id,
-        capabilities: z.record(id, z.boolean()).optional(),
-        parameters: z.record(id, parameterSchema).optional(),
+        capabilities: z.record(ref('capability'), z.boolean()).optional(),
+        parameters: z.record(ref('parameter'), parameterSchema).optional(),
       }),
     ]),
     customer: z
@@ -136,7 +137,7 @@ export const openScenarioSchema = z
           .default([]),
         processes: refs('process'),
         charges: z
-          .array(z.strictObject({ tag: id, amount: amountSchema, at: instant }))
+          .array(z.strictObject({ tag: declares('charge tag'), amount: amountSchema, at: instant }))
           .default([])
           .describe('Charges made before the journey (the purchase being returned).'),
       })

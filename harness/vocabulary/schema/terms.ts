@@ -6,11 +6,26 @@ import { z } from 'zod';
 
 // ── primitives ─────────────────────────────────────────────────────────────────────────────
 
-export const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "backup-codes-saved"');
-/** A reference to something declared elsewhere; validate resolves it (kind given in describe). */
-export const ref = (what: string) => id.describe(`The id of a declared ${what}.`);
+const newId = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "backup-codes-saved"');
+export const id = newId();
+/**
+ * The kind of reference (or of tag declaration) each schema stands for, keyed by the schema's
+ * definition: `.describe()` and `.optional()` make new schemas over the same definition, so
+ * validate finds the kind wherever a `ref()` ends up, without reading describe texts. (Each
+ * ref gets a string schema of its own: describe() clones would otherwise share `id`'s.)
+ */
+export const referenceKinds = new WeakMap<object, { kind: string; declares?: true }>();
+const marked = <T extends z.ZodType>(schema: T, kind: string, declares?: true): T => {
+  referenceKinds.set(schema._zod.def, declares ? { kind, declares } : { kind });
+  return schema;
+};
+/** A reference to something declared elsewhere; validate resolves it against the kind's ids. */
+export const ref = (what: string) => marked(newId().describe(`The id of a declared ${what}.`), what);
+/** An id declared where it is used (a charge's tag): validate collects these as the kind's ids. */
+export const declares = (what: string) => marked(newId().describe(`Declares a ${what}.`), what, true);
 export const refs = (what: string) => z.array(ref(what)).default([]);
 export const instant = z
   .string()
@@ -154,7 +169,11 @@ export const effectSchema = z.union([
   z.strictObject({ promise: ref('commitment') }).describe('The channel gives the customer this commitment.'),
   z
     .strictObject({
-      charge: z.strictObject({ tag: id, amount: amountSchema, settles: businessTimeSchema.optional() }),
+      charge: z.strictObject({
+        tag: declares('charge tag'),
+        amount: amountSchema,
+        settles: businessTimeSchema.optional(),
+      }),
     })
     .describe('Charge the customer’s card. The tag names the charge for refunds, disputes and findings.'),
   z

@@ -1,6 +1,6 @@
 /** Parameters the mail service's faults share: which kind of message they strike. */
 import { z } from 'zod';
-import { MAIL_KINDS } from '../../../scenario/schema.ts';
+import { MAIL_KINDS } from '../../../core/vocabulary.ts';
 
 export const kind = z
   .enum(MAIL_KINDS)
