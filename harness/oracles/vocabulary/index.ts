@@ -3,8 +3,9 @@
  * oracles' where the concept is the same, so expectations name findings alike for both.
  */
 import type { Finding } from '../../core/contract.ts';
+import { NO_PLUGINS, runPluginOracles } from '../../vocabulary/plugins/index.ts';
 import { brokenPromise } from './brokenPromise.ts';
-import type { VocabularyOracle, VocabularyOracleContext } from './context.ts';
+import { type VocabularyOracle, type VocabularyOracleContext, zoneOf } from './context.ts';
 import { duplicateCharge } from './duplicateCharge.ts';
 import { inconsistentReasons } from './inconsistentReasons.ts';
 import { lostInTransit } from './lostInTransit.ts';
@@ -41,8 +42,19 @@ export function runVocabularyOracles(
 ): Finding[] {
   const out: Finding[] = [];
   for (const o of oracles) out.push(...o.check(ctx));
-  return out.sort(
+  out.sort(
     (a, b) =>
       (a.oracle < b.oracle ? -1 : a.oracle > b.oracle ? 1 : 0) || (a.events[0] ?? -1) - (b.events[0] ?? -1),
   );
+  // The config's plugin oracles (docs/plugins.md) run after the built-in ones, in their order.
+  const { loaded } = ctx;
+  const plugins = loaded.plugins ?? NO_PLUGINS;
+  if (plugins.oracles.size === 0) return out;
+  const pluginCtx = {
+    events: ctx.events,
+    profile: loaded.profile,
+    scenario: loaded.scenario,
+    zone: zoneOf(ctx),
+  };
+  return [...out, ...runPluginOracles(plugins, pluginCtx)];
 }
