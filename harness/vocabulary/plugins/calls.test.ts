@@ -103,6 +103,7 @@ describe('plugin actions', () => {
     const host = testHost();
     const [, thrice] = pluginOffers(set, host, { staff: false });
     expect(performPluginOffer(set, thrice!, host)).toEqual({ tookMs: 3000, effortMs: 500 });
+    expect(host.spent).toBe(500);
     expect(host.applied).toEqual([{ effect: { set: 'door-opened' }, cause: { plugin: 'knock-on-door' } }]);
     expect(host.traced.map((e) => e.kind)).toEqual(['action.performed', 'knock-on-door.knocked']);
     expect(host.traced[0]?.data).toMatchObject({ label: 'knock 3 times', by: 'customer' });

@@ -171,20 +171,25 @@ export function pluginOffers(set: PluginSet, host: PluginHost, opts: { staff: bo
   return out;
 }
 
-/** Takes an offer: the plugin's `run` at now; the caller advances the clock by tookMs and counts effortMs. */
+/**
+ * Takes an offer: traced as `action.performed`, the plugin's `run` at now, the customer's effort
+ * counted (host.spend); the caller advances the clock by tookMs.
+ */
 export function performPluginOffer(set: PluginSet, offer: PluginOffer, host: PluginHost): PluginRun {
   const plugin = set.actions.get(offer.plugin);
   if (!plugin) throw new PluginError(`no plugin action "${offer.plugin}" is registered`);
   host.trace({
     kind: 'action.performed',
-    text: `The customer chose to ${offer.label}.`,
+    text: offer.by === 'staff' ? `Staff chose to ${offer.label}.` : `The customer chose to ${offer.label}.`,
     data: { action: offer.key, by: offer.by, label: offer.label, plugin: plugin.id },
     actor: offer.by === 'staff' ? 'merchant' : 'customer',
   });
-  return checkRun(
+  const r = checkRun(
     plugin.id,
     guarded('run', plugin.id, () => plugin.run(createPluginWorld(host, plugin.id), offer.params)),
   );
+  if (offer.by === 'customer') host.spend?.(r.effortMs);
+  return r;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface PluginHost {
     data: Record<string, unknown>;
     actor: 'customer' | 'merchant';
   }): void;
+  /** Adds to the customer's effort (a plugin action taken by the explorer); absent: not counted. */
+  spend?(effortMs: number): void;
   /** The run's seed key (RunSetup.seedKey). */
   readonly seedKey: string;
   /**

@@ -9,6 +9,7 @@ export interface TestHost extends PluginHost {
   facts: Set<string>;
   applied: { effect: Effect; cause: { plugin: string } }[];
   traced: { kind: string; text: string; data: Record<string, unknown>; actor: string }[];
+  spent: number;
 }
 
 export function testHost(
@@ -28,6 +29,10 @@ export function testHost(
     facts,
     applied: [],
     traced: [],
+    spent: 0,
+    spend: (ms) => {
+      host.spent += ms;
+    },
     fact: (id) => facts.has(id),
     trait: (id) => init.traits?.[id],
     holds: (c: Condition) => ('fact' in c ? facts.has(c.fact) : false),
