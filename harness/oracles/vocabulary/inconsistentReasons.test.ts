@@ -4,7 +4,7 @@ import { ctxOf, ev, h } from './testdata/toy.ts';
 
 describe('inconsistent-reasons', () => {
   const said = (t: number, channel: string, words: string, subject = 'order') =>
-    ev(t, 'support.said', { channel, reason: 'r', said: words, subject });
+    ev(t, 'support.said', { channel, reason: `why-${subject}`, said: words, subject });
 
   it('fires when two channels give different words about one subject', () => {
     const events = [
@@ -14,6 +14,24 @@ describe('inconsistent-reasons', () => {
     const [f] = inconsistentReasons.check(ctxOf(events));
     expect(f!.message).toContain('Toy web chat said “we are out of stock”');
     expect(f!.message).toContain('Toy counter said “your card was declined”');
+  });
+
+  it('fires when two channels word one reason differently, though different steps said it', () => {
+    const events = [
+      ev(h(1), 'support.said', {
+        channel: 'chat',
+        reason: 'r',
+        said: 'we are out of stock',
+        subject: 'hold',
+      }),
+      ev(h(2), 'support.said', {
+        channel: 'counter',
+        reason: 'r',
+        said: 'it was not collected',
+        subject: 'status',
+      }),
+    ];
+    expect(inconsistentReasons.check(ctxOf(events))[0]!.message).toContain('“hold, then cancel” (hold)');
   });
 
   it('does not fire when the channels agree, or speak of different subjects', () => {
