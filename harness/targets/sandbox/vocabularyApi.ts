@@ -62,7 +62,7 @@ export function customerView(w: VWorld): Record<string, unknown> {
       via: channelName(w, m.via),
       sentAt: toIso(m.sentAt),
     }));
-  return { object: 'customer_view', now: toIso(w.now), facts, messages };
+  return { object: 'customer_view', now: toIso(w.now), nowMs: w.now, facts, messages };
 }
 
 const routes = new Routes<ApiCtx<SandboxSession>>();
