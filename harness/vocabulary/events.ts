@@ -95,7 +95,9 @@ export interface VocabularyEventMap {
   /** `product`: the product whose price the amount is (`amount: { price: id }`), for overcharge. */
   'payment.charged': Base &
     Cause & { charge: string; tag: string; amount: number; currency: string; product?: string };
-  'payment.refunded': Base & Cause & { charge: string; tag: string; amount: number; reaches: string };
+  /** `reaches`: the duration as written ("3-5 business days"); `reachesAt`: when it is back (UTC ISO). */
+  'payment.refunded': Base &
+    Cause & { charge: string; tag: string; amount: number; reaches: string; reachesAt?: string };
   'payment.refund-reached': Base & { charge: string; tag: string; amount: number };
   'payment.credited': Base & Cause & { tag: string; amount: number; as: string };
   'payment.timeout': Base & { tag: string; fault: string; charged: boolean };

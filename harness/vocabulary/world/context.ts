@@ -5,6 +5,7 @@
 import { type BusinessCalendar, buildCalendar, type CalendarDefinition } from '../../clock/calendar.ts';
 import type { ActiveFault } from '../../core/faultSet.ts';
 import type { OpenMerchantProfile, OpenScenario } from '../schema/index.ts';
+import { type AwayWindow, awayWindows, siloPairs } from './faults.ts';
 import type { RunSetup } from './setup.ts';
 
 type Decl<K extends keyof OpenMerchantProfile> = OpenMerchantProfile[K] extends (infer T)[] ? T : never;
@@ -33,6 +34,12 @@ export interface Context {
   calendar(id: string): BusinessCalendar;
   /** The scenario's zone (customer timezone, else the profile's). */
   readonly zone: string;
+  /** When the customer is away (customer.away). */
+  readonly away: readonly AwayWindow[];
+  /** System pairs cut by systems.silo, as "a|b" both ways. */
+  readonly silos: ReadonlySet<string>;
+  /** Customer actions by channel, staff actions by id, in declaration order. */
+  readonly customerActions: readonly Decl<'actions'>[];
 }
 
 const WEEKDAYS_ALL_DAY = {
@@ -78,6 +85,8 @@ export function compile(setup: RunSetup): Context {
     if (!def) throw new Error(`calendar "${id}" is neither inline in the profile nor a file calendar`);
     return def;
   };
+  const zone = scenario.customer.timezone ?? profile.timezone;
+  const silos = new Set(siloPairs(setup.faults).flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
   return {
     setup,
     profile,
@@ -99,6 +108,9 @@ export function compile(setup: RunSetup): Context {
     routes: byId(profile.routes),
     products: byId(profile.products),
     calendar,
-    zone: scenario.customer.timezone ?? profile.timezone,
+    zone,
+    away: awayWindows(setup.faults, zone),
+    silos,
+    customerActions: profile.actions.filter((a) => a.by === 'customer'),
   };
 }

@@ -66,16 +66,23 @@ export interface CauseRef {
   byCustomer?: boolean;
   /** The channel the change happened on (a send's default, a promise's channel). */
   channel?: string;
+  /** Calendars that apply to business durations in its effects, in order (§2.2). */
+  calendars?: string[];
+  /** A support contact this change answers (for redirect effects). */
+  contact?: { id: string; problem: string };
 }
 
 export type PendingEvent = { at: number; seq: number } & (
-  | { type: 'step'; process: string; step: number; run: number }
+  | { type: 'step'; process: string; step: number; run: number; delayed?: boolean }
+  | { type: 'rearm'; process: string; run: number }
+  | { type: 'start'; process: string; cause: CauseRef }
   | { type: 'effects'; effects: Effect[]; cause: CauseRef }
-  | { type: 'deliver'; message: string }
+  | { type: 'deliver'; message: string; place: MessagePlace }
   | { type: 'refund-reach'; entry: string }
   | { type: 'dispute-decide'; of: string; with: string; outcome: 'refund' | 'reject'; cause: CauseRef }
   | { type: 'commitment-due'; commitment: string; givenAt: number }
   | { type: 'hop'; route: string; hop: number; delivered: string[]; cause: CauseRef }
+  | { type: 'customer-away'; label: string; until: number }
   | { type: 'customer-back' }
 );
 
