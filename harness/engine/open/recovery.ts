@@ -7,7 +7,7 @@
  * by the goal's deadline, the persona's patience and effort budget (traits `patience` and
  * `effort-budget`, when declared) and `explore.maxActions`.
  */
-import { searchGraph } from '../graph/search.ts';
+import type { PluginOffer } from '../../vocabulary/plugins/index.ts';
 import {
   advanceTo,
   type ContactResult,
@@ -22,7 +22,9 @@ import {
   stateKey,
   type VWorld,
 } from '../../vocabulary/world/index.ts';
+import { searchGraph } from '../graph/search.ts';
 import { type Goal, goalReached } from './goal.ts';
+import { pluginActionOffers, takePluginAction } from './pluginMoves.ts';
 import type { CustomerPort } from './port.ts';
 import { usesChannel } from './steps.ts';
 
@@ -30,7 +32,8 @@ export type Move =
   | { kind: 'do'; action: string; label: string }
   | { kind: 'wait'; until: number }
   | { kind: 'spam' }
-  | { kind: 'contact'; channel: string; problem: string };
+  | { kind: 'contact'; channel: string; problem: string }
+  | { kind: 'plugin'; offer: PluginOffer };
 
 export interface Bounds {
   /** No move may end after this (the deadline, or sooner the end of the customer's patience). */
@@ -61,13 +64,16 @@ export const moveId = (m: Move): string =>
       ? 'wait'
       : m.kind === 'spam'
         ? 'look-in-spam'
-        : `contact:${m.channel}:${m.problem}`;
+        : m.kind === 'plugin'
+          ? m.offer.key
+          : `contact:${m.channel}:${m.problem}`;
 
 /** A move in words, for the explanation of a recovery path. */
 export function moveWords(w: VWorld, m: Move): string {
   if (m.kind === 'do') return m.label;
   if (m.kind === 'wait') return 'wait';
   if (m.kind === 'spam') return 'look in the spam folder';
+  if (m.kind === 'plugin') return m.offer.label;
   const name = w.ctx.channels.get(m.channel)?.name ?? m.channel;
   const says = w.ctx.problems.get(m.problem)?.says;
   return `ask ${name}${says ? ` (“${says}”)` : ''}`;
@@ -75,7 +81,9 @@ export function moveWords(w: VWorld, m: Move): string {
 
 function movesOf(w: VWorld, withStaff: boolean): Move[] {
   const out: Move[] = [];
-  for (const o of offers(w)) if (usesChannel(w, o.channel)) out.push({ kind: 'do', action: o.action, label: o.label });
+  for (const o of offers(w))
+    if (usesChannel(w, o.channel)) out.push({ kind: 'do', action: o.action, label: o.label });
+  for (const offer of pluginActionOffers(w, withStaff)) out.push({ kind: 'plugin', offer });
   const times: number[] = [];
   const next = nextEventAt(w);
   if (next !== undefined) times.push(next);
@@ -112,6 +120,9 @@ function apply(
     }
     case 'wait':
       advanceTo(w, move.until);
+      break;
+    case 'plugin':
+      takePluginAction(w, move.offer);
       break;
     case 'spam':
       if (!lookInSpam(w)) return undefined;

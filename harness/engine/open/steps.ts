@@ -1,7 +1,7 @@
 /**
  * The scripted journey of an open scenario: `do` a declared action, `await` a condition
- * within a time, `contact` a channel about a problem, `wait`, and `plugin` (a hook: a step
- * defined in deadend.config.ts; until plugins load, it passes and leaves the world as it is).
+ * within a time, `contact` a channel about a problem, `wait`, and `plugin` (a step defined in
+ * deadend.config.ts, pluginMoves.ts).
  * The first step that fails is the customer's trouble, where the recovery search starts.
  */
 import { formatDuration } from '../../clock/duration.ts';
@@ -10,6 +10,7 @@ import { advanceTo, closed, holds, nextEventAt, offers, type VWorld } from '../.
 import { conditionWords } from './conditionWords.ts';
 import { after } from './durations.ts';
 import { type Goal, goalReached } from './goal.ts';
+import { pluginStepTrouble } from './pluginMoves.ts';
 import type { CustomerPort } from './port.ts';
 import { instantWords } from './words.ts';
 
@@ -70,6 +71,7 @@ export function runStep(w: VWorld, port: CustomerPort, step: OpenStep): string |
     advanceTo(w, after(w, w.now, step.wait.for));
     return undefined;
   }
+  if ('plugin' in step) return pluginStepTrouble(w, step);
   return undefined;
 }
 

@@ -1,0 +1,39 @@
+/**
+ * The config's plugins in an open journey (docs/plugins.md): plugin actions as moves of the
+ * recovery search — offered while `applicable`, labelled by `label(params)`, customer actions in
+ * the self-service search and staff ones only with staff, as declared actions — and plugin
+ * scripted steps. The plugins travel with the loaded scenario (LoadedOpenScenario.plugins).
+ */
+import {
+  NO_PLUGINS,
+  type PluginOffer,
+  type PluginSet,
+  performPluginOffer,
+  pluginOffers,
+  runPluginStep,
+} from '../../vocabulary/plugins/index.ts';
+import { advanceTo, pluginHost, type VWorld } from '../../vocabulary/world/index.ts';
+
+const pluginsOf = (w: VWorld): PluginSet => w.ctx.setup.loaded.plugins ?? NO_PLUGINS;
+
+/** The plugin actions that apply now (none once the customer gave up). */
+export function pluginActionOffers(w: VWorld, withStaff: boolean): PluginOffer[] {
+  const plugins = pluginsOf(w);
+  if (plugins.actions.size === 0 || w.gaveUp) return [];
+  return pluginOffers(plugins, pluginHost(w), { staff: withStaff });
+}
+
+/** Takes a plugin action in `w`: its effects now, then the time it took passes. */
+export function takePluginAction(w: VWorld, offer: PluginOffer): void {
+  const r = performPluginOffer(pluginsOf(w), offer, pluginHost(w));
+  advanceTo(w, w.now + r.tookMs);
+}
+
+/** A `plugin:` scripted step: undefined when it passed, else the trouble in the plugin's words. */
+export function pluginStepTrouble(
+  w: VWorld,
+  step: { plugin: string; params?: Record<string, unknown> },
+): string | undefined {
+  const r = runPluginStep(pluginsOf(w), step, pluginHost(w));
+  return r.ok ? undefined : r.what;
+}
