@@ -74,11 +74,13 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
     problems.push(...unresolved(scenarioRefs, ns, owner));
     const lookup = { profile, parameters: profile.parameters };
     problems.push(...durationProblems(walk(openScenarioSchema, s).businessTimes, lookup));
-    merged.sources.forEach((src, i) => {
+    const inProfile = merged.sources.flatMap((src, i) => {
       const w = sourceWalks[i]!;
       const found = [...unresolved(w.references, ns, owner), ...durationProblems(w.businessTimes, lookup)];
-      otherErrors.push(...found.map((p) => src.locator.place(p)));
+      return found.map((p) => src.locator.place(p));
     });
+    otherErrors.push(...inProfile);
+    if (inProfile.length > 0) problems.push(profileHasErrors(s, inProfile.length));
     problems.push(...traitProblems(s, profile));
     warnings.push(
       ...warningsOf(
@@ -124,14 +126,18 @@ async function profileOf(
   }
   if (!load.value) {
     otherErrors.push(...load.errors);
-    const n = load.errors.length;
-    problems.push({
-      path: merchantPath(s),
-      message: `the merchant profile "${id}" has ${n} error${n === 1 ? '' : 's'} (in ${load.file} or the files it includes)`,
-    });
+    problems.push(profileHasErrors(s, load.errors.length));
     return undefined;
   }
   return load.value;
+}
+
+function profileHasErrors(s: OpenScenario, n: number): Problem {
+  const id = typeof s.merchant === 'string' ? s.merchant : s.merchant.profile;
+  return {
+    path: merchantPath(s),
+    message: `the merchant profile "${id}" has ${n} error${n === 1 ? '' : 's'} (in its file or the files it includes or extends)`,
+  };
 }
 
 function withOverrides(profile: OpenMerchantProfile, s: OpenScenario): OpenMerchantProfile {
