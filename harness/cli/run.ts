@@ -10,7 +10,7 @@ import type { Shard } from '../core/merge.ts';
 import { summarize } from '../core/merge.ts';
 import type { SuiteOptions } from '../engine/runner.ts';
 import { plural } from '../report/format.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
 import { loadBaseline, withBaseline } from './baseline.ts';
 import { EXIT, type IO, UsageError, usage, useColor } from './io.ts';
 import { loadScenarioFiles } from './loadScenarioFiles.ts';
@@ -84,7 +84,7 @@ async function runReporterSpecs(opts: RunOptions) {
  * terminal, the baseline and the what-if analysis need is kept without traces.
  */
 async function streamedRun(
-  scenarios: LoadedScenario[],
+  scenarios: AnyLoadedScenario[],
   runOpts: SuiteOptions,
   found: Awaited<ReturnType<typeof loadBaseline>>,
   opts: RunOptions,
@@ -138,7 +138,7 @@ async function streamedRun(
     const deadEnds = kept.some((s) => s.runs.some((r) => r.outcome === 'dead-end'));
     const found = deadEnds
       ? suggestFixes(
-          scenarios,
+          scenarios.filter((s): s is LoadedScenario => !('kind' in s)),
           { ...head, summary: summarize(kept), scenarios: kept },
           { calendarsDir: opts.calendars, ...(opts.fixes ? { top: opts.fixes } : {}) },
         )
@@ -225,7 +225,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: IO): Pro
     );
   }
   opts.monteCarloWanted =
-    opts.monteCarlo !== undefined || loaded.scenarios.some((s) => s.scenario.explore.mode === 'monte-carlo');
+    opts.monteCarlo !== undefined || loaded.scenarios.some((s) => !('kind' in s) && s.scenario.explore.mode === 'monte-carlo');
 
   if (opts.list) {
     const { listRuns } = await import('./runSelection.ts');
@@ -310,7 +310,7 @@ interface RunInputs {
   paths: string[];
   opts: RunOptions;
   io: IO;
-  scenarios: LoadedScenario[];
+  scenarios: AnyLoadedScenario[];
   reporterNames: Awaited<ReturnType<typeof parseReporters>>;
   baseline: Awaited<ReturnType<typeof loadBaseline>>;
 }

@@ -15,8 +15,9 @@ import type { Fix, ResultsFile, RunResult, ScenarioResult } from '../core/contra
 import type { Shard } from '../core/merge.ts';
 import { siblingModule } from '../core/modulePath.ts';
 import { prunesSupersets } from '../scenario/faultSpace.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
-import { planRuns, prepare, runSuite, type SuiteOptions, scenarioResult, suiteResults } from './runner.ts';
+import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
+import { isOpenLoaded } from './open/plan.ts';
+import { planRuns, runSuite, type SuiteOptions, scenarioEntry, suiteResults } from './runner.ts';
 import { rememberReads } from './settingReads.ts';
 import type { TargetSpec } from './target.ts';
 import { suggestFixes, type WhatIfOptions } from './whatIf.ts';
@@ -87,7 +88,7 @@ const BATCH = 4;
  * through `runSuite`. The results are the same bytes either way.
  */
 export async function runSuiteParallel(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: ParallelOptions,
 ): Promise<ResultsFile> {
   const planned = scenarios.map((loaded) => planRuns(loaded, opts));
@@ -99,10 +100,10 @@ export async function runSuiteParallel(
   });
   const threads = Math.min(opts.workers ?? autoWorkers(tasks.length), tasks.length);
   // Skipping supersets of dead ends needs each scenario's runs in order, in one thread.
-  if (threads <= 1 || scenarios.some((s) => prunesSupersets(s.scenario.explore))) {
+  if (threads <= 1 || scenarios.some((s) => !isOpenLoaded(s) && prunesSupersets(s.scenario.explore))) {
     const results = await runSuite(scenarios, opts);
     if (!opts.whatIf || !wantsWhatIf(results, opts.signal)) return results;
-    return withFixes(results, suggestFixes(scenarios, results, { ...opts.whatIf, ...calendars(opts) }));
+    return withFixes(results, suggestFixes(seedsOf(scenarios), results, { ...opts.whatIf, ...calendars(opts) }));
   }
 
   // Scenario entries are built from the main thread's own preparation (cheap: no run happens).
@@ -168,8 +169,8 @@ export async function runSuiteParallel(
             return fail(new Error(`a worker sent an unexpected result (${message.scenario}/${message.run})`));
           }
           slots[message.scenario]![message.run] = message.result;
-          if (message.reads)
-            rememberReads(scenarios[message.scenario]!, opts.seed, run, new Set(message.reads));
+          const loaded = scenarios[message.scenario]!;
+          if (message.reads && !isOpenLoaded(loaded)) rememberReads(loaded, opts.seed, run, new Set(message.reads));
           outstanding.set(worker, (outstanding.get(worker) ?? 0) - 1);
           done++;
           opts.onRun?.(run.name);
@@ -200,22 +201,26 @@ export async function runSuiteParallel(
 }
 
 function suiteResultsOf(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   withRuns: number[],
   slots: (RunResult | undefined)[][],
   opts: ParallelOptions,
 ): ResultsFile {
   const results: ScenarioResult[] = withRuns
-    .map((s) => {
-      const prep = prepare(scenarios[s]!, opts.calendarsDir);
-      return scenarioResult(
-        prep,
+    .map((s) =>
+      scenarioEntry(
+        scenarios[s]!,
         slots[s]!.filter((r) => r !== undefined),
-      );
-    })
+        opts.calendarsDir,
+      ),
+    )
     .filter((s) => s.runs.length > 0);
   return suiteResults(results, opts);
 }
+
+/** The seed scenarios of a mixed suite: the what-if's candidates are seed merchant settings. */
+const seedsOf = (scenarios: readonly AnyLoadedScenario[]): LoadedScenario[] =>
+  scenarios.filter((s): s is LoadedScenario => !isOpenLoaded(s));
 
 /** A stopped suite is not worth the what-if's time; one without dead ends has nothing for it. */
 const wantsWhatIf = (results: ResultsFile, signal?: AbortSignal) =>

@@ -33,11 +33,14 @@ import { directShop, type ShopPort } from '../merchant/shopPort.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
 import { combinationKey, expectationFor, faultLabel } from '../scenario/combinations.ts';
 import { planCombinations, prunesSupersets, skipsAsSuperset } from '../scenario/faultSpace.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { LoadedOpenScenario } from '../vocabulary/loaded.ts';
 import { describeFaultUses } from '../services/describeFault.ts';
 import { faultCatalogue } from '../services/index.ts';
 import { exploreJourney, type JourneyOutcome } from './journeySearch.ts';
+import { isOpenLoaded, planOpenRuns } from './open/plan.ts';
+import { openScenarioResult, prepareOpen, runOpenOne } from './open/runOpen.ts';
 import { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 import { recordSearch } from './searchRecord.ts';
 import { rememberReads, settingsWatch } from './settingReads.ts';
@@ -75,9 +78,10 @@ export interface Connector {
 export { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 
 export function planRuns(
-  loaded: LoadedScenario,
+  loaded: AnyLoadedScenario,
   opts: Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>,
 ): PlannedRun[] {
+  if (isOpenLoaded(loaded)) return planOpenRuns(loaded, opts);
   const s = loaded.scenario;
   const labels = s.faults.map(faultLabel);
   const out: PlannedRun[] = [];
@@ -95,7 +99,7 @@ export function planRuns(
 }
 
 export function countRuns(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>,
 ): number {
   return scenarios.reduce((n, s) => n + planRuns(s, opts).length, 0);
@@ -331,7 +335,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
 }
 
 export async function runSuite(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: SuiteOptions,
 ): Promise<ResultsFile> {
   const results: ScenarioResult[] = [];
@@ -356,7 +360,7 @@ export async function runSuite(
  * (writeResultsStreaming) runs a suite of any size in flat memory.
  */
 export function* streamSuite(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: SuiteOptions,
 ): Generator<ScenarioResult> {
   const ordered = [...scenarios].sort(
@@ -365,6 +369,11 @@ export function* streamSuite(
   for (const loaded of ordered) {
     const runs = planRuns(loaded, opts);
     if (runs.length === 0) continue;
+    if (isOpenLoaded(loaded)) {
+      yield* openScenario(loaded, runs, opts);
+      if (opts.signal?.aborted) return;
+      continue;
+    }
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
     // smallest-failing over monotone faults: a run containing a dead end is not run at all.
@@ -388,6 +397,29 @@ export function* streamSuite(
     if (out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
     if (opts.signal?.aborted) return;
   }
+}
+
+/** An open-vocabulary scenario's runs (engine/open), in the same shapes as a seed's. */
+function* openScenario(
+  loaded: LoadedOpenScenario,
+  runs: readonly PlannedRun[],
+  opts: SuiteOptions,
+): Generator<ScenarioResult> {
+  const prep = prepareOpen(loaded, opts.calendarsDir);
+  const out: RunResult[] = [];
+  for (const run of runs) {
+    if (opts.signal?.aborted) break;
+    out.push(runOpenOne(prep, run, opts.seed, opts.connect).result);
+    opts.onRun?.(run.name);
+  }
+  if (out.length > 0) yield openScenarioResult(prep, out.sort(compareRuns));
+}
+
+/** A scenario's entry in the results around runs already made (parallel.ts assembles them). */
+export function scenarioEntry(loaded: AnyLoadedScenario, runs: RunResult[], calendarsDir?: string): ScenarioResult {
+  return isOpenLoaded(loaded)
+    ? openScenarioResult(prepareOpen(loaded, calendarsDir), runs)
+    : scenarioResult(prepare(loaded, calendarsDir), runs);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

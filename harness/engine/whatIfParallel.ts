@@ -7,7 +7,8 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Fix, Outcome, ResultsFile } from '../core/contract.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
+import { isOpenLoaded } from './open/plan.ts';
 import { planWhatIf, type WhatIfOptions } from './whatIf.ts';
 import { FixRanking, type WhatIfPair } from './whatIfRanking.ts';
 
@@ -33,11 +34,13 @@ const BATCH = 2;
  */
 export async function whatIfOnWorkers(
   workers: readonly Worker[],
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   results: ResultsFile,
   opts: WhatIfOptions & { signal?: AbortSignal },
 ): Promise<Fix[] | undefined> {
-  const jobs = planWhatIf(scenarios, results, opts.calendarsDir);
+  // The candidates are seed merchant settings; indices stay those of the workers' full list.
+  const seeds = scenarios.filter((s): s is LoadedScenario => !isOpenLoaded(s));
+  const jobs = planWhatIf(seeds, results, opts.calendarsDir);
   const ranking = new FixRanking(jobs, opts.top);
   const inFlight = new Map<number, WhatIfPair>();
   let nextId = 0;

@@ -4,7 +4,9 @@
  * batches it is sent and posts each RunResult back. An empty batch means there is nothing left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LoadedScenario, loadScenarios } from '../scenario/load.ts';
+import { type AnyLoadedScenario, loadScenarios } from '../scenario/load.ts';
+import { isOpenLoaded } from './open/plan.ts';
+import { type PreparedOpen, prepareOpen, runOpenOne } from './open/runOpen.ts';
 import { faultCatalogue } from '../services/index.ts';
 import type { RunBatch, WorkerMessage, WorkerSetup } from './parallel.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from './runner.ts';
@@ -34,12 +36,12 @@ async function setUp(setup: WorkerSetup) {
       `the scenario files changed while running: ${loaded.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
     );
   }
-  const byKey = new Map(loaded.scenarios.map((s) => [`${s.file}\u0000${s.scenario.id}`, s]));
+  const byKey = new Map(loaded.all.map((s) => [`${s.file}\u0000${s.scenario.id}`, s]));
   const plans: {
-    loaded: LoadedScenario;
+    loaded: AnyLoadedScenario;
     runs: PlannedRun[];
-    prep?: PreparedScenario;
-    load: () => PreparedScenario;
+    prep?: PreparedScenario | PreparedOpen;
+    load: () => PreparedScenario | PreparedOpen;
   }[] = [];
   for (const wanted of setup.scenarios) {
     const found = byKey.get(`${wanted.file}\u0000${wanted.id}`);
@@ -54,7 +56,9 @@ async function setUp(setup: WorkerSetup) {
       loaded: found,
       runs,
       load: () => {
-        plan.prep ??= prepare(found, setup.calendarsDir);
+        plan.prep ??= isOpenLoaded(found)
+          ? prepareOpen(found, setup.calendarsDir)
+          : prepare(found, setup.calendarsDir);
         return plan.prep;
       },
     };
@@ -73,7 +77,9 @@ try {
     if (batch.type === 'whatif') {
       try {
         for (const t of batch.tasks) {
-          const outcome = whatIf.outcome(plans[t.scenario]!.loaded, t.change, t.faults, t.persona);
+          const loaded = plans[t.scenario]!.loaded;
+          if (isOpenLoaded(loaded)) throw new Error(`the what-if was sent open scenario ${loaded.scenario.id}`);
+          const outcome = whatIf.outcome(loaded, t.change, t.faults, t.persona);
           post({ type: 'outcome', id: t.id, outcome } satisfies WhatIfOutcome);
         }
         post({ type: 'idle' });
@@ -90,10 +96,17 @@ try {
     try {
       for (const [s, r] of batch.tasks) {
         const plan = plans[s]!;
-        const result = runOne(plan.load(), plan.runs[r]!, setup.seed, target).result;
+        const loaded = plan.loaded;
+        const prep = plan.load();
+        const result =
+          'goal' in prep
+            ? runOpenOne(prep, plan.runs[r]!, setup.seed, target).result
+            : runOne(prep, plan.runs[r]!, setup.seed, target).result;
         // A dead end's setting reads go back with it, for the what-if to plan from.
         const reads =
-          result.outcome === 'dead-end' ? recalledReads(plan.loaded, setup.seed, plan.runs[r]!) : undefined;
+          result.outcome === 'dead-end' && !isOpenLoaded(loaded)
+            ? recalledReads(loaded, setup.seed, plan.runs[r]!)
+            : undefined;
         post({ type: 'result', scenario: s, run: r, result, ...(reads ? { reads: [...reads] } : {}) });
       }
       post({ type: 'idle' });

@@ -20,6 +20,9 @@ export interface OpenPersona {
   channels: string[];
 }
 
+/** An open-vocabulary scenario among seed ones (a seed LoadedScenario has no `kind`). */
+export const isOpenLoaded = (x: object): x is LoadedOpenScenario => 'kind' in x && x.kind === 'open';
+
 /** The fault labels of an open scenario in its own order (the fault's id, else its name). */
 export const openFaultLabels = (loaded: LoadedOpenScenario): string[] =>
   loaded.scenario.faults.map((u) => faultLabel(u));
