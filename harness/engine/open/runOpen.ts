@@ -13,8 +13,8 @@ import { toArray, traceEntry } from '../../core/trace.ts';
 import { shellQuote, singleQuote } from '../../input/shellQuote.ts';
 import { runVocabularyOracles } from '../../oracles/vocabulary/index.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
-import { vocabularyFault } from '../../vocabulary/faults/index.ts';
 import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
+import { faultWithPlugins, NO_PLUGINS } from '../../vocabulary/plugins/index.ts';
 import { createWorld, type RunSetup, type VWorld } from '../../vocabulary/world/index.ts';
 import { type PlannedRun, runSeedKey } from '../plan/runName.ts';
 import { expectationMisses, expectedOracles, openExpectationFor } from './expectations.ts';
@@ -58,8 +58,9 @@ export function prepareOpen(loaded: LoadedOpenScenario, calendarsDir = 'fixtures
   const zone = s.customer.timezone ?? loaded.profile.timezone;
   const folder = calendarFolder(calendarsDir);
   const faults: ActiveFault[] = s.faults.map((u) => {
-    const def = vocabularyFault(u.fault);
-    if (!def) throw new Error(`${loaded.file}: unknown vocabulary fault ${u.fault} (the loader should have said so)`);
+    const def = faultWithPlugins(loaded.plugins ?? NO_PLUGINS, u.fault);
+    if (!def)
+      throw new Error(`${loaded.file}: unknown vocabulary fault ${u.fault} (the loader should have said so)`);
     return {
       label: faultLabel(u),
       def,
@@ -89,7 +90,12 @@ export interface OpenRunOne {
   world: VWorld;
 }
 
-export function runOpenOne(prep: PreparedOpen, run: PlannedRun, seed: number, connect?: AnyConnector): OpenRunOne {
+export function runOpenOne(
+  prep: PreparedOpen,
+  run: PlannedRun,
+  seed: number,
+  connect?: AnyConnector,
+): OpenRunOne {
   const { loaded, zone, goal } = prep;
   const s = loaded.scenario;
   const persona = prep.personas[run.persona]!;
@@ -139,12 +145,15 @@ export function runOpenOne(prep: PreparedOpen, run: PlannedRun, seed: number, co
     : ['no expectation covers this fault combination and persona'];
   const pass = misses.length === 0;
   const email = s.customer.addresses.email?.current ?? '';
-  const name = typeof s.personas === 'number' ? (s.customer.name ?? `customer #${persona.index}`) : persona.id;
+  const name =
+    typeof s.personas === 'number' ? (s.customer.name ?? `customer #${persona.index}`) : persona.id;
   const result: RunResult = {
     faults: run.combo,
     persona: { index: persona.index, name, email },
     outcome: outcome.outcome,
-    expected: rule ? { outcome: rule.outcome, ...(findingIds ? { findings: findingIds } : {}) } : { outcome: 'ok' },
+    expected: rule
+      ? { outcome: rule.outcome, ...(findingIds ? { findings: findingIds } : {}) }
+      : { outcome: 'ok' },
     pass,
     ...(pass ? {} : { failure: misses.join('; ') }),
     explanation: outcome.explanation,
@@ -163,7 +172,10 @@ export function runOpenOne(prep: PreparedOpen, run: PlannedRun, seed: number, co
 function faultNames(loaded: LoadedOpenScenario): Record<string, string> {
   const out: Record<string, string> = {};
   for (const u of loaded.scenario.faults) {
-    const summary = (vocabularyFault(u.fault)?.summary ?? u.fault).replace(/\.$/, '');
+    const summary = (faultWithPlugins(loaded.plugins ?? NO_PLUGINS, u.fault)?.summary ?? u.fault).replace(
+      /\.$/,
+      '',
+    );
     const params = Object.values(u.params ?? {})
       .filter((v) => typeof v === 'string' || typeof v === 'number')
       .join(', ');

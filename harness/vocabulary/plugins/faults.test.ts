@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { vocabularyFaults } from '../faults/index.ts';
 import { defineFault } from './define.ts';
-import { faultsWithPlugins } from './faults.ts';
+import { faultsWithPlugins, faultWithPlugins } from './faults.ts';
 import { NO_PLUGINS, pluginSet } from './registry.ts';
 
 const strike = defineFault({
@@ -25,6 +25,10 @@ describe('plugin faults', () => {
       lost: true,
     });
     expect(faultsWithPlugins(NO_PLUGINS)).toBe(vocabularyFaults);
+    const set = pluginSet({ faults: [strike] });
+    expect(faultWithPlugins(set, 'courier.strike')?.family).toBe('plugins');
+    expect(faultWithPlugins(set, 'message.suppressed')?.family).toBe('messages');
+    expect(faultWithPlugins(NO_PLUGINS, 'courier.strike')).toBeUndefined();
   });
 
   it('may not take a built-in fault’s id, nor an id without a family', () => {

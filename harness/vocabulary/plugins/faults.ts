@@ -38,3 +38,11 @@ export function faultsWithPlugins(set: PluginSet): readonly VocabularyFaultDefin
   });
   return [...vocabularyFaults, ...added];
 }
+
+/** The vocabulary fault of this id: a built-in one, else one of the set's plugin faults. */
+export function faultWithPlugins(set: PluginSet, id: string): VocabularyFaultDefinition | undefined {
+  const builtIn = vocabularyFaults.find((f) => f.id === id);
+  if (builtIn) return builtIn;
+  const plugin = set.faults.get(id);
+  return plugin ? faultDefinitionOf(plugin) : undefined;
+}

@@ -35,7 +35,7 @@ export {
   PLUGIN_ID,
   PluginError,
 } from './define.ts';
-export { faultDefinitionOf, faultsWithPlugins } from './faults.ts';
+export { faultDefinitionOf, faultsWithPlugins, faultWithPlugins } from './faults.ts';
 export { loadPluginSet } from './load.ts';
 export { createPluginWorld, type PluginHost } from './pluginWorld.ts';
 export {
