@@ -33,8 +33,8 @@ describe('plugin faults', () => {
 
   it('may not take a built-in fault’s id, nor an id without a family', () => {
     const clash = defineFault({ id: 'message.suppressed', summary: 'mine', world: {} });
-    expect(() => faultsWithPlugins(pluginSet({ faults: [clash] }, 'deadend.config.ts'))).toThrow(
-      'deadend.config.ts: the fault plugin "message.suppressed" has the id of a built-in fault; choose another',
+    expect(() => pluginSet({ faults: [clash] }, 'deadend.config.ts')).toThrow(
+      'deadend.config.ts: plugins.faults: "message.suppressed" is a built-in fault\'s id; choose another',
     );
     expect(() => defineFault({ id: 'strike', summary: 's', world: {} })).toThrow('a fault id is family.what');
   });

@@ -5,7 +5,6 @@
  */
 import { type VocabularyFaultDefinition, vocabularyFaults } from '../faults/index.ts';
 import type { FaultPlugin } from '../schema/plugins.ts';
-import { PluginError } from './define.ts';
 import type { PluginSet } from './registry.ts';
 
 export function faultDefinitionOf<P>(plugin: FaultPlugin<P>): VocabularyFaultDefinition<P> {
@@ -22,21 +21,10 @@ export function faultDefinitionOf<P>(plugin: FaultPlugin<P>): VocabularyFaultDef
   };
 }
 
-/**
- * The built-in vocabulary faults followed by the plugin faults. A plugin fault may not take a
- * built-in fault's id (a scenario naming it would silently mean one of the two).
- */
+/** The built-in vocabulary faults followed by the plugin faults (pluginSet refused clashing ids). */
 export function faultsWithPlugins(set: PluginSet): readonly VocabularyFaultDefinition[] {
   if (set.faults.size === 0) return vocabularyFaults;
-  const builtIn = new Set(vocabularyFaults.map((f) => f.id));
-  const added = [...set.faults.values()].map((p) => {
-    if (builtIn.has(p.id))
-      throw new PluginError(
-        `${set.source ? `${set.source}: ` : ''}the fault plugin "${p.id}" has the id of a built-in fault; choose another`,
-      );
-    return faultDefinitionOf(p);
-  });
-  return [...vocabularyFaults, ...added];
+  return [...vocabularyFaults, ...[...set.faults.values()].map(faultDefinitionOf)];
 }
 
 /** The vocabulary fault of this id: a built-in one, else one of the set's plugin faults. */

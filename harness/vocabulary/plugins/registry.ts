@@ -3,6 +3,8 @@
  * along with the loaded scenario (LoadedOpenScenario.plugins): no module-level registry, so two
  * suites with different configs (or a test and its sandbox) never see each other's plugins.
  */
+
+import { vocabularyFaults } from '../faults/index.ts';
 import type {
   ActionPlugin,
   ConditionPlugin,
@@ -103,12 +105,17 @@ export function pluginSet(config: PluginConfig | undefined, source?: string): Pl
   if (unknown.length > 0) {
     throw new PluginError(`${where}plugins.${unknown[0]}: not a kind of plugin (${LISTS.join(', ')})`);
   }
+  const faults = byId<FaultPlugin<Any>>('faults', config.faults, where);
+  // A scenario naming a built-in fault's id would silently mean one of the two.
+  const clash = vocabularyFaults.find((f) => faults.has(f.id));
+  if (clash)
+    throw new PluginError(`${where}plugins.faults: "${clash.id}" is a built-in fault's id; choose another`);
   return {
     actions: byId('actions', config.actions, where),
     steps: byId('steps', config.steps, where),
     conditions: byId('conditions', config.conditions, where),
     oracles: byId('oracles', config.oracles, where),
-    faults: byId('faults', config.faults, where),
+    faults,
     ...(source !== undefined ? { source } : {}),
   };
 }
