@@ -5,8 +5,13 @@
  * instants, expectation coverage — as `file:line:col` errors, plus warnings.
  */
 import { CalendarFileError, loadCalendarDefinitions } from '../../clock/calendarFiles.ts';
-import { vocabularyFaults } from '../../vocabulary/faults/index.ts';
 import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
+import {
+  faultsWithPlugins,
+  NO_PLUGINS,
+  pluginNamespaces,
+  pluginParamsProblems,
+} from '../../vocabulary/plugins/index.ts';
 import {
   type OpenMerchantProfile,
   type OpenScenario,
@@ -56,7 +61,8 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
 
   const merged = await profileOf(s, read.data, env, problems, otherErrors);
   const profile = merged ? withOverrides(merged.profile, s) : undefined;
-  const faults = checkFaultUses(s, profile, vocabularyFaults);
+  const plugins = env.plugins ?? NO_PLUGINS;
+  const faults = checkFaultUses(s, profile, faultsWithPlugins(plugins));
   problems.push(...faults.problems);
 
   if (merged && profile) {
@@ -70,13 +76,20 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
       declared: all,
       personas: Array.isArray(s.personas) ? s.personas.map((p) => p.id) : [],
     });
+    // The config's plugins are references like declared ids, one namespace per plugin kind.
+    for (const [kind, ids] of Object.entries(pluginNamespaces(plugins))) ns.set(kind, ids);
     const owner = profile.id;
-    problems.push(...unresolved(scenarioRefs, ns, owner));
+    problems.push(...unresolved(scenarioRefs, ns, owner, plugins.source));
+    problems.push(...pluginParamsProblems(plugins, scenarioRefs, s));
     const lookup = { profile, parameters: profile.parameters };
     problems.push(...durationProblems(walk(openScenarioSchema, s).businessTimes, lookup));
     const inProfile = merged.sources.flatMap((src, i) => {
       const w = sourceWalks[i]!;
-      const found = [...unresolved(w.references, ns, owner), ...durationProblems(w.businessTimes, lookup)];
+      const found = [
+        ...unresolved(w.references, ns, owner, plugins.source),
+        ...pluginParamsProblems(plugins, w.references, src.data),
+        ...durationProblems(w.businessTimes, lookup),
+      ];
       return found.map((p) => src.locator.place(p));
     });
     otherErrors.push(...inProfile);
@@ -103,6 +116,7 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
     scenario: { ...s, faults: faults.faults },
     profile,
     sources: merged.sources.map((src) => src.file),
+    ...(env.plugins ? { plugins: env.plugins } : {}),
   };
   return { value, errors: [], warnings };
 }

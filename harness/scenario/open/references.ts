@@ -65,8 +65,16 @@ export function namespacesOf(profile: OpenMerchantProfile, extra: Extra): Namesp
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
-/** One problem per reference whose id is not declared; kinds without a namespace are not checked here. */
-export function unresolved(refs: readonly Reference[], ns: Namespaces, owner: string): Problem[] {
+/**
+ * One problem per reference whose id is not declared; kinds without a namespace are not checked here.
+ * Plugin ids are registered in the config file (`pluginSource`), not declared by the profile.
+ */
+export function unresolved(
+  refs: readonly Reference[],
+  ns: Namespaces,
+  owner: string,
+  pluginSource = 'deadend.config.ts',
+): Problem[] {
   const problems: Problem[] = [];
   for (const r of refs) {
     if (r.declares) continue;
@@ -76,6 +84,10 @@ export function unresolved(refs: readonly Reference[], ns: Namespaces, owner: st
       ([k, v]) => k !== r.kind && !(k in COMPOSITE) && k !== 'persona' && v.includes(r.id),
     );
     const mixUp = other ? ` ("${r.id}" is a declared ${other[0]}, not a ${r.kind})` : '';
+    if (r.kind.startsWith('plugin ')) {
+      problems.push(unregisteredPlugin(r, ids, pluginSource));
+      continue;
+    }
     problems.push({
       path: r.path,
       ...(r.key ? { key: true } : {}),
@@ -87,6 +99,17 @@ export function unresolved(refs: readonly Reference[], ns: Namespaces, owner: st
     });
   }
   return problems;
+}
+
+function unregisteredPlugin(r: Reference, ids: readonly string[], source: string): Problem {
+  return {
+    path: r.path,
+    message: `"${r.id}" is not a ${r.kind} registered in ${source}${didYouMean(r.id, ids)}`,
+    hint:
+      ids.length > 0
+        ? `registered ${plural(r.kind)}: ${ids.join(', ')}`
+        : `${source} registers no ${plural(r.kind)} (plugins: { … } in defineConfig; docs/plugins.md)`,
+  };
 }
 
 export function plural(kind: string): string {
