@@ -163,12 +163,13 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
 
 /**
  * The config's plugins as the run passes them on (to the loader, hence to the world, the
- * engine and the oracles); `shown` names the config file in messages. A plugin that cannot be
- * registered is a ConfigError.
+ * engine and the oracles); `shown` names the config file in messages, `file` is its absolute
+ * path (worker threads load the plugins again from it). A plugin that cannot be registered is a
+ * ConfigError.
  */
-export function configPlugins(config: DeadendConfig, shown = 'deadend.config.ts'): PluginSet {
+export function configPlugins(config: DeadendConfig, shown = 'deadend.config.ts', file?: string): PluginSet {
   try {
-    return pluginSet(config.plugins, shown);
+    return pluginSet(config.plugins, shown, file);
   } catch (error) {
     if (error instanceof PluginError) throw new ConfigError(error.message);
     throw error;

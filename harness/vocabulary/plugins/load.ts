@@ -2,7 +2,7 @@
  * The plugins of a config file, loaded on their own: what a worker thread does (it gets the
  * config's path, since functions cannot cross to a worker) and what the CLI does once per run.
  */
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { importUserModule } from '../../core/importUserModule.ts';
 import type { PluginConfig } from '../schema/plugins.ts';
 import { PluginError } from './define.ts';
@@ -18,5 +18,5 @@ export async function loadPluginSet(configFile: string, cwd = process.cwd()): Pr
     throw new PluginError(`${shown}: the config file does not load: ${(error as Error).message}`);
   }
   const plugins = (mod.default as { plugins?: PluginConfig } | undefined)?.plugins;
-  return pluginSet(plugins, shown);
+  return pluginSet(plugins, shown, resolve(cwd, configFile));
 }

@@ -26,6 +26,11 @@ export interface PluginSet {
   readonly faults: ReadonlyMap<string, FaultPlugin<Any>>;
   /** Where they were registered (the config file, project-relative), for messages. */
   readonly source?: string;
+  /**
+   * The config file's absolute path, when they came from one: a worker thread loads them again
+   * from it (functions cannot be sent to a thread).
+   */
+  readonly file?: string;
 }
 
 /** The reference kinds of the schema's `ref()` that name a plugin, and the list each one reads. */
@@ -93,11 +98,13 @@ function byId<T extends { id: string }>(list: ListName, entries: unknown, where:
 
 /**
  * The plugins of a config's `plugins` (undefined: none). `source` names the config file in
- * messages. Throws PluginError (a usage error) for an entry that is not a plugin or an id used
+ * messages; `file` is its absolute path (for worker threads). Throws PluginError (a usage error) for an entry that is not a plugin or an id used
  * twice in one list.
  */
-export function pluginSet(config: PluginConfig | undefined, source?: string): PluginSet {
-  if (config === undefined) return source === undefined ? NO_PLUGINS : { ...NO_PLUGINS, source };
+export function pluginSet(config: PluginConfig | undefined, source?: string, file?: string): PluginSet {
+  const from = { ...(source !== undefined ? { source } : {}), ...(file !== undefined ? { file } : {}) };
+  if (config === undefined)
+    return source === undefined && file === undefined ? NO_PLUGINS : { ...NO_PLUGINS, ...from };
   const where = source ? `${source}: ` : '';
   if (typeof config !== 'object' || config === null)
     throw new PluginError(`${where}plugins: expected an object`);
@@ -116,7 +123,7 @@ export function pluginSet(config: PluginConfig | undefined, source?: string): Pl
     conditions: byId('conditions', config.conditions, where),
     oracles: byId('oracles', config.oracles, where),
     faults,
-    ...(source !== undefined ? { source } : {}),
+    ...from,
   };
 }
 
