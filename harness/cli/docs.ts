@@ -3,12 +3,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { oracleCatalogueMarkdown } from '../oracles/docs.ts';
 import { faultCatalogue } from '../services/index.ts';
+import { vocabularyMarkdown } from '../vocabulary/schema/docs.ts';
 import { faultCatalogueMarkdown } from './commands/faultDocs.ts';
 import { EXIT, type IO } from './io.ts';
 
 /** The generated documentation pages, by path relative to the docs folder. */
 export function generatedDocs(): Record<string, string> {
-  return { 'faults.md': faultCatalogueMarkdown(faultCatalogue), 'oracles.md': oracleCatalogueMarkdown() };
+  return {
+    'faults.md': faultCatalogueMarkdown(faultCatalogue),
+    'oracles.md': oracleCatalogueMarkdown(),
+    'vocabulary.md': vocabularyMarkdown(),
+  };
 }
 
 export function docsCommand(opts: { out: string; check?: boolean }, io: IO): number {
