@@ -201,10 +201,11 @@ Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-
 ${EXIT_CODES_HELP}`,
     )
     .action(async (paths: string[], opts: RunOptions, command: Command) => {
-      const { config, paths: chosen, apply } = await configured(paths, opts, command);
+      const { config, paths: chosen, apply, plugins } = await configured(paths, opts, command);
       const reporterFromCli = command.getOptionValueSource('reporter') === 'cli';
       const chosenOpts: RunOptions = {
         ...apply(opts),
+        ...(plugins ? { plugins } : {}),
         reporterFromCli,
         ...(config.reporters ? { reporterEntries: config.reporters } : {}),
       };
@@ -236,13 +237,14 @@ ${EXIT_CODES_HELP}`,
         flags: { merchants: string; calendars: string; config?: string },
         command: Command,
       ) => {
-        const { paths, apply } = await configured(given, flags, command);
+        const { paths, apply, plugins } = await configured(given, flags, command);
         const opts = apply(flags);
         const { validateCommand } = await import('./commands/validate.ts');
         setExit(
           await validateCommand(paths, {
             merchantsDir: opts.merchants,
             calendarsDir: opts.calendars,
+            ...(plugins ? { plugins } : {}),
             out: (line) => io.stdout.write(`${line}\n`),
           }),
         );

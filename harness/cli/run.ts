@@ -56,6 +56,8 @@ export interface RunOptions {
   precision?: number;
   /** Set by runCommand once the scenarios are loaded: --monte-carlo, or a scenario in monte-carlo mode. */
   monteCarloWanted?: boolean;
+  /** The config's plugins (deadend.config.ts `plugins`). */
+  plugins?: import('../vocabulary/plugins/index.ts').PluginSet;
 }
 
 /** The run's reporters: --reporter, else the config's, else the default; `github` under GitHub Actions. */
@@ -225,7 +227,8 @@ export async function runCommand(paths: string[], opts: RunOptions, io: IO): Pro
     );
   }
   opts.monteCarloWanted =
-    opts.monteCarlo !== undefined || loaded.scenarios.some((s) => !('kind' in s) && s.scenario.explore.mode === 'monte-carlo');
+    opts.monteCarlo !== undefined ||
+    loaded.scenarios.some((s) => !('kind' in s) && s.scenario.explore.mode === 'monte-carlo');
 
   if (opts.list) {
     const { listRuns } = await import('./runSelection.ts');

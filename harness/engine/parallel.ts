@@ -38,6 +38,8 @@ export interface WorkerSetup {
   scenarios: { file: string; id: string; runs: number }[];
   /** On a real target, each worker starts its own (sandbox, shop, customer) from this spec. */
   target?: TargetSpec;
+  /** The config file whose plugins the open scenarios were loaded with (PluginSet.file). */
+  pluginsFile?: string;
 }
 
 /** Main thread → worker: run these (scenario index, run index) pairs. */
@@ -80,6 +82,12 @@ export function autoWorkers(runs: number, cores = availableParallelism()): numbe
   return Math.max(1, Math.min(cores, Math.floor(runs / RUNS_PER_AUTO_WORKER)));
 }
 
+/** The config file of the open scenarios' plugins, for the workers to load them from. */
+function pluginsFileOf(scenarios: readonly AnyLoadedScenario[]): { pluginsFile?: string } {
+  for (const s of scenarios) if (isOpenLoaded(s) && s.plugins?.file) return { pluginsFile: s.plugins.file };
+  return {};
+}
+
 /** Runs handed to a worker at a time: small enough to balance, large enough to keep messages few. */
 const BATCH = 4;
 
@@ -103,7 +111,10 @@ export async function runSuiteParallel(
   if (threads <= 1 || scenarios.some((s) => !isOpenLoaded(s) && prunesSupersets(s.scenario.explore))) {
     const results = await runSuite(scenarios, opts);
     if (!opts.whatIf || !wantsWhatIf(results, opts.signal)) return results;
-    return withFixes(results, suggestFixes(seedsOf(scenarios), results, { ...opts.whatIf, ...calendars(opts) }));
+    return withFixes(
+      results,
+      suggestFixes(seedsOf(scenarios), results, { ...opts.whatIf, ...calendars(opts) }),
+    );
   }
 
   // Scenario entries are built from the main thread's own preparation (cheap: no run happens).
@@ -119,6 +130,7 @@ export async function runSuiteParallel(
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(opts.targetSpec ? { target: opts.targetSpec } : {}),
+    ...pluginsFileOf(scenarios),
     scenarios: scenarios.map((loaded, s) => ({
       file: loaded.file,
       id: loaded.scenario.id,
@@ -170,7 +182,8 @@ export async function runSuiteParallel(
           }
           slots[message.scenario]![message.run] = message.result;
           const loaded = scenarios[message.scenario]!;
-          if (message.reads && !isOpenLoaded(loaded)) rememberReads(loaded, opts.seed, run, new Set(message.reads));
+          if (message.reads && !isOpenLoaded(loaded))
+            rememberReads(loaded, opts.seed, run, new Set(message.reads));
           outstanding.set(worker, (outstanding.get(worker) ?? 0) - 1);
           done++;
           opts.onRun?.(run.name);

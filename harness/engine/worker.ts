@@ -5,9 +5,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type AnyLoadedScenario, loadScenarios } from '../scenario/load.ts';
+import { faultCatalogue } from '../services/index.ts';
+import { loadPluginSet } from '../vocabulary/plugins/index.ts';
 import { isOpenLoaded } from './open/plan.ts';
 import { type PreparedOpen, prepareOpen, runOpenOne } from './open/runOpen.ts';
-import { faultCatalogue } from '../services/index.ts';
 import type { RunBatch, WorkerMessage, WorkerSetup } from './parallel.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from './runner.ts';
 import { recalledReads } from './settingReads.ts';
@@ -30,6 +31,7 @@ async function setUp(setup: WorkerSetup) {
     ...(setup.merchantsDir ? { merchantsDir: setup.merchantsDir } : {}),
     ...(setup.calendarsDir ? { calendarsDir: setup.calendarsDir } : {}),
     faults: faultCatalogue,
+    ...(setup.pluginsFile ? { plugins: await loadPluginSet(setup.pluginsFile) } : {}),
   });
   if (loaded.errors.length > 0) {
     throw new Error(
@@ -78,7 +80,8 @@ try {
       try {
         for (const t of batch.tasks) {
           const loaded = plans[t.scenario]!.loaded;
-          if (isOpenLoaded(loaded)) throw new Error(`the what-if was sent open scenario ${loaded.scenario.id}`);
+          if (isOpenLoaded(loaded))
+            throw new Error(`the what-if was sent open scenario ${loaded.scenario.id}`);
           const outcome = whatIf.outcome(loaded, t.change, t.faults, t.persona);
           post({ type: 'outcome', id: t.id, outcome } satisfies WhatIfOutcome);
         }

@@ -13,6 +13,8 @@ export interface ValidateOptions {
   out: (line: string) => void;
   /** For tests: another fault catalogue. */
   faults?: LoadEnv['faults'];
+  /** The config's plugins: `plugin:` uses are checked against them. */
+  plugins?: LoadEnv['plugins'];
 }
 
 const byPlace = (a: SourceError, b: SourceError) =>
@@ -25,6 +27,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions): P
     ...(opts.merchantsDir !== undefined ? { merchantsDir: opts.merchantsDir } : {}),
     ...(opts.calendarsDir !== undefined ? { calendarsDir: opts.calendarsDir } : {}),
     ...(opts.faults !== undefined ? { faults: opts.faults } : {}),
+    ...(opts.plugins !== undefined ? { plugins: opts.plugins } : {}),
   });
   for (const error of [...loaded.errors, ...loaded.warnings].sort(byPlace)) {
     for (const line of formatSourceError(error).split('\n')) opts.out(line);
