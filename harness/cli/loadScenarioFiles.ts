@@ -1,6 +1,7 @@
 /** Loading the scenario files a command was given, as `run` and `analyze` both do. */
 import type { LoadedScenario } from '../scenario/load.ts';
 import { faultCatalogue } from '../services/index.ts';
+import type { PluginSet } from '../vocabulary/plugins/index.ts';
 import type { IO } from './io.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { IO } from './io.ts';
  */
 export async function loadScenarioFiles(
   paths: string[],
-  opts: { merchants: string; calendars: string },
+  opts: { merchants: string; calendars: string; plugins?: PluginSet },
   io: IO,
   afterErrors: (count: number) => string,
 ): Promise<LoadedScenario[] | undefined> {
@@ -19,6 +20,7 @@ export async function loadScenarioFiles(
     merchantsDir: opts.merchants,
     calendarsDir: opts.calendars,
     faults: faultCatalogue,
+    ...(opts.plugins ? { plugins: opts.plugins } : {}),
   });
   if (loaded.errors.length === 0) return loaded.scenarios;
   for (const error of loaded.errors) io.stderr.write(`${formatSourceError(error)}\n`);
