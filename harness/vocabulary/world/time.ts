@@ -7,6 +7,7 @@
  */
 import type { BusinessCalendar } from '../../clock/calendar.ts';
 import { DAY, type DurationSpec, HOUR, parseDuration } from '../../clock/duration.ts';
+import { fromWallClock, timeZone, wallClock } from '../../clock/wallClock.ts';
 import type { BusinessTime } from '../schema/index.ts';
 import type { Context } from './context.ts';
 
@@ -50,9 +51,24 @@ export function endOf(ctx: Context, bt: BusinessTime, from: number, calendars: (
     calendarId = bt.calendar;
   } else if ('param' in bt) spec = valueSpec(ctx.profile.parameters[bt.param]);
   else spec = valueSpec(ctx.persona.traits[bt.trait]);
-  if (spec.kind === 'elapsed') return from + spec.ms;
-  if (calendarId === undefined) return from + calendarFree(spec);
+  if (spec.kind === 'elapsed') return addElapsed(ctx.zone, from, spec.ms);
+  if (calendarId === undefined) return addElapsed(ctx.zone, from, calendarFree(spec));
   return add(ctx.calendar(calendarId), from, spec);
+}
+
+/**
+ * Whole days of an elapsed duration are calendar days in the scenario's zone, so "every P3D"
+ * from 09:00 stays at 09:00 across a change of summer time (102's sign-ins); the rest is added
+ * as elapsed time.
+ */
+export function addElapsed(zone: string, from: number, ms: number): number {
+  const days = Math.floor(ms / DAY);
+  if (days <= 0 || !Number.isFinite(from)) return from + ms;
+  const tz = timeZone(zone);
+  const c = wallClock(from, tz);
+  const d = new Date(Date.UTC(c.year, c.month - 1, c.day + days));
+  const local = fromWallClock(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), c.hour, c.minute, c.second, c.millisecond);
+  return local + (ms - days * DAY);
 }
 
 /** A parameter or trait used as a duration: text is parsed, a number counts days. */
