@@ -40,6 +40,7 @@ export { type ContactResult, contact, contactOptions, customerKnowsProblem } fro
 export { createWorld } from './create.ts';
 export { describeCondition } from './describe.ts';
 export { effectHandlers } from './effects/index.ts';
+export { awayAt } from './faults.ts';
 export { stateKey } from './key.ts';
 export { lookInSpam } from './knowledge.ts';
 export { type MoneyTotals, moneyTotals as money } from './money.ts';
