@@ -12,14 +12,15 @@ import {
   pluginOffers,
   runPluginStep,
 } from '../../vocabulary/plugins/index.ts';
-import { advanceTo, pluginHost, type VWorld } from '../../vocabulary/world/index.ts';
+import { advanceTo, awayAt, pluginHost, type VWorld } from '../../vocabulary/world/index.ts';
 
 const pluginsOf = (w: VWorld): PluginSet => w.ctx.setup.loaded.plugins ?? NO_PLUGINS;
 
-/** The plugin actions that apply now (none once the customer gave up). */
+/** The plugin actions that apply now. */
 export function pluginActionOffers(w: VWorld, withStaff: boolean): PluginOffer[] {
   const plugins = pluginsOf(w);
-  if (plugins.actions.size === 0 || w.gaveUp) return [];
+  // Like declared actions, none while the customer gave up or is away (customer.away).
+  if (plugins.actions.size === 0 || w.gaveUp || awayAt(w.ctx, w.now)) return [];
   return pluginOffers(plugins, pluginHost(w), { staff: withStaff });
 }
 
