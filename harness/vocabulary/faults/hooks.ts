@@ -54,6 +54,8 @@ export interface VocabularyFaultDefinition<P = any> extends FaultDefinition<P> {
   away?: (params: P) => { from?: string; until?: string };
 }
 
-export function defineVocabularyFault<P>(def: Omit<VocabularyFaultDefinition<P>, 'hooks'>): VocabularyFaultDefinition<P> {
+export function defineVocabularyFault<P>(
+  def: Omit<VocabularyFaultDefinition<P>, 'hooks'>,
+): VocabularyFaultDefinition<P> {
   return { ...def, hooks: {} };
 }

@@ -17,6 +17,8 @@ export const mailSpamFoldered = defineVocabularyFault<z.infer<typeof params>>({
   example: { fault: 'mail.spam-foldered', params: { kind: 'trial-ending' } },
   world: {
     'message.send': (p, o) =>
-      o.message === p.kind && o.medium === 'email' && (!p.via || p.via === o.via) ? { place: 'spam' } : undefined,
+      o.message === p.kind && o.medium === 'email' && (!p.via || p.via === o.via)
+        ? { place: 'spam' }
+        : undefined,
   },
 });

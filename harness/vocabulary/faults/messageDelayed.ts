@@ -24,6 +24,8 @@ export const messageDelayed = defineVocabularyFault<z.infer<typeof params>>({
   example: { fault: 'message.delayed', params: { kind: 'pickup-ready', by: 'PT6H' } },
   world: {
     'message.send': (p, o) =>
-      o.message === (p.kind ?? p.message) && (!p.via || p.via === o.via) ? { delayMs: calendarFreeDuration(parseDuration(p.by)) } : undefined,
+      o.message === (p.kind ?? p.message) && (!p.via || p.via === o.via)
+        ? { delayMs: calendarFreeDuration(parseDuration(p.by)) }
+        : undefined,
   },
 });

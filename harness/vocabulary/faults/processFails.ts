@@ -18,6 +18,8 @@ export const processFails = defineVocabularyFault<z.infer<typeof params>>({
   example: { fault: 'process.fails', params: { process: 'nightly-handoff' } },
   world: {
     'process.step': (p, o) =>
-      o.process === p.process && (p.step === undefined || p.step === o.step + 1) ? { fails: true } : undefined,
+      o.process === p.process && (p.step === undefined || p.step === o.step + 1)
+        ? { fails: true }
+        : undefined,
   },
 });

@@ -3,8 +3,12 @@
  * one: effort, cost, its limit counted, the pages and app messages on its channel seen, and its
  * effects scheduled `takes` later in the calendar that applies.
  */
+
+import { calendarFreeDuration, parseDuration } from '../../clock/duration.ts';
+import { applyEffects } from './apply.ts';
 import { channelCalendars, channelName, channelOpen, closedWords, nextOpening } from './channels.ts';
 import { holds } from './conditions.ts';
+import { describeCondition } from './describe.ts';
 import { awayAt } from './faults.ts';
 import { lookAtPages, seeApp } from './knowledge.ts';
 import { emit } from './log.ts';
@@ -12,10 +16,7 @@ import { amountOf, noteHeld } from './money.ts';
 import { schedule } from './queue.ts';
 import type { VWorld } from './state.ts';
 import { endOf } from './time.ts';
-import { describeCondition } from './describe.ts';
-import { applyEffects } from './apply.ts';
 import { longDate } from './words.ts';
-import { calendarFreeDuration, parseDuration } from '../../clock/duration.ts';
 
 export interface Offer {
   action: string;
@@ -49,21 +50,24 @@ export function usesChannel(w: VWorld, channel: string): boolean {
 
 function verdict(w: VWorld, actionId: string): Verdict {
   const a = w.ctx.actions.get(actionId);
-  if (!a || a.by !== 'customer') return { ok: false, why: `${actionId} is not a customer action` };
+  if (a?.by !== 'customer') return { ok: false, why: `${actionId} is not a customer action` };
   const channel = a.on ?? '';
   if (w.gaveUp) return { ok: false, why: 'the customer gave up' };
   const away = awayAt(w.ctx, w.now);
   if (away) return { ok: false, why: `the customer is away until ${longDate(away.until, w.ctx.zone)}` };
-  if (channel && !usesChannel(w, channel)) return { ok: false, why: `the customer does not use ${channelName(w, channel)}` };
+  if (channel && !usesChannel(w, channel))
+    return { ok: false, why: `the customer does not use ${channelName(w, channel)}` };
   if (a.capability && w.ctx.profile.capabilities[a.capability] !== true)
     return { ok: false, why: `not offered: ${a.label} (${a.capability} is off)`, capability: a.capability };
   const used = w.actionCounts[a.id] ?? 0;
-  if (a.limit !== undefined && used >= a.limit) return { ok: false, why: `used ${used} times (limit ${a.limit})` };
+  if (a.limit !== undefined && used >= a.limit)
+    return { ok: false, why: `used ${used} times (limit ${a.limit})` };
   if (channel && !channelOpen(w, channel, w.now)) {
     const opensAt = nextOpening(w, channel, w.now);
     return { ok: false, why: closedWords(w, channel, w.now), ...(opensAt !== undefined ? { opensAt } : {}) };
   }
-  if (a.requires && !holds(w, a.requires)) return { ok: false, why: `needs: ${describeCondition(w, a.requires)}` };
+  if (a.requires && !holds(w, a.requires))
+    return { ok: false, why: `needs: ${describeCondition(w, a.requires)}` };
   return { ok: true };
 }
 
@@ -78,7 +82,14 @@ export function closed(w: VWorld): Closed[] {
   for (const a of w.ctx.customerActions) {
     const v = verdict(w, a.id);
     if (v.ok) continue;
-    out.push({ action: a.id, label: a.label, channel: a.on ?? '', why: v.why, ...(v.opensAt !== undefined ? { opensAt: v.opensAt } : {}), ...(v.capability ? { capability: v.capability } : {}) });
+    out.push({
+      action: a.id,
+      label: a.label,
+      channel: a.on ?? '',
+      why: v.why,
+      ...(v.opensAt !== undefined ? { opensAt: v.opensAt } : {}),
+      ...(v.capability ? { capability: v.capability } : {}),
+    });
   }
   return out;
 }
@@ -92,18 +103,33 @@ export function perform(w: VWorld, actionId: string): PerformResult {
   w.effortMs += calendarFreeDuration(parseDuration(a.effort));
   const cost = amountOf(w.ctx, w, a.cost);
   if (cost > 0) {
-    w.ledger = [...w.ledger, { type: 'cost', id: `x${w.ledger.length + 1}`, amount: cost, at: w.now, action: a.id }];
+    w.ledger = [
+      ...w.ledger,
+      { type: 'cost', id: `x${w.ledger.length + 1}`, amount: cost, at: w.now, action: a.id },
+    ];
     noteHeld(w);
   }
-  emit(w, 'action.performed', 'customer', `The customer chose to ${a.label}.`, {
-    action: a.id,
-    by: 'customer',
-    ...(channel ? { channel } : {}),
-    label: a.label,
-  }, channel);
+  emit(
+    w,
+    'action.performed',
+    'customer',
+    `The customer chose to ${a.label}.`,
+    {
+      action: a.id,
+      by: 'customer',
+      ...(channel ? { channel } : {}),
+      label: a.label,
+    },
+    channel,
+  );
   if (channel && w.ctx.channels.get(channel)?.medium === 'account') seeApp(w);
   if (channel) lookAtPages(w, channel, a.id);
-  const cause = { action: a.id, byCustomer: true, ...(channel ? { channel } : {}), calendars: channelCalendars(w, channel) };
+  const cause = {
+    action: a.id,
+    byCustomer: true,
+    ...(channel ? { channel } : {}),
+    calendars: channelCalendars(w, channel),
+  };
   const effectsAt = endOf(w.ctx, a.takes, w.now, cause.calendars);
   if (effectsAt <= w.now) applyEffects(w, a.effects, cause);
   else schedule(w, { type: 'effects', effects: a.effects, cause, at: effectsAt });

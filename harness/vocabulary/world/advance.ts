@@ -2,8 +2,8 @@
 import { applyEffects } from './apply.ts';
 import { commitmentDue } from './commitments.ts';
 import { reachCard } from './effects/index.ts';
-import { strike } from './faults.ts';
 import { setFact } from './facts.ts';
+import { strike } from './faults.ts';
 import { seeWaiting } from './knowledge.ts';
 import { emit } from './log.ts';
 import { deliver } from './messages.ts';
@@ -28,17 +28,23 @@ export function nextEventAt(w: VWorld): number | undefined {
 function handle(w: VWorld, ev: PendingEvent): void {
   switch (ev.type) {
     case 'step':
-      return runStep(w, ev.process, ev.step, ev.run, ev.delayed === true);
+      runStep(w, ev.process, ev.step, ev.run, ev.delayed === true);
+      return;
     case 'rearm':
-      return rearm(w, ev.process, ev.run);
+      rearm(w, ev.process, ev.run);
+      return;
     case 'start':
-      return startProcess(w, ev.process, ev.cause);
+      startProcess(w, ev.process, ev.cause);
+      return;
     case 'effects':
-      return applyEffects(w, ev.effects, ev.cause);
+      applyEffects(w, ev.effects, ev.cause);
+      return;
     case 'deliver':
-      return deliver(w, ev.message, ev.place);
+      deliver(w, ev.message, ev.place);
+      return;
     case 'refund-reach':
-      return reachCard(w, ev.entry);
+      reachCard(w, ev.entry);
+      return;
     case 'dispute-decide': {
       const name = w.ctx.parties.get(ev.with)?.name ?? ev.with;
       emit(w, 'dispute.decided', 'payment', `${name} decided the dispute of ${ev.of}: ${ev.outcome}.`, {
@@ -50,9 +56,11 @@ function handle(w: VWorld, ev: PendingEvent): void {
       return;
     }
     case 'commitment-due':
-      return commitmentDue(w, ev.commitment, ev.givenAt);
+      commitmentDue(w, ev.commitment, ev.givenAt);
+      return;
     case 'hop':
-      return hop(w, ev);
+      hop(w, ev);
+      return;
     case 'customer-away':
       emit(w, 'customer.away', 'customer', `The customer is away until ${longDate(ev.until, w.ctx.zone)}.`, {
         fault: ev.label,
@@ -61,7 +69,8 @@ function handle(w: VWorld, ev: PendingEvent): void {
       });
       return;
     case 'customer-back':
-      return seeWaiting(w);
+      seeWaiting(w);
+      return;
   }
 }
 

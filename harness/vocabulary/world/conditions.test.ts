@@ -11,20 +11,44 @@ const profile = {
     { id: 'email', kind: 'email', medium: 'email' },
   ],
   messages: [{ id: 'note', name: 'note', tells: ['ready'] }],
-  facts: [{ id: 'ready', description: 'ready', initially: true }, { id: 'gone', description: 'gone' }],
+  facts: [
+    { id: 'ready', description: 'ready', initially: true },
+    { id: 'gone', description: 'gone' },
+  ],
   traits: [
     { id: 'patient', description: 'patient', type: 'boolean', default: true },
     { id: 'age', description: 'age', type: 'number', default: 40 },
   ],
   actions: [
-    { id: 'buy', label: 'buy', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ charge: { tag: 'order', amount: 20 } }] },
-    { id: 'mail', label: 'mail', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ send: { message: 'note', via: 'email' } }] },
+    {
+      id: 'buy',
+      label: 'buy',
+      by: 'customer',
+      on: 'web',
+      takes: 'PT0S',
+      effects: [{ charge: { tag: 'order', amount: 20 } }],
+    },
+    {
+      id: 'mail',
+      label: 'mail',
+      by: 'customer',
+      on: 'web',
+      takes: 'PT0S',
+      effects: [{ send: { message: 'note', via: 'email' } }],
+    },
   ],
 };
 
 describe('conditions', () => {
   const w = () =>
-    toyWorld({ profile, traits: { age: 70 }, scenario: { start: '2026-03-02T10:00', customer: { addresses: { email: { current: 'a@example.net' } } } } });
+    toyWorld({
+      profile,
+      traits: { age: 70 },
+      scenario: {
+        start: '2026-03-02T10:00',
+        customer: { addresses: { email: { current: 'a@example.net' } } },
+      },
+    });
 
   it('fact, not, all, any', () => {
     const x = w();
@@ -54,7 +78,10 @@ describe('conditions', () => {
   it('knows and has follow what the customer saw; spam only after looking', () => {
     const x = toyWorld({
       profile,
-      scenario: { start: '2026-03-02T10:00', customer: { addresses: { email: { current: 'a@example.net' } } } },
+      scenario: {
+        start: '2026-03-02T10:00',
+        customer: { addresses: { email: { current: 'a@example.net' } } },
+      },
       faults: [{ fault: 'mail.spam-foldered', params: { kind: 'note' } }],
     });
     perform(x, 'mail');

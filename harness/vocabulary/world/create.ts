@@ -21,7 +21,8 @@ export function createWorld(setup: RunSetup): VWorld {
   const start = parseInstant(scenario.start, ctx.zone);
   const startsAt = new Map<string, number>();
   for (const p of ctx.processes.values()) {
-    if (typeof p.starts === 'object' && 'at' in p.starts) startsAt.set(p.id, parseInstant(p.starts.at, ctx.zone));
+    if (typeof p.starts === 'object' && 'at' in p.starts)
+      startsAt.set(p.id, parseInstant(p.starts.at, ctx.zone));
   }
   const t0 = Math.min(start, ...startsAt.values());
   const facts: Record<string, true> = {};
@@ -51,20 +52,27 @@ export function createWorld(setup: RunSetup): VWorld {
   // charges); `given.records` then sets the values the scenario states.
   for (const r of ctx.records.values()) writeRecord(w, r.id, r.master, defaultValue(ctx, r.id));
   const given = scenario.given;
-  for (const r of given?.records ?? []) writeRecord(w, r.record, r.in, r.value ?? defaultValue(ctx, r.record));
+  for (const r of given?.records ?? [])
+    writeRecord(w, r.record, r.in, r.value ?? defaultValue(ctx, r.record));
   for (const f of given?.facts ?? []) setFact(w, f, { given: true });
   for (const c of given?.charges ?? []) {
     const amount = amountOf(ctx, w, c.amount);
     const id = `c${w.ledger.length + 1}`;
     w.ledger = [...w.ledger, { type: 'charge', id, tag: c.tag, amount, at: parseInstant(c.at, ctx.zone) }];
     noteHeld(w);
-    emit(w, 'payment.charged', 'payment', `Before the journey the card was charged ${amountText(amount, ctx.profile.currency)} (${c.tag}).`, {
-      charge: id,
-      tag: c.tag,
-      amount,
-      currency: ctx.profile.currency,
-      given: true,
-    });
+    emit(
+      w,
+      'payment.charged',
+      'payment',
+      `Before the journey the card was charged ${amountText(amount, ctx.profile.currency)} (${c.tag}).`,
+      {
+        charge: id,
+        tag: c.tag,
+        amount,
+        currency: ctx.profile.currency,
+        given: true,
+      },
+    );
   }
   for (const a of ctx.away) {
     if (a.from >= t0) schedule(w, { type: 'customer-away', label: a.label, until: a.until, at: a.from });

@@ -11,7 +11,8 @@ export function describeCondition(w: VWorld, c: Condition): string {
   if ('trait' in c) return w.ctx.traits.get(c.trait)?.description ?? c.trait;
   if ('capability' in c) return `${c.capability} on`;
   if ('open' in c) return `${channelName(w, c.open)} open`;
-  if ('visible' in c) return `${w.ctx.records.get(c.visible.record)?.description ?? c.visible.record} visible on ${c.visible.on}`;
+  if ('visible' in c)
+    return `${w.ctx.records.get(c.visible.record)?.description ?? c.visible.record} visible on ${c.visible.on}`;
   if ('knows' in c) return `knows that ${w.ctx.facts.get(c.knows)?.description ?? c.knows}`;
   if ('has' in c) return `has the ${w.ctx.messages.get(c.has.message)?.name ?? c.has.message}`;
   if ('money' in c) return 'a money condition';

@@ -5,7 +5,13 @@ import { at, events, local, toyWorld } from './testkit.ts';
 const weekdays = {
   id: 'office',
   timezone: 'Europe/London',
-  hours: { mon: '09:00-17:00', tue: '09:00-17:00', wed: '09:00-17:00', thu: '09:00-17:00', fri: '09:00-17:00' },
+  hours: {
+    mon: '09:00-17:00',
+    tue: '09:00-17:00',
+    wed: '09:00-17:00',
+    thu: '09:00-17:00',
+    fri: '09:00-17:00',
+  },
 };
 
 /** One customer action per effect kind, on an always-open web channel. */
@@ -26,7 +32,10 @@ function shop(effects: Record<string, unknown[]>, extra: Record<string, unknown>
     parties: [{ id: 'bank', name: 'the bank', role: 'card issuer', calendar: 'office' }],
     systems: [{ id: 'crm' }, { id: 'billing' }],
     records: [{ id: 'phone', description: 'the phone on file', master: 'crm', value: 'address' }],
-    facts: [{ id: 'paid', description: 'the order is paid' }, { id: 'shipped', description: 'it shipped' }],
+    facts: [
+      { id: 'paid', description: 'the order is paid' },
+      { id: 'shipped', description: 'it shipped' },
+    ],
     reasons: [{ id: 'late', says: 'the order was late' }],
     routes: [
       {
@@ -46,8 +55,22 @@ function shop(effects: Record<string, unknown[]>, extra: Record<string, unknown>
         keptWhen: { fact: 'paid' },
       },
     ],
-    processes: [{ id: 'reminder', label: 'a reminder', starts: 'manually', steps: [{ after: 'P1D', do: [{ set: 'shipped' }] }] }],
-    actions: Object.entries(effects).map(([id, list]) => ({ id, label: id, by: 'customer', on: 'web', takes: 'PT0S', effects: list })),
+    processes: [
+      {
+        id: 'reminder',
+        label: 'a reminder',
+        starts: 'manually',
+        steps: [{ after: 'P1D', do: [{ set: 'shipped' }] }],
+      },
+    ],
+    actions: Object.entries(effects).map(([id, list]) => ({
+      id,
+      label: id,
+      by: 'customer',
+      on: 'web',
+      takes: 'PT0S',
+      effects: list,
+    })),
     ...extra,
   };
 }
@@ -61,7 +84,9 @@ const customer = {
 
 describe('effects', () => {
   it('set and clear change facts and trace each change once', () => {
-    const w = toyWorld({ profile: shop({ on: [{ set: 'paid' }, { set: 'paid' }], off: [{ clear: 'paid' }] }) });
+    const w = toyWorld({
+      profile: shop({ on: [{ set: 'paid' }, { set: 'paid' }], off: [{ clear: 'paid' }] }),
+    });
     perform(w, 'on');
     expect(holds(w, { fact: 'paid' })).toBe(true);
     perform(w, 'off');
@@ -71,7 +96,10 @@ describe('effects', () => {
   });
 
   it('send: e-mail reaches the inbox and is seen, teaching what it tells', () => {
-    const w = toyWorld({ profile: shop({ mail: [{ send: { message: 'receipt', via: 'email' } }] }), scenario: { customer } });
+    const w = toyWorld({
+      profile: shop({ mail: [{ send: { message: 'receipt', via: 'email' } }] }),
+      scenario: { customer },
+    });
     perform(w, 'mail');
     expect(events(w, 'message.delivered')[0]?.data).toMatchObject({ place: 'inbox', to: 'ann@example.net' });
     expect(holds(w, { has: { message: 'receipt', via: 'email' } })).toBe(true);
@@ -80,7 +108,9 @@ describe('effects', () => {
 
   it('send to a record copy that holds the former number lands nowhere the customer sees', () => {
     const w = toyWorld({
-      profile: shop({ text: [{ send: { message: 'code', via: 'sms', to: { record: 'phone', in: 'crm' } } }] }),
+      profile: shop({
+        text: [{ send: { message: 'code', via: 'sms', to: { record: 'phone', in: 'crm' } } }],
+      }),
       scenario: { customer, given: { records: [{ record: 'phone', in: 'crm', value: 'former' }] } },
     });
     perform(w, 'text');
@@ -89,7 +119,9 @@ describe('effects', () => {
   });
 
   it('send by an app channel is seen at the next action on an account channel', () => {
-    const w = toyWorld({ profile: shop({ banner: [{ send: { message: 'receipt', via: 'web' } }], look: [{ set: 'shipped' }] }) });
+    const w = toyWorld({
+      profile: shop({ banner: [{ send: { message: 'receipt', via: 'web' } }], look: [{ set: 'shipped' }] }),
+    });
     perform(w, 'banner');
     expect(holds(w, { has: { message: 'receipt' } })).toBe(false);
     perform(w, 'look');
@@ -171,16 +203,36 @@ describe('effects', () => {
 
   it('say uses the channel’s explains words, else the reason’s own', () => {
     const profile = shop({}, {});
-    profile.channels[3] = { ...profile.channels[3], remedies: ['explain'], explains: { late: 'the courier was late' } } as never;
-    profile.actions.push({ id: 'explain', label: 'explain', by: 'staff', about: ['why'], takes: 'PT0S', effects: [{ say: 'late' }] } as never);
-    (profile as Record<string, unknown>).problems = [{ id: 'why', when: { not: { fact: 'shipped' } }, says: 'where is it?' }];
+    profile.channels[3] = {
+      ...profile.channels[3],
+      remedies: ['explain'],
+      explains: { late: 'the courier was late' },
+    } as never;
+    profile.actions.push({
+      id: 'explain',
+      label: 'explain',
+      by: 'staff',
+      about: ['why'],
+      takes: 'PT0S',
+      effects: [{ say: 'late' }],
+    } as never);
+    (profile as Record<string, unknown>).problems = [
+      { id: 'why', when: { not: { fact: 'shipped' } }, says: 'where is it?' },
+    ];
     const w = toyWorld({ profile, scenario: { start: '2026-03-02T10:00' } });
     contact(w, 'desk', 'why');
-    expect(events(w, 'support.said')[0]?.data).toMatchObject({ reason: 'late', said: 'the courier was late', channel: 'desk' });
+    expect(events(w, 'support.said')[0]?.data).toMatchObject({
+      reason: 'late',
+      said: 'the courier was late',
+      channel: 'desk',
+    });
   });
 
   it('ship scans each hop after its time; the last hop delivers', () => {
-    const w = toyWorld({ profile: shop({ send: [{ ship: { route: 'post', delivered: ['paid'] } }] }), scenario: { start: '2026-03-06T16:00' } });
+    const w = toyWorld({
+      profile: shop({ send: [{ ship: { route: 'post', delivered: ['paid'] } }] }),
+      scenario: { start: '2026-03-06T16:00' },
+    });
     perform(w, 'send');
     advanceTo(w, at(w, '2026-03-06T17:00'));
     expect(holds(w, { fact: 'shipped' })).toBe(true);
@@ -192,12 +244,19 @@ describe('effects', () => {
 
   it('promise is recorded when its record reaches the system, and judged when due', () => {
     const w = toyWorld({
-      profile: shop({ vow: [{ promise: 'call-back' }], note: [{ write: { record: 'phone', in: 'billing' } }] }),
+      profile: shop({
+        vow: [{ promise: 'call-back' }],
+        note: [{ write: { record: 'phone', in: 'billing' } }],
+      }),
     });
     perform(w, 'vow');
     perform(w, 'note');
     advanceTo(w, at(w, '2026-03-04T09:00'));
-    expect(events(w, 'commitment.due')[0]?.data).toMatchObject({ commitment: 'call-back', recorded: true, kept: false });
+    expect(events(w, 'commitment.due')[0]?.data).toMatchObject({
+      commitment: 'call-back',
+      recorded: true,
+      kept: false,
+    });
   });
 
   it('redirect traces the customer being sent on', () => {

@@ -1,5 +1,5 @@
 /** Facts becoming true or false; a fact becoming true starts the processes that wait for it. */
-import { causeData, emit, actorOf } from './log.ts';
+import { actorOf, causeData, emit } from './log.ts';
 import { startProcess } from './processes.ts';
 import type { CauseRef, VWorld } from './state.ts';
 
@@ -21,5 +21,12 @@ export function clearFact(w: VWorld, fact: string, cause: CauseRef): void {
   delete facts[fact];
   w.facts = facts;
   const desc = w.ctx.facts.get(fact)?.description ?? fact;
-  emit(w, 'fact.cleared', actorOf(cause), `No longer: ${desc} (${fact}).`, { fact, ...causeData(cause) }, cause.channel);
+  emit(
+    w,
+    'fact.cleared',
+    actorOf(cause),
+    `No longer: ${desc} (${fact}).`,
+    { fact, ...causeData(cause) },
+    cause.channel,
+  );
 }

@@ -38,7 +38,10 @@ export function strike<K extends keyof VocabularyHookPoints>(
     if (f.times !== undefined && used >= f.times) continue;
     const result = hook(f.params, occurrence);
     if (result === undefined) continue;
-    if (f.probability < 1 && seedrandom(`${w.ctx.setup.seedKey}|${f.label}|${occurrence.id}`)() >= f.probability)
+    if (
+      f.probability < 1 &&
+      seedrandom(`${w.ctx.setup.seedKey}|${f.label}|${occurrence.id}`)() >= f.probability
+    )
       continue;
     w.faultHits = { ...w.faultHits, [f.label]: used + 1 };
     return { label: f.label, fault: f.def.id, result: result as VocabularyHookResults[K] };

@@ -55,7 +55,13 @@ export function see(w: VWorld, m: SentMessage): void {
 }
 
 function placeWords(place: SentMessage['place']): string {
-  return place === 'inbox' ? 'in the inbox' : place === 'phone' ? 'on the phone' : place === 'app' ? 'in the app' : `in ${place}`;
+  return place === 'inbox'
+    ? 'in the inbox'
+    : place === 'phone'
+      ? 'on the phone'
+      : place === 'app'
+        ? 'in the app'
+        : `in ${place}`;
 }
 
 /** Seen on delivery: an inbox or phone of the customer's, unless away (then when back). */
@@ -70,7 +76,8 @@ export function seeApp(w: VWorld): void {
 
 /** Back from being away: what arrived meanwhile in the inbox and on the phone is seen. */
 export function seeWaiting(w: VWorld): void {
-  for (const m of w.messages) if (!m.seen && (m.place === 'inbox' || m.place === 'phone' || m.place === 'post')) see(w, m);
+  for (const m of w.messages)
+    if (!m.seen && (m.place === 'inbox' || m.place === 'phone' || m.place === 'post')) see(w, m);
 }
 
 export function lookInSpam(w: VWorld): boolean {

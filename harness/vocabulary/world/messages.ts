@@ -6,11 +6,11 @@
 import { parseInstant } from '../../clock/instant.ts';
 import type { AddressOwner, MessagePlace } from '../events.ts';
 import type { Effect } from '../schema/index.ts';
-import { seenOnDelivery, see } from './knowledge.ts';
+import { strike } from './faults.ts';
+import { see, seenOnDelivery } from './knowledge.ts';
 import { causeData, emit } from './log.ts';
 import { schedule } from './queue.ts';
 import { readRecord } from './records.ts';
-import { strike } from './faults.ts';
 import type { CauseRef, SentMessage, VWorld } from './state.ts';
 import { longDateTime } from './words.ts';
 
@@ -75,16 +75,24 @@ export function sendMessage(w: VWorld, message: string, via: string, to: To, cau
   const name = kind?.name ?? message;
   const hit = strike(w, 'message.send', { message, via, medium, id });
   if (hit && 'suppressed' in hit.result) {
-    emit(w, 'message.suppressed', 'fault', `The ${name} was never sent (${hit.label}).`, {
-      message,
+    emit(
+      w,
+      'message.suppressed',
+      'fault',
+      `The ${name} was never sent (${hit.label}).`,
+      {
+        message,
+        via,
+        fault: hit.label,
+      },
       via,
-      fault: hit.label,
-    }, via);
+    );
     return;
   }
   const address = addressFor(w, medium, via, to);
   const folder = hit && 'place' in hit.result ? hit.result.place : undefined;
-  const place: MessagePlace = address.owner !== 'current' ? 'nowhere' : (folder ?? PLACE[medium] ?? 'nowhere');
+  const place: MessagePlace =
+    address.owner !== 'current' ? 'nowhere' : (folder ?? PLACE[medium] ?? 'nowhere');
   const delay = hit && 'delayMs' in hit.result ? hit.result.delayMs : 0;
   const m: SentMessage = {
     id,
@@ -119,13 +127,24 @@ export function sendMessage(w: VWorld, message: string, via: string, to: To, cau
     via,
   );
   if (hit && folder) {
-    emit(w, folder === 'spam' ? 'message.spam-foldered' : 'message.quarantined', 'fault',
+    emit(
+      w,
+      folder === 'spam' ? 'message.spam-foldered' : 'message.quarantined',
+      'fault',
       `The ${name} went to ${folder === 'spam' ? 'the spam folder' : 'quarantine'} (${hit.label}).`,
-      { id, message, via, fault: hit.label }, via);
+      { id, message, via, fault: hit.label },
+      via,
+    );
   }
   if (delay > 0) {
-    emit(w, 'message.delayed', 'fault', `The ${name} is held back until ${longDateTime(m.deliverAt, w.ctx.zone)} (${hit?.label}).`,
-      { id, message, via, fault: hit?.label ?? '', until: new Date(m.deliverAt).toISOString() }, via);
+    emit(
+      w,
+      'message.delayed',
+      'fault',
+      `The ${name} is held back until ${longDateTime(m.deliverAt, w.ctx.zone)} (${hit?.label}).`,
+      { id, message, via, fault: hit?.label ?? '', until: new Date(m.deliverAt).toISOString() },
+      via,
+    );
     schedule(w, { type: 'deliver', message: id, place, at: m.deliverAt });
     return;
   }

@@ -6,10 +6,22 @@ describe('processes', () => {
   it('every re-arms the steps until stopsWhen holds; a stop cancels what is pending', () => {
     const w = toyWorld({
       profile: {
-        channels: [{ id: 'web', kind: 'web', medium: 'account' }, { id: 'email', kind: 'email', medium: 'email' }],
+        channels: [
+          { id: 'web', kind: 'web', medium: 'account' },
+          { id: 'email', kind: 'email', medium: 'email' },
+        ],
         messages: [{ id: 'nag', name: 'reminder' }],
         facts: [{ id: 'done', description: 'done' }],
-        actions: [{ id: 'finish', label: 'finish', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ set: 'done' }] }],
+        actions: [
+          {
+            id: 'finish',
+            label: 'finish',
+            by: 'customer',
+            on: 'web',
+            takes: 'PT0S',
+            effects: [{ set: 'done' }],
+          },
+        ],
         processes: [
           {
             id: 'nagging',
@@ -24,7 +36,11 @@ describe('processes', () => {
       scenario: { customer: { addresses: { email: { current: 'a@example.net' } } } },
     });
     advanceTo(w, at(w, '2026-03-04T12:00'));
-    expect(events(w, 'message.sent').map((e) => local(w, e.t))).toEqual(['2026-03-02T10:00', '2026-03-03T10:00', '2026-03-04T10:00']);
+    expect(events(w, 'message.sent').map((e) => local(w, e.t))).toEqual([
+      '2026-03-02T10:00',
+      '2026-03-03T10:00',
+      '2026-03-04T10:00',
+    ]);
     perform(w, 'finish');
     advanceTo(w, at(w, '2026-03-08T12:00'));
     expect(events(w, 'message.sent')).toHaveLength(3);
@@ -36,8 +52,14 @@ describe('processes', () => {
       profile: {
         capabilities: { extra: false },
         channels: [{ id: 'web', kind: 'web', medium: 'account' }],
-        facts: [{ id: 'a', description: 'a' }, { id: 'b', description: 'b' }, { id: 'c', description: 'c' }],
-        actions: [{ id: 'go', label: 'go', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ set: 'a' }] }],
+        facts: [
+          { id: 'a', description: 'a' },
+          { id: 'b', description: 'b' },
+          { id: 'c', description: 'c' },
+        ],
+        actions: [
+          { id: 'go', label: 'go', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ set: 'a' }] },
+        ],
         processes: [
           {
             id: 'first',
@@ -48,7 +70,12 @@ describe('processes', () => {
               { after: 'PT2H', do: [{ start: 'second' }] },
             ],
           },
-          { id: 'second', label: 'second', starts: 'manually', steps: [{ after: 'PT1H', do: [{ set: 'b' }] }] },
+          {
+            id: 'second',
+            label: 'second',
+            starts: 'manually',
+            steps: [{ after: 'PT1H', do: [{ set: 'b' }] }],
+          },
         ],
       },
     });
@@ -63,7 +90,14 @@ describe('processes', () => {
     const w = toyWorld({
       profile: {
         facts: [{ id: 'reminded', description: 'reminded' }],
-        processes: [{ id: 'p', label: 'p', starts: { at: '2026-02-20T09:00' }, steps: [{ after: 'P1D', do: [{ set: 'reminded' }] }] }],
+        processes: [
+          {
+            id: 'p',
+            label: 'p',
+            starts: { at: '2026-02-20T09:00' },
+            steps: [{ after: 'P1D', do: [{ set: 'reminded' }] }],
+          },
+        ],
       },
     });
     expect(holds(w, { fact: 'reminded' })).toBe(true);
@@ -73,16 +107,36 @@ describe('processes', () => {
   it('customer routines pause while the customer is away; business processes run on', () => {
     const w = toyWorld({
       profile: {
-        facts: [{ id: 'signed-in', description: 'signed in' }, { id: 'billed', description: 'billed' }],
+        facts: [
+          { id: 'signed-in', description: 'signed in' },
+          { id: 'billed', description: 'billed' },
+        ],
         processes: [
-          { id: 'sign-in', label: 'signs in', actor: 'customer', starts: { at: '2026-03-02T09:00' }, every: 'P1D', steps: [{ after: 'PT0S', do: [{ set: 'signed-in' }] }, { after: 'PT1H', do: [{ clear: 'signed-in' }] }] },
-          { id: 'bill', label: 'bills', starts: { at: '2026-03-04T09:00' }, steps: [{ after: 'PT0S', do: [{ set: 'billed' }] }] },
+          {
+            id: 'sign-in',
+            label: 'signs in',
+            actor: 'customer',
+            starts: { at: '2026-03-02T09:00' },
+            every: 'P1D',
+            steps: [
+              { after: 'PT0S', do: [{ set: 'signed-in' }] },
+              { after: 'PT1H', do: [{ clear: 'signed-in' }] },
+            ],
+          },
+          {
+            id: 'bill',
+            label: 'bills',
+            starts: { at: '2026-03-04T09:00' },
+            steps: [{ after: 'PT0S', do: [{ set: 'billed' }] }],
+          },
         ],
       },
       faults: [{ fault: 'customer.away', from: '2026-03-03T00:00', until: '2026-03-06T00:00' }],
     });
     advanceTo(w, at(w, '2026-03-06T12:00'));
-    const signIns = events(w, 'fact.set').filter((e) => e.data?.fact === 'signed-in').map((e) => local(w, e.t));
+    const signIns = events(w, 'fact.set')
+      .filter((e) => e.data?.fact === 'signed-in')
+      .map((e) => local(w, e.t));
     expect(signIns).toEqual(['2026-03-02T09:00', '2026-03-06T09:00']);
     expect(holds(w, { fact: 'billed' })).toBe(true);
   });
@@ -90,12 +144,22 @@ describe('processes', () => {
   it('process.fails makes a run do nothing; process.delayed makes it late', () => {
     const profile = {
       facts: [{ id: 'x', description: 'x' }],
-      processes: [{ id: 'p', label: 'p', starts: { at: '2026-03-02T10:00' }, steps: [{ after: 'PT0S', do: [{ set: 'x' }] }] }],
+      processes: [
+        {
+          id: 'p',
+          label: 'p',
+          starts: { at: '2026-03-02T10:00' },
+          steps: [{ after: 'PT0S', do: [{ set: 'x' }] }],
+        },
+      ],
     };
     const failed = toyWorld({ profile, faults: [{ fault: 'process.fails', params: { process: 'p' } }] });
     advanceTo(failed, at(failed, '2026-03-09T10:00'));
     expect(holds(failed, { fact: 'x' })).toBe(false);
-    const late = toyWorld({ profile, faults: [{ fault: 'process.delayed', params: { process: 'p', by: 'P2D' } }] });
+    const late = toyWorld({
+      profile,
+      faults: [{ fault: 'process.delayed', params: { process: 'p', by: 'P2D' } }],
+    });
     advanceTo(late, at(late, '2026-03-04T09:00'));
     expect(holds(late, { fact: 'x' })).toBe(false);
     advanceTo(late, at(late, '2026-03-04T10:00'));

@@ -27,14 +27,23 @@ export function startProcess(w: VWorld, id: string, cause: CauseRef, at = w.now)
   const p = w.ctx.processes.get(id);
   if (!p) return;
   w.processes = { ...w.processes, [id]: { startedAt: at, runFrom: at, next: 0, stopped: false } };
-  emit(w, 'process.started', 'merchant', `Process started: ${p.label}.`, { process: id, ...causeData(cause) });
+  emit(w, 'process.started', 'merchant', `Process started: ${p.label}.`, {
+    process: id,
+    ...causeData(cause),
+  });
   armRun(w, id, at, 0);
 }
 
 function armRun(w: VWorld, id: string, from: number, run: number): void {
   const p = w.ctx.processes.get(id)!;
   p.steps.forEach((step, i) => {
-    schedule(w, { type: 'step', process: id, step: i, run, at: endOf(w.ctx, step.after, from, calendarsOf(w, id)) });
+    schedule(w, {
+      type: 'step',
+      process: id,
+      step: i,
+      run,
+      at: endOf(w.ctx, step.after, from, calendarsOf(w, id)),
+    });
   });
   if (p.every !== undefined) {
     const next = endOf(w.ctx, p.every, from, calendarsOf(w, id));
@@ -55,7 +64,10 @@ export function stopProcess(w: VWorld, id: string, cause: CauseRef): void {
   w.processes = { ...w.processes, [id]: { ...state, stopped: true } };
   cancel(w, (ev) => !((ev.type === 'step' || ev.type === 'rearm') && ev.process === id));
   const p = w.ctx.processes.get(id);
-  emit(w, 'process.stopped', 'merchant', `Process stopped: ${p?.label ?? id}.`, { process: id, ...causeData(cause) });
+  emit(w, 'process.stopped', 'merchant', `Process stopped: ${p?.label ?? id}.`, {
+    process: id,
+    ...causeData(cause),
+  });
 }
 
 export function runStep(w: VWorld, id: string, index: number, run: number, delayed: boolean): void {
@@ -70,49 +82,79 @@ export function runStep(w: VWorld, id: string, index: number, run: number, delay
   }
   w.processes = { ...w.processes, [id]: { ...state, next: index + 1 } };
   if (p.actor === 'customer' && awayAt(w.ctx, w.now)) {
-    emit(w, 'process.skipped', 'customer', `Process step: ${p.label} — ${label} did not happen (the customer is away).`, {
-      process: id,
-      step: index,
-      label,
-    });
+    emit(
+      w,
+      'process.skipped',
+      'customer',
+      `Process step: ${p.label} — ${label} did not happen (the customer is away).`,
+      {
+        process: id,
+        step: index,
+        label,
+      },
+    );
     return;
   }
   if (!delayed) {
     const hit = strike(w, 'process.step', { process: id, step: index, id: `${id}#${run}.${index}` });
     if (hit && 'fails' in hit.result) {
-      emit(w, 'process.failed', 'fault', `Process step: ${p.label} — ${label} failed and did nothing (${hit.label}).`, {
-        process: id,
-        step: index,
-        fault: hit.label,
-      });
+      emit(
+        w,
+        'process.failed',
+        'fault',
+        `Process step: ${p.label} — ${label} failed and did nothing (${hit.label}).`,
+        {
+          process: id,
+          step: index,
+          fault: hit.label,
+        },
+      );
       return;
     }
     if (hit && 'delayMs' in hit.result) {
       const until = w.now + hit.result.delayMs;
-      emit(w, 'process.delayed', 'fault', `Process step: ${p.label} — ${label} runs late, at ${longDateTime(until, w.ctx.zone)} (${hit.label}).`, {
-        process: id,
-        step: index,
-        fault: hit.label,
-        until: new Date(until).toISOString(),
-      });
+      emit(
+        w,
+        'process.delayed',
+        'fault',
+        `Process step: ${p.label} — ${label} runs late, at ${longDateTime(until, w.ctx.zone)} (${hit.label}).`,
+        {
+          process: id,
+          step: index,
+          fault: hit.label,
+          until: new Date(until).toISOString(),
+        },
+      );
       schedule(w, { type: 'step', process: id, step: index, run, delayed: true, at: until });
       return;
     }
   }
   if (step.when && !holds(w, step.when)) {
-    emit(w, 'process.skipped', 'merchant', `Process step: ${p.label} — ${label} was skipped (its condition does not hold).`, {
-      process: id,
-      step: index,
-      label,
-    });
+    emit(
+      w,
+      'process.skipped',
+      'merchant',
+      `Process step: ${p.label} — ${label} was skipped (its condition does not hold).`,
+      {
+        process: id,
+        step: index,
+        label,
+      },
+    );
     return;
   }
   if (p.actor === 'customer') seeApp(w);
-  emit(w, 'process.step', p.actor === 'customer' ? 'customer' : 'merchant', `Process step: ${p.label} — ${label}.`, {
-    process: id,
-    step: index,
-    label,
-  });
+  emit(
+    w,
+    'process.step',
+    p.actor === 'customer' ? 'customer' : 'merchant',
+    `Process step: ${p.label} — ${label}.`,
+    {
+      process: id,
+      step: index,
+      label,
+    },
+  );
   applyEffects(w, step.do, {
     process: id,
     calendars: calendarsOf(w, id).filter((c): c is string => c !== undefined),

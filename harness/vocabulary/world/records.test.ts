@@ -9,7 +9,12 @@ const systems = {
     { id: 'till', kind: 'store', medium: 'in-person', sees: ['store'] },
     { id: 'email', kind: 'email', medium: 'email' },
   ],
-  systems: [{ id: 'orders', sharesWith: ['hub'] }, { id: 'hub', sharesWith: ['store'] }, { id: 'store' }, { id: 'island' }],
+  systems: [
+    { id: 'orders', sharesWith: ['hub'] },
+    { id: 'hub', sharesWith: ['store'] },
+    { id: 'store' },
+    { id: 'island' },
+  ],
   records: [
     { id: 'order', description: 'the web order', master: 'orders' },
     { id: 'note', description: 'a note', master: 'island' },
@@ -38,19 +43,63 @@ describe('records and visibility', () => {
   it('a sync copies the value when it runs, so the copy is stale until the next run', () => {
     const w = toyWorld({
       profile: {
-        channels: [{ id: 'web', kind: 'web', medium: 'account' }, { id: 'email', kind: 'email', medium: 'email' }],
+        channels: [
+          { id: 'web', kind: 'web', medium: 'account' },
+          { id: 'email', kind: 'email', medium: 'email' },
+        ],
         messages: [{ id: 'invoice', name: 'invoice', carries: ['personal-data'] }],
         systems: [{ id: 'accounts' }, { id: 'billing' }],
         records: [{ id: 'email', description: 'the e-mail', master: 'accounts', value: 'address' }],
-        actions: [{ id: 'change', label: 'change e-mail', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ write: { record: 'email', in: 'accounts', value: 'current' } }] }],
+        actions: [
+          {
+            id: 'change',
+            label: 'change e-mail',
+            by: 'customer',
+            on: 'web',
+            takes: 'PT0S',
+            effects: [{ write: { record: 'email', in: 'accounts', value: 'current' } }],
+          },
+        ],
         processes: [
-          { id: 'sync', label: 'sync', starts: { at: '2026-03-09T02:00' }, every: 'P7D', steps: [{ after: 'PT0S', do: [{ write: { record: 'email', in: 'billing', value: { record: 'email', in: 'accounts' } } }] }] },
-          { id: 'invoice', label: 'invoice', starts: { at: '2026-03-05T06:00' }, steps: [{ after: 'PT0S', do: [{ send: { message: 'invoice', via: 'email', to: { record: 'email', in: 'billing' } } }] }] },
+          {
+            id: 'sync',
+            label: 'sync',
+            starts: { at: '2026-03-09T02:00' },
+            every: 'P7D',
+            steps: [
+              {
+                after: 'PT0S',
+                do: [
+                  { write: { record: 'email', in: 'billing', value: { record: 'email', in: 'accounts' } } },
+                ],
+              },
+            ],
+          },
+          {
+            id: 'invoice',
+            label: 'invoice',
+            starts: { at: '2026-03-05T06:00' },
+            steps: [
+              {
+                after: 'PT0S',
+                do: [{ send: { message: 'invoice', via: 'email', to: { record: 'email', in: 'billing' } } }],
+              },
+            ],
+          },
         ],
       },
       scenario: {
-        customer: { addresses: { email: { current: 'new@example.net', former: 'old@example.net', changedAt: '2026-03-02T09:00' } } },
-        given: { records: [{ record: 'email', in: 'accounts', value: 'former' }, { record: 'email', in: 'billing', value: 'former' }] },
+        customer: {
+          addresses: {
+            email: { current: 'new@example.net', former: 'old@example.net', changedAt: '2026-03-02T09:00' },
+          },
+        },
+        given: {
+          records: [
+            { record: 'email', in: 'accounts', value: 'former' },
+            { record: 'email', in: 'billing', value: 'former' },
+          ],
+        },
       },
     });
     perform(w, 'change');
@@ -63,13 +112,29 @@ describe('records and visibility', () => {
   it('record.stale: reading the copy gives the former value whatever was written', () => {
     const w = toyWorld({
       profile: {
-        channels: [{ id: 'web', kind: 'web', medium: 'account' }, { id: 'sms', kind: 'sms', medium: 'phone-number' }],
+        channels: [
+          { id: 'web', kind: 'web', medium: 'account' },
+          { id: 'sms', kind: 'sms', medium: 'phone-number' },
+        ],
         messages: [{ id: 'code', name: 'code', carries: ['secret'] }],
         systems: [{ id: 'accounts' }],
         records: [{ id: 'phone', description: 'the phone', master: 'accounts', value: 'address' }],
-        actions: [{ id: 'ask', label: 'ask for a code', by: 'customer', on: 'web', takes: 'PT0S', effects: [{ send: { message: 'code', via: 'sms', to: { record: 'phone', in: 'accounts' } } }] }],
+        actions: [
+          {
+            id: 'ask',
+            label: 'ask for a code',
+            by: 'customer',
+            on: 'web',
+            takes: 'PT0S',
+            effects: [{ send: { message: 'code', via: 'sms', to: { record: 'phone', in: 'accounts' } } }],
+          },
+        ],
       },
-      scenario: { customer: { addresses: { 'phone-number': { current: '+442', former: '+441', changedAt: '2026-02-01T00:00' } } } },
+      scenario: {
+        customer: {
+          addresses: { 'phone-number': { current: '+442', former: '+441', changedAt: '2026-02-01T00:00' } },
+        },
+      },
       faults: [{ fault: 'record.stale', params: { record: 'phone', in: 'accounts', holds: 'former' } }],
     });
     perform(w, 'ask');

@@ -25,4 +25,3 @@ export interface RunSetup {
    */
   calendarDefinitions?: (id: string) => CalendarDefinition | undefined;
 }
-

@@ -4,8 +4,8 @@
  */
 import { calendarRegistry, loadCalendarDefinitions } from '../../clock/calendarFiles.ts';
 import { parseInstant } from '../../clock/instant.ts';
-import { toArray, type TraceEvent } from '../../core/trace.ts';
 import type { ActiveFault } from '../../core/faultSet.ts';
+import { type TraceEvent, toArray } from '../../core/trace.ts';
 import { vocabularyFault } from '../faults/index.ts';
 import { openMerchantProfileSchema, openScenarioSchema } from '../schema/index.ts';
 import { createWorld } from './create.ts';
@@ -19,11 +19,24 @@ export interface Toy {
   scenario?: Record<string, unknown>;
   traits?: Record<string, boolean | number | string>;
   channels?: string[];
-  faults?: { fault: string; params?: Record<string, unknown>; from?: string; until?: string; times?: number; label?: string }[];
+  faults?: {
+    fault: string;
+    params?: Record<string, unknown>;
+    from?: string;
+    until?: string;
+    times?: number;
+    label?: string;
+  }[];
 }
 
 export function toyWorld(toy: Toy): VWorld {
-  const profile = openMerchantProfileSchema.parse({ id: 'toy', name: 'Toy', timezone: 'Europe/London', currency: 'GBP', ...toy.profile });
+  const profile = openMerchantProfileSchema.parse({
+    id: 'toy',
+    name: 'Toy',
+    timezone: 'Europe/London',
+    currency: 'GBP',
+    ...toy.profile,
+  });
   const scenario = openScenarioSchema.parse({
     id: 'toy-run',
     title: 'A toy run',
@@ -70,6 +83,10 @@ export function events(w: VWorld, kind?: string): TraceEvent[] {
 
 /** An ISO local time of an instant, for readable assertions: 2026-03-16T09:00. */
 export function local(w: VWorld, t: number): string {
-  const f = new Intl.DateTimeFormat('sv-SE', { timeZone: w.ctx.zone, dateStyle: 'short', timeStyle: 'short' });
+  const f = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: w.ctx.zone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   return f.format(t).replace(' ', 'T');
 }

@@ -24,7 +24,9 @@ export function parseLength(text: string): Spec {
   const open = OPEN.exec(source);
   if (open) {
     const n = Number(open[1]);
-    return open[2]!.toLowerCase() === 'day' ? { kind: 'open-days', days: n } : { kind: 'business-hours', hours: n };
+    return open[2]!.toLowerCase() === 'day'
+      ? { kind: 'open-days', days: n }
+      : { kind: 'business-hours', hours: n };
   }
   return parseDuration(source);
 }
@@ -42,7 +44,12 @@ export function lengthText(ctx: Context, bt: BusinessTime): string {
  * element's own, its channel's, its party's); the object form's calendar wins over them.
  * A business duration with no calendar at all counts 24-hour days (validate warns of it).
  */
-export function endOf(ctx: Context, bt: BusinessTime, from: number, calendars: (string | undefined)[] = []): number {
+export function endOf(
+  ctx: Context,
+  bt: BusinessTime,
+  from: number,
+  calendars: (string | undefined)[] = [],
+): number {
   let spec: Spec;
   let calendarId = calendars.find((c) => c !== undefined);
   if (typeof bt === 'string') spec = parseLength(bt);
@@ -67,7 +74,16 @@ export function addElapsed(zone: string, from: number, ms: number): number {
   const tz = timeZone(zone);
   const c = wallClock(from, tz);
   const d = new Date(Date.UTC(c.year, c.month - 1, c.day + days));
-  const local = fromWallClock(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), c.hour, c.minute, c.second, c.millisecond);
+  const local = fromWallClock(
+    tz,
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    c.hour,
+    c.minute,
+    c.second,
+    c.millisecond,
+  );
   return local + (ms - days * DAY);
 }
 

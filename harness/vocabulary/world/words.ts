@@ -15,7 +15,10 @@ const MONTHS = [
   'December',
 ];
 
-function parts(t: number, zone: string): { weekday: number; day: number; month: number; year: number; time: string } {
+function parts(
+  t: number,
+  zone: string,
+): { weekday: number; day: number; month: number; year: number; time: string } {
   const f = new Intl.DateTimeFormat('en-GB', {
     timeZone: zone,
     year: 'numeric',

@@ -1,8 +1,8 @@
 import { strike } from '../faults.ts';
 import { causeData, emit } from '../log.ts';
 import { amountOf, noteHeld } from '../money.ts';
-import type { EffectHandler } from './types.ts';
 import { amountText } from '../words.ts';
+import type { EffectHandler } from './types.ts';
 
 /** Charges the card; payment.timeout may make the shop give up (the rest of the list is dropped). */
 export const charge: EffectHandler<'charge'> = (w, e, cause) => {
@@ -11,7 +11,8 @@ export const charge: EffectHandler<'charge'> = (w, e, cause) => {
   const id = `c${w.ledger.length + 1}`;
   const hit = strike(w, 'payment.charge', { tag, amount, id });
   const currency = w.ctx.profile.currency;
-  const product = 'price' in Object(e.charge.amount) ? (e.charge.amount as { price: string }).price : undefined;
+  const product =
+    'price' in Object(e.charge.amount) ? (e.charge.amount as { price: string }).price : undefined;
   const charged = !hit || hit.result.charged;
   if (charged) {
     w.ledger = [...w.ledger, { type: 'charge', id, tag, amount, at: w.now }];

@@ -10,12 +10,25 @@ export const dispute: EffectHandler<'dispute'> = (w, e, cause) => {
   const calendar = w.ctx.parties.get(party)?.calendar;
   const at = endOf(w.ctx, decides, w.now, [calendar, ...(cause.calendars ?? [])]);
   const name = w.ctx.parties.get(party)?.name ?? party;
-  emit(w, 'dispute.opened', 'payment', `A dispute of ${of} was opened with ${name}; it decides by ${longDate(at, w.ctx.zone)}.`, {
+  emit(
+    w,
+    'dispute.opened',
+    'payment',
+    `A dispute of ${of} was opened with ${name}; it decides by ${longDate(at, w.ctx.zone)}.`,
+    {
+      of,
+      with: party,
+      decides: new Date(at).toISOString(),
+      ...causeData(cause),
+    },
+  );
+  schedule(w, {
+    type: 'dispute-decide',
     of,
     with: party,
-    decides: new Date(at).toISOString(),
-    ...causeData(cause),
+    outcome,
+    cause: { ...cause, calendars: calendar ? [calendar] : [] },
+    at,
   });
-  schedule(w, { type: 'dispute-decide', of, with: party, outcome, cause: { ...cause, calendars: calendar ? [calendar] : [] }, at });
   return undefined;
 };

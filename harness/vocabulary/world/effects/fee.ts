@@ -8,12 +8,18 @@ export const fee: EffectHandler<'fee'> = (w, e, cause) => {
   const { payer, to, why } = e.fee;
   w.ledger = [...w.ledger, { type: 'fee', id: `f${w.ledger.length + 1}`, amount, payer, at: w.now, why }];
   const whom = to ? ` to ${w.ctx.parties.get(to)?.name ?? to}` : '';
-  emit(w, 'fee.charged', 'payment', `The ${payer} paid a ${why} of ${amountText(amount, w.ctx.profile.currency)}${whom}.`, {
-    amount,
-    payer,
-    ...(to ? { to } : {}),
-    why,
-    ...causeData(cause),
-  });
+  emit(
+    w,
+    'fee.charged',
+    'payment',
+    `The ${payer} paid a ${why} of ${amountText(amount, w.ctx.profile.currency)}${whom}.`,
+    {
+      amount,
+      payer,
+      ...(to ? { to } : {}),
+      why,
+      ...causeData(cause),
+    },
+  );
   return undefined;
 };

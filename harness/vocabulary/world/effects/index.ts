@@ -18,8 +18,8 @@ import { tell } from './tell.ts';
 import type { EffectHandler, EffectKind } from './types.ts';
 import { write } from './write.ts';
 
-export type { EffectHandler, EffectKind } from './types.ts';
 export { reachCard } from './refund.ts';
+export type { EffectHandler, EffectKind } from './types.ts';
 
 export const effectHandlers: { [K in EffectKind]: EffectHandler<K> } = {
   set,

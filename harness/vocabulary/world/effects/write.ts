@@ -1,5 +1,5 @@
 import { noteRecorded } from '../commitments.ts';
-import { causeData, emit, actorOf } from '../log.ts';
+import { actorOf, causeData, emit } from '../log.ts';
 import { defaultValue, readRecord, writeRecord } from '../records.ts';
 import type { EffectHandler } from './types.ts';
 
