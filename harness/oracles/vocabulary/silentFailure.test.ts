@@ -98,6 +98,8 @@ describe('silent-failure over declared facts', () => {
     ];
     const [f, ...more] = silentFailure.check(ctxOf(events));
     expect(more).toEqual([]);
-    expect(f!.message).toContain('ready-text (“ready” text) was never sent (text-lost)');
+    expect(f!.message).toContain(
+      'ready-text (“ready” text), due on Monday 2 March 2026 at 10:00, was never sent (text-lost)',
+    );
   });
 });

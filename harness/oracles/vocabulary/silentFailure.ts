@@ -193,7 +193,9 @@ function describeUnseen(ctx: VocabularyOracleContext, v: Verdict): string[] {
     );
   }
   for (const s of v.suppressed)
-    out.push(`${n.message(s.message)} was never sent${s.fault ? ` (${s.fault})` : ''}, on ${at(ctx, s.t)}`);
+    out.push(
+      `${n.message(s.message)}, due on ${at(ctx, s.t)}, was never sent${s.fault ? ` (${s.fault})` : ''}`,
+    );
   return out;
 }
 
