@@ -25,7 +25,11 @@ export const refund: EffectHandler<'refund'> = (w, e, cause) => {
   const reachesAt =
     e.refund.reaches === undefined ? w.now : endOf(w.ctx, e.refund.reaches, w.now, cause.calendars ?? []);
   const id = `r${w.ledger.length + 1}`;
-  const reaches = e.refund.reaches === undefined ? 'at once' : lengthText(w.ctx, e.refund.reaches);
+  const reaches = e.refund.reaches === undefined ? 'no time' : lengthText(w.ctx, e.refund.reaches);
+  const when =
+    e.refund.reaches === undefined
+      ? 'it is back on the card at once'
+      : `it reaches the card in ${reaches}, by ${longDate(reachesAt, w.ctx.zone)}`;
   w.ledger = [
     ...w.ledger,
     { type: 'refund', id, charge: target.id, tag: of, amount, at: w.now, reachesAt, reached: false },
@@ -34,7 +38,7 @@ export const refund: EffectHandler<'refund'> = (w, e, cause) => {
     w,
     'payment.refunded',
     'payment',
-    `${amountText(amount, w.ctx.profile.currency)} was refunded (${of}); it reaches the card in ${reaches}, by ${longDate(reachesAt, w.ctx.zone)}.`,
+    `${amountText(amount, w.ctx.profile.currency)} was refunded (${of}); ${when}.`,
     {
       charge: target.id,
       tag: of,
