@@ -73,6 +73,8 @@ export function exploreOpen(initial: VWorld, port: CustomerPort, plan: JourneyPl
   let found = searchRecovery(w, port, plan.goal, bounds, false, log);
   if (!found) {
     outcome = 'recovered-with-help';
+    // The furthest path of the search with staff (it holds every self-service one).
+    delete log.furthest;
     found = searchRecovery(w, port, plan.goal, bounds, true, log);
   }
   if (found) {
@@ -93,7 +95,7 @@ export function exploreOpen(initial: VWorld, port: CustomerPort, plan: JourneyPl
   const frontier = explainDeadEnd(w, plan.goal, bounds, log);
   return {
     outcome: 'dead-end',
-    world: w,
+    world: log.furthest?.world ?? w,
     path: [],
     trouble,
     troubleAt,

@@ -19,11 +19,11 @@ import {
   nextEventAt,
   offers,
   opensAt,
-  stateKey,
   type VWorld,
 } from '../../vocabulary/world/index.ts';
 import { searchGraph } from '../graph/search.ts';
 import { type Goal, goalReached } from './goal.ts';
+import { searchKey } from './searchKey.ts';
 import { pluginActionOffers, takePluginAction } from './pluginMoves.ts';
 import type { CustomerPort } from './port.ts';
 import { usesChannel } from './steps.ts';
@@ -50,6 +50,11 @@ export interface SearchLog {
   /** The first real answer of each channel contacted on an explored path. */
   asked: Map<string, ContactResult>;
   explored: number;
+  /**
+   * The end of the longest path the searches settled (the earliest such): where a customer who
+   * tried everything within the bounds gives up, for a dead end's horizon and scorecard.
+   */
+  furthest?: { world: VWorld; depth: number };
 }
 
 export interface Recovery {
@@ -97,7 +102,10 @@ function movesOf(w: VWorld, withStaff: boolean): Move[] {
     }
   }
   out.push({ kind: 'spam' });
-  if (times.length > 0) out.push({ kind: 'wait', until: Math.min(...times) });
+  // One wait per distinct moment something can change: the next world event, and the opening
+  // of each closed channel the customer could use — so a month's wait for a process step is one
+  // move, not one per opening of every channel in between.
+  for (const until of [...new Set(times)].sort((a, b) => a - b)) out.push({ kind: 'wait', until });
   return out;
 }
 
@@ -153,13 +161,23 @@ export function searchRecovery(
   withStaff: boolean,
   log: SearchLog,
 ): Recovery | undefined {
+  const depth = new WeakMap<VWorld, number>([[start, 0]]);
   const r = searchGraph<VWorld, Move>({
     start,
     events: (w) => movesOf(w, withStaff),
-    next: (w, m) => apply(w, m, port, bounds, goal, log),
-    key: stateKey,
+    next: (w, m) => {
+      const out = apply(w, m, port, bounds, goal, log);
+      if (out) depth.set(out, (depth.get(w) ?? 0) + 1);
+      return out;
+    },
+    key: searchKey,
     at: (w) => w.now,
-    isGoal: (w) => goalReached(w, goal),
+    isGoal: (w) => {
+      // Called once per settled state, earliest first.
+      const d = depth.get(w) ?? 0;
+      if (!log.furthest || d > log.furthest.depth) log.furthest = { world: w, depth: d };
+      return goalReached(w, goal);
+    },
     maxDepth: bounds.maxActions,
   });
   log.explored += r.explored;

@@ -19,7 +19,7 @@ import { createWorld, type RunSetup, type VWorld } from '../../vocabulary/world/
 import { type PlannedRun, runSeedKey } from '../plan/runName.ts';
 import { expectationMisses, expectedOracles, openExpectationFor } from './expectations.ts';
 import { type Goal, goalOf } from './goal.ts';
-import { horizonOf, runToHorizon } from './horizon.ts';
+import { afterGivingUp, horizonOf, runToHorizon } from './horizon.ts';
 import { exploreOpen } from './journey.ts';
 import { type OpenPersona, openPersonas } from './plan.ts';
 import { type CustomerPort, servesOpenScenarios, worldPort } from './port.ts';
@@ -128,6 +128,13 @@ export function runOpenOne(
     horizon,
     outcome.outcome === 'dead-end' ? (outcome.trouble ?? 'no way to the goal') : undefined,
   );
+  if (outcome.outcome === 'dead-end') {
+    const then = afterGivingUp(final);
+    if (then) {
+      outcome.frontier.push(then);
+      outcome.explanation = `${outcome.explanation} ${then}`;
+    }
+  }
   const events = toArray(final.trace);
   const findings = runVocabularyOracles({ events, loaded });
   const scorecard = openScorecard(outcome, final);

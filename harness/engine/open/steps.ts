@@ -62,9 +62,9 @@ export function runStep(w: VWorld, port: CustomerPort, step: OpenStep): string |
       advanceTo(w, Math.max(w.now, r.effectsAt));
       return undefined;
     }
+    // Sent on to another channel: the script's next step is where the customer follows it.
+    if (r.outcome === 'redirected') return undefined;
     if (r.outcome === 'closed') return `${name} could not be reached: ${r.why}`;
-    if (r.outcome === 'redirected')
-      return `${name} sent the customer to ${w.ctx.channels.get(r.to)?.name ?? r.to}`;
     return `${name} could not help`;
   }
   if ('wait' in step) {
