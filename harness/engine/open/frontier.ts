@@ -15,9 +15,12 @@ import {
   closed,
   contact,
   contactOptions,
+  offers,
+  perform,
   opensAt,
   type VWorld,
 } from '../../vocabulary/world/index.ts';
+import { formatDuration } from '../../clock/duration.ts';
 import type { Goal } from './goal.ts';
 import type { Bounds, SearchLog } from './recovery.ts';
 import { usesChannel } from './steps.ts';
@@ -75,6 +78,7 @@ export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: Searc
     const when = opens > w.now ? ' when it reopens' : '';
     out.push(ownSentence(`had the customer asked ${name}${when}, ${answerWords(probe, r, true)}`));
   }
+  for (const slow of tooSlow(w, goal)) out.push(ownSentence(slow));
   for (const c of closed(w))
     if (usesChannel(w, c.channel) && c.opensAt === undefined)
       out.push(ownSentence(`the customer could not ${c.label}: ${c.why}`));
@@ -86,5 +90,31 @@ export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: Searc
     .map(([why, n]) => `${n === 1 ? '1 way' : `${n} ways`} the customer could try ran past the ${why}`)
     .join(', ');
   out.push(ownSentence(`no recovery path reaches the goal in time: ${limit}${tried ? ` (${tried})` : ''}`));
+  return out;
+}
+
+/**
+ * The customer actions that apply but whose consequences all land after the deadline (a postal
+ * return that takes 2 weeks): tried on a copy, the last event they schedule is when they end.
+ */
+function tooSlow(w: VWorld, goal: Goal): string[] {
+  const out: string[] = [];
+  for (const o of offers(w)) {
+    if (!usesChannel(w, o.channel)) continue;
+    const probe = cloneWorld(w);
+    const r = perform(probe, o.action);
+    if (!r.ok) continue;
+    // What the action scheduled once its effects landed: pending there and not without it.
+    advanceTo(probe, Math.max(probe.now, r.effectsAt));
+    const control = cloneWorld(w);
+    advanceTo(control, probe.now);
+    const sig = (e: VWorld['pending'][number]) => JSON.stringify({ ...e, seq: 0 });
+    const without = new Set(control.pending.map(sig));
+    const ends = Math.max(r.effectsAt, ...probe.pending.filter((e) => !without.has(sig(e))).map((e) => e.at));
+    if (ends > goal.deadline)
+      out.push(
+        `${o.label} would take ${formatDuration(ends - w.now)}, until ${instantWords(ends, w.ctx.zone)}, after the deadline`,
+      );
+  }
   return out;
 }

@@ -8,6 +8,7 @@ import type { Outcome } from '../../core/contract.ts';
 import { cloneWorld, effortMs, type VWorld } from '../../vocabulary/world/index.ts';
 import { after } from './durations.ts';
 import { explainDeadEnd } from './frontier.ts';
+import { persistUntilGivingUp } from './persistence.ts';
 import { type Goal, goalReached } from './goal.ts';
 import type { CustomerPort } from './port.ts';
 import { type Bounds, type Move, moveWords, type SearchLog, searchRecovery } from './recovery.ts';
@@ -73,8 +74,6 @@ export function exploreOpen(initial: VWorld, port: CustomerPort, plan: JourneyPl
   let found = searchRecovery(w, port, plan.goal, bounds, false, log);
   if (!found) {
     outcome = 'recovered-with-help';
-    // The furthest path of the search with staff (it holds every self-service one).
-    delete log.furthest;
     found = searchRecovery(w, port, plan.goal, bounds, true, log);
   }
   if (found) {
@@ -95,7 +94,7 @@ export function exploreOpen(initial: VWorld, port: CustomerPort, plan: JourneyPl
   const frontier = explainDeadEnd(w, plan.goal, bounds, log);
   return {
     outcome: 'dead-end',
-    world: log.furthest?.world ?? w,
+    world: persistUntilGivingUp(w, port, plan.goal, bounds),
     path: [],
     trouble,
     troubleAt,

@@ -50,11 +50,6 @@ export interface SearchLog {
   /** The first real answer of each channel contacted on an explored path. */
   asked: Map<string, ContactResult>;
   explored: number;
-  /**
-   * The end of the longest path the searches settled (the earliest such): where a customer who
-   * tried everything within the bounds gives up, for a dead end's horizon and scorecard.
-   */
-  furthest?: { world: VWorld; depth: number };
 }
 
 export interface Recovery {
@@ -84,7 +79,7 @@ export function moveWords(w: VWorld, m: Move): string {
   return `ask ${name}${says ? ` (“${says}”)` : ''}`;
 }
 
-function movesOf(w: VWorld, withStaff: boolean): Move[] {
+export function movesOf(w: VWorld, withStaff: boolean): Move[] {
   const out: Move[] = [];
   for (const o of offers(w))
     if (usesChannel(w, o.channel)) out.push({ kind: 'do', action: o.action, label: o.label });
@@ -110,7 +105,7 @@ function movesOf(w: VWorld, withStaff: boolean): Move[] {
 }
 
 /** The world after a move (undefined: the move changes nothing, or runs past a bound). */
-function apply(
+export function applyMove(
   w0: VWorld,
   move: Move,
   port: CustomerPort,
@@ -161,23 +156,13 @@ export function searchRecovery(
   withStaff: boolean,
   log: SearchLog,
 ): Recovery | undefined {
-  const depth = new WeakMap<VWorld, number>([[start, 0]]);
   const r = searchGraph<VWorld, Move>({
     start,
     events: (w) => movesOf(w, withStaff),
-    next: (w, m) => {
-      const out = apply(w, m, port, bounds, goal, log);
-      if (out) depth.set(out, (depth.get(w) ?? 0) + 1);
-      return out;
-    },
+    next: (w, m) => applyMove(w, m, port, bounds, goal, log),
     key: searchKey,
     at: (w) => w.now,
-    isGoal: (w) => {
-      // Called once per settled state, earliest first.
-      const d = depth.get(w) ?? 0;
-      if (!log.furthest || d > log.furthest.depth) log.furthest = { world: w, depth: d };
-      return goalReached(w, goal);
-    },
+    isGoal: (w) => goalReached(w, goal),
     maxDepth: bounds.maxActions,
   });
   log.explored += r.explored;
