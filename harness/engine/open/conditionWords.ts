@@ -14,7 +14,8 @@ export function conditionWords(w: VWorld, c: Condition): string {
   if ('trait' in c) return `the customer ${ctx.traits.get(c.trait)?.description ?? c.trait}`;
   if ('capability' in c) return `the merchant has ${c.capability} on`;
   if ('open' in c) return `${ctx.channels.get(c.open)?.name ?? c.open} is open`;
-  if ('visible' in c) return `${ctx.records.get(c.visible.record)?.description ?? c.visible.record} is visible`;
+  if ('visible' in c)
+    return `${ctx.records.get(c.visible.record)?.description ?? c.visible.record} is visible`;
   if ('knows' in c) return `the customer knows that ${ctx.facts.get(c.knows)?.description ?? c.knows}`;
   if ('has' in c) {
     const name = ctx.messages.get(c.has.message)?.name ?? c.has.message;

@@ -20,7 +20,8 @@ function normalise(text: string): string {
 /** The instant `spec` after `from`; `calendar` applies when the spec names none. */
 export function after(w: VWorld, from: number, spec: BusinessTime, calendar?: BusinessCalendar): number {
   const zone = w.ctx.zone;
-  if (typeof spec === 'string') return (calendar ?? alwaysOpen(zone)).add(from, parseDuration(normalise(spec)));
+  if (typeof spec === 'string')
+    return (calendar ?? alwaysOpen(zone)).add(from, parseDuration(normalise(spec)));
   if ('length' in spec) return w.ctx.calendar(spec.calendar).add(from, parseDuration(normalise(spec.length)));
   const value = 'param' in spec ? w.ctx.profile.parameters[spec.param] : w.ctx.persona.traits[spec.trait];
   if (typeof value === 'number') return from + value * 86_400_000;

@@ -19,7 +19,10 @@ export function openExpectationFor(
   combo: readonly string[],
   persona: string,
 ): OpenExpectation | undefined {
-  return rules.find((r) => ruleMatches({ ...r, findings: undefined }, combo) && (r.persona === undefined || r.persona === persona));
+  return rules.find(
+    (r) =>
+      ruleMatches({ ...r, findings: undefined }, combo) && (r.persona === undefined || r.persona === persona),
+  );
 }
 
 /** The oracle ids an entry names, for results.json's `expected.findings`. */
@@ -82,14 +85,17 @@ function scorecardMisses(want: NonNullable<OpenExpectation['scorecard']>, got: S
 /** Whether an event's text or any of its data values (as text) contains `name`. */
 const mentions = (e: TraceEvent, name: string) =>
   e.text.includes(name) ||
-  Object.values(e.data ?? {}).some((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '').includes(name));
+  Object.values(e.data ?? {}).some((v) =>
+    (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')).includes(name),
+  );
 
 function traceMisses(wants: NonNullable<OpenExpectation['trace']>, facts: RunFacts): string[] {
   const out: string[] = [];
   for (const want of wants) {
     const at = want.at !== undefined ? parseInstant(want.at, facts.zone) : undefined;
     const hit = facts.events.some(
-      (e) => e.kind === want.kind && (at === undefined || e.t === at) && want.names.every((n) => mentions(e, n)),
+      (e) =>
+        e.kind === want.kind && (at === undefined || e.t === at) && want.names.every((n) => mentions(e, n)),
     );
     if (!hit)
       out.push(

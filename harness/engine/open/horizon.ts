@@ -42,7 +42,13 @@ export function afterGivingUp(atHorizon: VWorld): string | undefined {
     const fact = facts.get(String(e.data.fact));
     if (!fact?.customerRelevant) continue;
     const when = instantWords(e.t, zone);
-    changes.push(e.kind === 'fact.set' ? `${fact.description} on ${when}` : `no longer ${fact.description}, from ${when}`);
+    changes.push(
+      e.kind === 'fact.set'
+        ? `${fact.description} on ${when}`
+        : `no longer ${fact.description}, from ${when}`,
+    );
   }
-  return changes.length ? ownSentence(`after the customer gave up, with no one acting for them: ${changes.join('; ')}`) : undefined;
+  return changes.length
+    ? ownSentence(`after the customer gave up, with no one acting for them: ${changes.join('; ')}`)
+    : undefined;
 }

@@ -12,12 +12,7 @@ import type { Goal } from './goal.ts';
 import type { CustomerPort } from './port.ts';
 import { applyMove, type Bounds, movesOf, type SearchLog } from './recovery.ts';
 
-export function persistUntilGivingUp(
-  start: VWorld,
-  port: CustomerPort,
-  goal: Goal,
-  bounds: Bounds,
-): VWorld {
+export function persistUntilGivingUp(start: VWorld, port: CustomerPort, goal: Goal, bounds: Bounds): VWorld {
   const tried = new Set<string>();
   // A scratch log: these contacts are not the search's and must not change its explanation.
   const log: SearchLog = { cuts: new Map(), asked: new Map(), explored: 0 };

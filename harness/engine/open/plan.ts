@@ -55,10 +55,7 @@ export interface RunSelection {
   shard?: Shard;
 }
 
-export function planOpenRuns(
-  loaded: LoadedOpenScenario,
-  opts: RunSelection,
-): PlannedRun[] {
+export function planOpenRuns(loaded: LoadedOpenScenario, opts: RunSelection): PlannedRun[] {
   const s = loaded.scenario;
   const personas = openPersonas(loaded).length;
   const explore = { strategy: 'all' as const, maxFaults: s.explore?.maxFaults, monotone: false };
