@@ -5,15 +5,30 @@
  */
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
 import { combinationKey, countCombinations, faultCombinations, ruleMatches } from '../combinations.ts';
+import { didYouMean } from '../didYouMean.ts';
 import type { Problem } from '../source.ts';
 
 const MAX_CHECKED = 65_536;
 type Rule = OpenScenario['expect'][number];
 
-export function coverageProblems(s: OpenScenario, labels: readonly string[]): Problem[] {
+/** `oracles`: the ids findings may name (the vocabulary oracles and the config's plugin oracles). */
+export function coverageProblems(
+  s: OpenScenario,
+  labels: readonly string[],
+  oracles: readonly string[],
+): Problem[] {
   const problems: Problem[] = [];
   let usable = true;
   s.expect.forEach((rule, i) => {
+    rule.findings?.forEach((f, k) => {
+      const oracle = typeof f === 'string' ? f : f.oracle;
+      if (oracles.includes(oracle)) return;
+      problems.push({
+        path: typeof f === 'string' ? ['expect', i, 'findings', k] : ['expect', i, 'findings', k, 'oracle'],
+        message: `unknown finding "${oracle}"${didYouMean(oracle, oracles)}`,
+        hint: `the oracles (deadend oracles): ${oracles.join(', ')}`,
+      });
+    });
     const selectors = (['faults', 'includes', 'otherwise'] as const).filter((k) => rule[k] !== undefined);
     if (selectors.length === 0) {
       usable = false;
@@ -36,7 +51,7 @@ export function coverageProblems(s: OpenScenario, labels: readonly string[]): Pr
         usable = false;
         problems.push({
           path: ['expect', i, kind, k],
-          message: `"${label}" is not a fault of this scenario`,
+          message: `"${label}" is not a fault of this scenario${didYouMean(label, labels)}`,
           hint:
             labels.length > 0
               ? `the fault labels of this scenario: ${labels.join(', ')}`

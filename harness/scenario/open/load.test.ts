@@ -107,6 +107,13 @@ describe('validate: references, durations, includes', () => {
     ]);
   });
 
+  it('a finding no oracle reports, and a fault label the scenario does not have', async () => {
+    expect((await load('unknown-finding')).lines).toEqual([
+      `${scenario('unknown-finding')}:11:43: unknown finding "stale-adress" — did you mean "stale-address"?\n  hint: the oracles (deadend oracles): broken-promise, duplicate-charge, inconsistent-reasons, lost-in-transit, no-feedback-channel, overcharge, ping-pong, silent-failure, stale-address, unverified-secret, zombie-notice`,
+      `${scenario('unknown-finding')}:12:18: "slio" is not a fault of this scenario — did you mean "silo"?\n  hint: the fault labels of this scenario: silo`,
+    ]);
+  });
+
   it('deadend validate prints them as file:line:col and exits 2; warnings alone exit 0', async () => {
     const lines: string[] = [];
     const out = (l: string) => lines.push(l);

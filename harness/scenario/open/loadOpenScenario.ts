@@ -5,6 +5,7 @@
  * instants, expectation coverage — as `file:line:col` errors, plus warnings.
  */
 import { CalendarFileError, loadCalendarDefinitions } from '../../clock/calendarFiles.ts';
+import { VOCABULARY_ORACLE_IDS } from '../../oracles/vocabulary/index.ts';
 import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
 import {
   faultsWithPlugins,
@@ -106,7 +107,8 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
     );
   }
   problems.push(...instantProblems(s, profile, env));
-  problems.push(...coverageProblems(s, s.faults.map(faultLabel)));
+  const oracles = [...VOCABULARY_ORACLE_IDS, ...plugins.oracles.keys()];
+  problems.push(...coverageProblems(s, s.faults.map(faultLabel), oracles));
 
   const errors = [...place(locator, problems), ...otherErrors];
   if (errors.length > 0 || !merged || !profile) return { errors: finish(locator, errors, false), warnings };
