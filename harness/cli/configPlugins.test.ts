@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configPlugins, loadConfig } from './config.ts';
+import { type IO, main } from './main.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deadend-config-plugins-'));
 // The plugins' own entry: harness/index.ts re-exports it, but through jiti it takes half a minute.
@@ -54,5 +55,23 @@ describe('plugins in deadend.config.ts', () => {
     await expect(loadConfig(file, tmp)).rejects.toThrow(
       /plugins: expected \{ actions, steps, conditions, oracles, faults \}/,
     );
+  });
+
+  it('deadend faults lists the config’s plugin faults after the built-in catalogue', async () => {
+    const file = join(tmp, 'faults.config.ts');
+    writeFileSync(
+      file,
+      `import { z } from ${JSON.stringify(import.meta.resolve('zod'))};\nimport { defineFault } from ${JSON.stringify(entry)};\n` +
+        `export default { plugins: { faults: [defineFault({ id: 'courier.strike', summary: 'The courier does not collect.', ` +
+        `params: z.strictObject({ route: z.string().describe('the route') }), world: {} })] } };\n`,
+    );
+    const out: string[] = [];
+    const stream = { write: (s: string) => out.push(s) > 0 } as unknown as IO['stdout'];
+    expect(await main(['faults', '--config', file], { stdout: stream, stderr: stream })).toBe(0);
+    const lines = out.join('').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('courier.strike'));
+    expect(lines[at]).toMatch(/^courier\.strike +The courier does not collect\.$/);
+    expect(lines[at + 1]).toMatch(/route \(required\): string — the route/);
+    expect(lines.findIndex((l) => l.startsWith('mail.'))).toBeLessThan(at);
   });
 });

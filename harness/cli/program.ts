@@ -12,7 +12,7 @@ import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts
 import { BASELINE_FILE } from '../report/baseline.ts';
 import { faultCatalogue } from '../services/index.ts';
 import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
-import { faultCatalogueMarkdown, faultCatalogueText } from './commands/faultDocs.ts';
+import { faultCatalogueMarkdown, faultCatalogueText, withPluginFaults } from './commands/faultDocs.ts';
 import { docsCommand } from './docs.ts';
 import { initCommand } from './initProject.ts';
 import { EXIT, type IO } from './io.ts';
@@ -281,10 +281,15 @@ ${EXIT_CODES_HELP}`,
     .summary('list the fault catalogue')
     .description('Lists every fault a scenario can inject: id, summary, parameters and their defaults.')
     .option('--markdown', 'print the catalogue as Markdown (the content of docs/faults.md)')
-    .action((opts: { markdown?: boolean }) => {
-      io.stdout.write(
-        opts.markdown ? faultCatalogueMarkdown(faultCatalogue) : faultCatalogueText(faultCatalogue),
-      );
+    .option(
+      '--config <file>',
+      'config file whose plugin faults are listed too (default: deadend.config.ts here)',
+    )
+    .action(async (opts: { markdown?: boolean; config?: string }, command: Command) => {
+      // The config's plugin faults (docs/plugins.md) follow the built-in catalogue.
+      const { plugins } = await configured([], opts, command);
+      const catalogue = withPluginFaults(faultCatalogue, plugins);
+      io.stdout.write(opts.markdown ? faultCatalogueMarkdown(catalogue) : faultCatalogueText(catalogue));
       setExit(EXIT.ok);
     });
 
