@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineAction, defineCondition, defineStep } from '../vocabulary/plugins/index.ts';
+import { defineAction, defineCondition, defineFault, defineStep } from '../vocabulary/plugins/index.ts';
 import { pluginSandbox } from './pluginSandbox.ts';
 
 const profile = path.join(import.meta.dirname, 'testdata/sandbox/merchants/kiosk.yaml');
@@ -89,6 +89,34 @@ describe('pluginSandbox', () => {
     });
     expect(result.runs.map((r) => [r.outcome, r.pass, r.path])).toEqual([
       ['recovered', true, ['plugin:pay-at-kiosk#0', 'wait']],
+    ]);
+  });
+
+  it('runs a plugin fault’s world hooks like a built-in fault’s', async () => {
+    const jam = defineFault({
+      id: 'kiosk.printer-jam',
+      summary: 'The kiosk’s printer jams.',
+      params: z.strictObject({ process: z.string() }),
+      refs: { process: 'process' },
+      world: { 'process.step': (p, o) => (o.process === p.process ? { fails: true } : undefined) },
+    });
+    const sandbox = await pluginSandbox(profile, { ...plugins, faults: [jam] });
+    const result = await sandbox.run({
+      id: 'kiosk-jam',
+      title: 'A ticket from a jammed kiosk',
+      merchant: 'kiosk',
+      start: '2026-03-02T09:00',
+      goal: { description: 'ticket printed', when: { fact: 'printed' }, deadline: '2026-03-02T12:00' },
+      steps: [{ plugin: 'check-ticket' }],
+      faults: [{ id: 'jam', fault: 'kiosk.printer-jam', params: { process: 'printing' } }],
+      expect: [
+        { faults: [], outcome: 'recovered' },
+        { faults: ['jam'], outcome: 'dead-end' },
+      ],
+    });
+    expect(result.runs.map((r) => [r.faults, r.outcome, r.pass])).toEqual([
+      [[], 'recovered', true],
+      [['jam'], 'dead-end', true],
     ]);
   });
 
