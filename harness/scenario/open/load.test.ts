@@ -87,6 +87,15 @@ describe('validate: references, durations, includes', () => {
     );
   });
 
+  it('an inline calendar that cannot be built, and a holidays-only calendar as a channel’s hours', async () => {
+    const { lines } = await load('uses-bad-calendars');
+    expect(lines).toEqual([
+      `${inTd('merchants/bad-calendars.yaml')}:5:11: the calendar "shop-hours" cannot be built: unknown calendar "no-such-holidays" in the calendars of bad-calendars; known calendars: holidays, office, shop-hours`,
+      `${inTd('merchants/bad-calendars.yaml')}:7:63: the calendar "holidays" cannot be used here: calendar "holidays" has no opening hours (no "hours" in it); a holidays-only calendar is meant to be extended by one that has hours`,
+      `${scenario('uses-bad-calendars')}:3:11: the merchant profile "bad-calendars" has 2 errors (in its file or the files it includes or extends)`,
+    ]);
+  });
+
   it('the same id declared in a profile and in a file it includes names both places', async () => {
     expect((await load('uses-dup')).lines).toContain(
       `${inTd('merchants/dup.yaml')}:9:11: the fact "signed-in" is declared twice: here and at ${inTd('vocabularies/sign-in.yaml')}:6:11\n  hint: ids are shared by a profile and everything it includes; rename one or remove it`,

@@ -5,6 +5,7 @@
  * instants, expectation coverage — as `file:line:col` errors, plus warnings.
  */
 import { CalendarFileError, loadCalendarDefinitions } from '../../clock/calendarFiles.ts';
+import type { CalendarDefinition } from '../../clock/calendarSchema.ts';
 import { VOCABULARY_ORACLE_IDS } from '../../oracles/vocabulary/index.ts';
 import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
 import {
@@ -24,6 +25,7 @@ import { type LoadEnv, type Loaded, type Resolved, resolveEnv } from '../loadEnv
 import { missingMerchant } from '../merchants.ts';
 import type { Locator, PathKey, Problem, SourceError } from '../source.ts';
 import { issuesToProblems } from '../zodIssues.ts';
+import { calendarBuilder, calendarProblems } from './calendars.ts';
 import { coverageProblems } from './coverage.ts';
 import { merchantIdOf } from './detect.ts';
 import { durationProblems } from './durations.ts';
@@ -83,6 +85,8 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
     problems.push(...unresolved(scenarioRefs, ns, owner, plugins.source));
     problems.push(...pluginParamsProblems(plugins, scenarioRefs, s));
     const lookup = { profile, parameters: profile.parameters };
+    const build = calendarBuilder('error' in calendars ? new Map() : calendars.defs, profile);
+    problems.push(...calendarProblems(scenarioRefs, {}, build));
     problems.push(...durationProblems(walk(openScenarioSchema, s).businessTimes, lookup));
     const inProfile = merged.sources.flatMap((src, i) => {
       const w = sourceWalks[i]!;
@@ -90,6 +94,7 @@ export async function loadOpenScenario(file: string, read: Read, env: Resolved):
         ...unresolved(w.references, ns, owner, plugins.source),
         ...pluginParamsProblems(plugins, w.references, src.data),
         ...durationProblems(w.businessTimes, lookup),
+        ...calendarProblems(w.references, src.data, build),
       ];
       return found.map((p) => src.locator.place(p));
     });
@@ -165,9 +170,12 @@ function withOverrides(profile: OpenMerchantProfile, s: OpenScenario): OpenMerch
   };
 }
 
-function calendarIds(env: Resolved): { ids: string[] } | { error: string } {
+function calendarIds(
+  env: Resolved,
+): { ids: string[]; defs: Map<string, CalendarDefinition> } | { error: string } {
   try {
-    return { ids: [...loadCalendarDefinitions(env.calendarsDir).keys()].sort() };
+    const defs = new Map([...loadCalendarDefinitions(env.calendarsDir)].map(([id, c]) => [id, c.def]));
+    return { ids: [...defs.keys()].sort(), defs };
   } catch (e) {
     const first = e instanceof CalendarFileError ? e.problems[0] : undefined;
     const why = first ? `${first.file}:${first.line}:${first.col}: ${first.message}` : messageOf(e);
