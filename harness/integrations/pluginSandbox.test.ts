@@ -92,6 +92,22 @@ describe('pluginSandbox', () => {
     ]);
   });
 
+  it('runs a plugin action named as an effect of a declared action, with the params written there', async () => {
+    const sandbox = await pluginSandbox(profile, plugins);
+    const result = await sandbox.run({
+      id: 'kiosk-cash',
+      title: 'Paying cash through the attendant',
+      merchant: 'kiosk',
+      start: '2026-03-02T09:00',
+      goal: { description: 'ticket printed', when: { fact: 'printed' }, deadline: '2026-03-02T12:00' },
+      steps: [{ do: 'pay-with-help' }, { await: { until: { fact: 'printed' }, within: 'PT2H' } }],
+      expect: [{ faults: [], outcome: 'ok' }],
+    });
+    const run = result.runs[0]!;
+    expect([run.outcome, run.pass]).toEqual(['ok', true]);
+    expect(run.trace.find((e) => e.kind === 'pay-at-kiosk.paid')?.text).toBe('Paid by cash.');
+  });
+
   it('runs a plugin fault’s world hooks like a built-in fault’s', async () => {
     const jam = defineFault({
       id: 'kiosk.printer-jam',
