@@ -123,6 +123,12 @@ describe('validate: references, durations, includes', () => {
     ]);
   });
 
+  it('open steps over a seed profile say that the profile declares no vocabulary', async () => {
+    expect((await load('open-steps-on-seed')).lines).toEqual([
+      `${scenario('open-steps-on-seed')}:3:11: "seed-shop" is a seed merchant profile (it declares no vocabulary): do, await and contact steps need an open profile\n  hint: declare the channels, facts and actions in the profile (or include a vocabulary file), or use the seed step kinds`,
+    ]);
+  });
+
   it('deadend validate prints them as file:line:col and exits 2; warnings alone exit 0', async () => {
     const lines: string[] = [];
     const out = (l: string) => lines.push(l);

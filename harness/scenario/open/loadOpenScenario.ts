@@ -31,7 +31,7 @@ import { merchantIdOf } from './detect.ts';
 import { durationProblems } from './durations.ts';
 import { checkFaultUses } from './faults.ts';
 import { traitProblems } from './personas.ts';
-import { loadOpenProfile, type MergedProfile } from './profiles.ts';
+import { loadOpenProfile, type MergedProfile, profileIsOpen } from './profiles.ts';
 import { namespacesOf, unresolved } from './references.ts';
 import { type Reference, walk } from './walk.ts';
 import { type Located, vocabularyWarnings } from './warnings.ts';
@@ -140,6 +140,14 @@ async function profileOf(
 ): Promise<MergedProfile | undefined> {
   const id = merchantIdOf(raw)!;
   const load = await loadOpenProfile(id, env);
+  if (!load.missing && !(await profileIsOpen(id, env))) {
+    problems.push({
+      path: merchantPath(s),
+      message: `"${id}" is a seed merchant profile (it declares no vocabulary): do, await and contact steps need an open profile`,
+      hint: 'declare the channels, facts and actions in the profile (or include a vocabulary file), or use the seed step kinds',
+    });
+    return undefined;
+  }
   if (load.missing) {
     problems.push(await missingMerchant(id, load.file, merchantPath(s), env));
     otherErrors.push(...load.errors);
