@@ -29,7 +29,10 @@
  * - payment.timeout drops the rest of the effect list after the charge (effects/charge.ts).
  * - A message to an address that is not the customer's current one lands 'nowhere' (not seen).
  */
+import { createPluginWorld } from '../plugins/pluginWorld.ts';
+import type { PluginWorld } from '../schema/index.ts';
 import { emit } from './log.ts';
+import { pluginHost } from './pluginHost.ts';
 import type { VWorld } from './state.ts';
 
 export { type Closed, closed, type Offer, offers, type PerformResult, perform } from './actions.ts';
@@ -77,4 +80,9 @@ export function contacts(w: VWorld): Record<string, number> {
 /** The customer's effort so far, in ms (actions' `effort`, contacts' time). */
 export function effortMs(w: VWorld): number {
   return w.effortMs;
+}
+
+/** The world as the plugin `pluginId` sees it now (schema/plugins.ts PluginWorld). */
+export function pluginWorld(w: VWorld, pluginId: string): PluginWorld {
+  return createPluginWorld(pluginHost(w), pluginId);
 }
