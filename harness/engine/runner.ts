@@ -35,9 +35,9 @@ import { combinationKey, expectationFor, faultLabel } from '../scenario/combinat
 import { planCombinations, prunesSupersets, skipsAsSuperset } from '../scenario/faultSpace.ts';
 import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { LoadedOpenScenario } from '../vocabulary/loaded.ts';
 import { describeFaultUses } from '../services/describeFault.ts';
 import { faultCatalogue } from '../services/index.ts';
+import type { LoadedOpenScenario } from '../vocabulary/loaded.ts';
 import { exploreJourney, type JourneyOutcome } from './journeySearch.ts';
 import { isOpenLoaded, planOpenRuns } from './open/plan.ts';
 import { openScenarioResult, prepareOpen, runOpenOne } from './open/runOpen.ts';
@@ -416,7 +416,11 @@ function* openScenario(
 }
 
 /** A scenario's entry in the results around runs already made (parallel.ts assembles them). */
-export function scenarioEntry(loaded: AnyLoadedScenario, runs: RunResult[], calendarsDir?: string): ScenarioResult {
+export function scenarioEntry(
+  loaded: AnyLoadedScenario,
+  runs: RunResult[],
+  calendarsDir?: string,
+): ScenarioResult {
   return isOpenLoaded(loaded)
     ? openScenarioResult(prepareOpen(loaded, calendarsDir), runs)
     : scenarioResult(prepare(loaded, calendarsDir), runs);

@@ -7,6 +7,8 @@
  * that ended the search. A channel is "asked" only when an explored path really contacted it;
  * otherwise its answer is a counterfactual ("had the customer asked …").
  */
+
+import { formatDuration } from '../../clock/duration.ts';
 import { toArray } from '../../core/trace.ts';
 import {
   advanceTo,
@@ -16,11 +18,10 @@ import {
   contact,
   contactOptions,
   offers,
-  perform,
   opensAt,
+  perform,
   type VWorld,
 } from '../../vocabulary/world/index.ts';
-import { formatDuration } from '../../clock/duration.ts';
 import type { Goal } from './goal.ts';
 import type { Bounds, SearchLog } from './recovery.ts';
 import { usesChannel } from './steps.ts';

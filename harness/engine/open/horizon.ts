@@ -5,9 +5,9 @@
  * at the moment of the world the engine kept (where the search started).
  */
 import { parseInstant } from '../../clock/instant.ts';
+import { toArray } from '../../core/trace.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
 import { advanceTo, cloneWorld, giveUp, markOutcome, type VWorld } from '../../vocabulary/world/index.ts';
-import { toArray } from '../../core/trace.ts';
 import { after } from './durations.ts';
 import { instantWords, ownSentence } from './words.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runOpenOne, prepareOpen } from './runOpen.ts';
 import { planOpenRuns } from './plan.ts';
+import { prepareOpen, runOpenOne } from './runOpen.ts';
 import { toyScenario } from './testdata/toy.ts';
 
 function run(over: Record<string, unknown>, persona = 1) {

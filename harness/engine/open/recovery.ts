@@ -23,9 +23,9 @@ import {
 } from '../../vocabulary/world/index.ts';
 import { searchGraph } from '../graph/search.ts';
 import { type Goal, goalReached } from './goal.ts';
-import { searchKey } from './searchKey.ts';
 import { pluginActionOffers, takePluginAction } from './pluginMoves.ts';
 import type { CustomerPort } from './port.ts';
+import { searchKey } from './searchKey.ts';
 import { usesChannel } from './steps.ts';
 
 export type Move =
