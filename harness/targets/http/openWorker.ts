@@ -10,7 +10,7 @@ import type { ActiveFault } from '../../core/faultSet.ts';
 import { faultCatalogue } from '../../services/index.ts';
 import { vocabularyFault } from '../../vocabulary/faults/index.ts';
 import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
-import { createWorld, type RunSetup } from '../../vocabulary/world/index.ts';
+import { createWorld, type RunSetup, type VWorld } from '../../vocabulary/world/index.ts';
 import type { SandboxSession } from '../sandbox/index.ts';
 import { type ShopAdapter, ShopError } from './adapter.ts';
 import { type OpenWorldDiff, OpenWorldSync } from './openWorldSync.ts';
@@ -86,7 +86,7 @@ export async function actOpen(
   action: OpenAction,
   args: unknown[],
 ): Promise<{ value: unknown; world: OpenWorldDiff }> {
-  const w = session.openWorld;
+  const w = session.openWorld as VWorld | undefined;
   if (!w) throw new Error('no open-vocabulary run was started in the http worker');
   sync.apply(w, diff);
   const value =

@@ -1,5 +1,7 @@
 /**
- * The open-vocabulary world as the sandbox serves it to a merchant's site (`/v1/vocabulary/…`):
+ * The open-vocabulary world as the sandbox serves it to a merchant's site (`/v1/vocabulary/…`),
+ * on the sandbox's shared port (the http worker passes it to startSandbox: the sandbox itself
+ * does not depend on the vocabulary layer, which sits below the services that import it):
  * the customer actions that apply now and those that do not (with why, in words), performing
  * one, a contact with a channel about a declared problem, and what the customer can see. The
  * world is the session's (`session.openWorld`, set by the http target for each run of an open
@@ -18,7 +20,7 @@ import {
   serveRoutes,
 } from '../../core/wire.ts';
 import { closed, contact, offers, perform, type VWorld } from '../../vocabulary/world/index.ts';
-import type { SandboxSession } from './session.ts';
+import type { SandboxSession } from '../sandbox/session.ts';
 
 function worldOf(session: SandboxSession): VWorld {
   if (!session.openWorld)
@@ -27,7 +29,7 @@ function worldOf(session: SandboxSession): VWorld {
       404,
       'no_open_world',
     );
-  return session.openWorld;
+  return session.openWorld as VWorld;
 }
 
 /** The channel's medium, or undefined for an id the profile does not declare. */

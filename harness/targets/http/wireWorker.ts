@@ -28,6 +28,7 @@ import {
 import type { ContainerSpec, StartMerchant, WorkerMerchant } from './merchant.ts';
 import { actOpen, type OpenAction, type OpenRunWire, startOpenRun } from './openWorker.ts';
 import type { OpenWorldDiff } from './openWorldSync.ts';
+import { vocabularyRouter } from './vocabularyApi.ts';
 import { type WorldDiff, WorldSync } from './worldSync.ts';
 
 export type { ContainerSpec } from './merchant.ts';
@@ -132,6 +133,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
   switch (msg.op) {
     case 'start': {
       sandbox = await startSandbox({
+        routers: [vocabularyRouter],
         ...(msg.calendarsDir ? { calendarsDir: msg.calendarsDir } : {}),
         ports: {
           ...FREE_PORTS,

@@ -31,7 +31,6 @@ import { type FaultUse, faultUseSchema, scenarioSchema } from '../../scenario/sc
 import { faultCatalogue } from '../../services/index.ts';
 import type { DeclineOn } from '../../services/payment/charges.ts';
 import { billingOf } from '../../services/payment/stripe/billing.ts';
-import type { VWorld } from '../../vocabulary/world/index.ts';
 
 const ROOT = packageRoot();
 export const DEFAULT_CALENDARS_DIR = join(ROOT, 'fixtures', 'calendars');
@@ -155,10 +154,12 @@ export class SandboxSession implements WireContext {
   env!: RunEnv;
   world!: World;
   /**
-   * The world of an open-vocabulary scenario's run, when the session serves one (the http
-   * target sets it per run and per action); `/v1/vocabulary/…` acts on it (vocabularyApi.ts).
+   * The world of an open-vocabulary scenario's run (a harness/vocabulary/world VWorld), when the
+   * session serves one: the http target sets it per run, and its `/v1/vocabulary/…` router
+   * (targets/http/vocabularyApi.ts) acts on it. Typed loosely so the sandbox does not depend on
+   * the vocabulary layer.
    */
-  openWorld: VWorld | undefined;
+  openWorld: object | undefined;
   /** Every fault use the session knows: the scenario's, then those injected through the control API. */
   uses: FaultUse[] = [];
   /** Labels of the active fault uses. */
