@@ -11,6 +11,8 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { importUserModule } from '../core/importUserModule.ts';
+import { oracleCatalogue } from '../oracles/catalogue.ts';
+import { VOCABULARY_ORACLE_IDS } from '../oracles/vocabulary/index.ts';
 import type { ReporterEntry } from '../report/loadReporter.ts';
 import { PluginError, type PluginSet, pluginSet } from '../vocabulary/plugins/index.ts';
 import type { PluginConfig } from '../vocabulary/schema/plugins.ts';
@@ -169,7 +171,15 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
  */
 export function configPlugins(config: DeadendConfig, shown = 'deadend.config.ts', file?: string): PluginSet {
   try {
-    return pluginSet(config.plugins, shown, file);
+    const set = pluginSet(config.plugins, shown, file);
+    // An expectation names findings by oracle id: a plugin oracle may not take a built-in one's.
+    const builtIn = new Set([...oracleCatalogue.keys(), ...VOCABULARY_ORACLE_IDS]);
+    const clash = [...set.oracles.keys()].find((id) => builtIn.has(id));
+    if (clash)
+      throw new PluginError(
+        `${shown}: plugins.oracles: "${clash}" is a built-in oracle's id; choose another`,
+      );
+    return set;
   } catch (error) {
     if (error instanceof PluginError) throw new ConfigError(error.message);
     throw error;

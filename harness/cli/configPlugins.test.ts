@@ -74,4 +74,22 @@ describe('plugins in deadend.config.ts', () => {
     expect(lines[at + 1]).toMatch(/route \(required\): string — the route/);
     expect(lines.findIndex((l) => l.startsWith('mail.'))).toBeLessThan(at);
   });
+
+  it('a plugin oracle may not take a built-in oracle’s id; deadend oracles lists the others', async () => {
+    const clash = configFile(
+      'clash.config.ts',
+      `export default defineConfig({ plugins: { oracles: [defineOracle({ id: 'silent-failure', summary: 'mine', check: () => [] })] } });`,
+    );
+    await expect(loadConfig(clash, tmp)).rejects.toThrow(
+      `clash.config.ts: plugins.oracles: "silent-failure" is a built-in oracle's id; choose another`,
+    );
+    const ok = configFile(
+      'oracles.config.ts',
+      `export default defineConfig({ plugins: { oracles: [defineOracle({ id: 'charged-while-paused', summary: 'A charge during a pause.', severity: 'high', check: () => [] })] } });`,
+    );
+    const out: string[] = [];
+    const stream = { write: (s: string) => out.push(s) > 0 } as unknown as IO['stdout'];
+    expect(await main(['oracles', '--config', ok], { stdout: stream, stderr: stream })).toBe(0);
+    expect(out.join('')).toMatch(/^charged-while-paused +high +A charge during a pause\.$/m);
+  });
 });

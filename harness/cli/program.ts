@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { SCHEMA_VERSION } from '../core/contract.ts';
 import { packageRoot } from '../core/modulePath.ts';
-import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
+import { oracleCatalogue } from '../oracles/catalogue.ts';
+import { oracleCatalogueMarkdown, oracleCatalogueText, withPluginOracles } from '../oracles/docs.ts';
 import { BASELINE_FILE } from '../report/baseline.ts';
 import { faultCatalogue } from '../services/index.ts';
 import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
@@ -300,8 +301,19 @@ ${EXIT_CODES_HELP}`,
       'Lists every oracle that looks for failures that are not dead ends (silent failures, ping-pong, zombie notices, …): id, severity and what it checks.',
     )
     .option('--markdown', 'print the catalogue as Markdown (the content of docs/oracles.md)')
-    .action((opts: { markdown?: boolean }) => {
-      io.stdout.write(opts.markdown ? oracleCatalogueMarkdown() : oracleCatalogueText());
+    .option(
+      '--config <file>',
+      'config file whose plugin oracles are listed too (default: deadend.config.ts here)',
+    )
+    .action(async (opts: { markdown?: boolean; config?: string }, command: Command) => {
+      // The config's plugin oracles (docs/plugins.md) join the catalogue, in id order.
+      const { plugins } = await configured([], opts, command);
+      const vocabulary = withPluginOracles(plugins);
+      io.stdout.write(
+        opts.markdown
+          ? oracleCatalogueMarkdown(oracleCatalogue, vocabulary)
+          : oracleCatalogueText(oracleCatalogue, vocabulary),
+      );
       setExit(EXIT.ok);
     });
 

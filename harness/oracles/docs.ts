@@ -5,6 +5,7 @@
  * how it reads a declared vocabulary beside its seed rule.
  */
 import { markdownTable } from 'markdown-table';
+import type { PluginSet } from '../vocabulary/plugins/index.ts';
 import { oracleCatalogue } from './catalogue.ts';
 import type { Oracle } from './oracle.ts';
 import { type VocabularyOracle, vocabularyOracles } from './vocabulary/index.ts';
@@ -17,6 +18,19 @@ interface Entry {
   summary: string;
   seed?: Described;
   vocabulary?: Described;
+}
+
+/** The vocabulary oracles followed by a config's plugin oracles (docs/plugins.md). */
+export function withPluginOracles(plugins: PluginSet | undefined): readonly VocabularyOracle[] {
+  if (!plugins || plugins.oracles.size === 0) return vocabularyOracles;
+  const added = [...plugins.oracles.values()].map((o) => ({
+    id: o.id,
+    severity: o.severity ?? 'medium',
+    summary: o.summary,
+    description: `${o.summary} (a plugin oracle of ${plugins.source ?? 'deadend.config.ts'})`,
+    check: () => [],
+  }));
+  return [...vocabularyOracles, ...added];
 }
 
 function entries(catalogue: ReadonlyMap<string, Oracle>, vocabulary: readonly VocabularyOracle[]): Entry[] {
