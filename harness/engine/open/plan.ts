@@ -57,13 +57,16 @@ export interface RunSelection {
 
 export function planOpenRuns(loaded: LoadedOpenScenario, opts: RunSelection): PlannedRun[] {
   const s = loaded.scenario;
-  const personas = openPersonas(loaded).length;
+  const personas = openPersonas(loaded);
   const explore = { strategy: 'all' as const, maxFaults: s.explore?.maxFaults, monotone: false };
   const out: PlannedRun[] = [];
   for (const combo of planCombinations(explore as never, openFaultLabels(loaded))) {
-    for (let p = 0; p < personas; p++) {
+    for (let p = 0; p < personas.length; p++) {
       const name = runName(s.id, combo, p);
-      if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep)) continue;
+      // A named persona is found by its id too (`--grep no-codes`); the run's name stays a seed's.
+      const persona = typeof s.personas === 'number' ? '' : personas[p]!.id;
+      if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep) && persona !== opts.grep)
+        continue;
       if (opts.grepInvert && (name.includes(opts.grepInvert) || s.title.includes(opts.grepInvert))) continue;
       if (opts.only && !opts.only.includes(name)) continue;
       if (opts.shard && !shardOf(runKey(s.id, combo, p), opts.shard)) continue;
