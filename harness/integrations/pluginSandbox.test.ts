@@ -108,6 +108,37 @@ describe('pluginSandbox', () => {
     expect(run.trace.find((e) => e.kind === 'pay-at-kiosk.paid')?.text).toBe('Paid by cash.');
   });
 
+  it('offers a plugin action on a channel only when it is declared and the persona uses it', async () => {
+    const onScreen = defineAction({ ...pay, id: 'pay-on-screen', on: 'screen' });
+    const elsewhere = defineAction({ ...pay, id: 'pay-at-the-desk', on: 'desk' });
+    // The profile's effect names pay-at-kiosk; with no choices it is never searched.
+    const effectOnly = defineAction({ ...pay, choices: [] });
+    const sandbox = await pluginSandbox(profile, {
+      actions: [effectOnly, onScreen, elsewhere],
+      steps: plugins.steps,
+    });
+    expect(sandbox.world().offers()).toEqual(['pay by card', 'pay by cash']);
+    const result = await sandbox.run({
+      id: 'kiosk-channels',
+      title: 'Only one customer goes to the kiosk',
+      merchant: 'kiosk',
+      personas: [{ id: 'at-kiosk' }, { id: 'online-only', channels: ['web'] }],
+      start: '2026-03-02T09:00',
+      goal: { description: 'ticket printed', when: { fact: 'printed' }, deadline: '2026-03-02T12:00' },
+      steps: [{ plugin: 'check-ticket' }],
+      expect: [
+        { faults: [], persona: 'at-kiosk', outcome: 'recovered' },
+        { faults: [], persona: 'online-only', outcome: 'dead-end' },
+      ],
+    });
+    expect(result.runs.map((r) => [r.persona.name, r.outcome, r.pass])).toEqual([
+      ['at-kiosk', 'recovered', true],
+      ['online-only', 'dead-end', true],
+    ]);
+    const taken = result.runs[0]!.trace.find((e) => e.kind === 'action.performed');
+    expect(taken?.data).toMatchObject({ channel: 'screen', action: 'plugin:pay-on-screen#0' });
+  });
+
   it('runs a plugin fault’s world hooks like a built-in fault’s', async () => {
     const jam = defineFault({
       id: 'kiosk.printer-jam',

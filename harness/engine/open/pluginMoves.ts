@@ -12,7 +12,7 @@ import {
   pluginOffers,
   runPluginStep,
 } from '../../vocabulary/plugins/index.ts';
-import { advanceTo, awayAt, pluginHost, type VWorld } from '../../vocabulary/world/index.ts';
+import { advanceTo, awayAt, holds, pluginHost, type VWorld } from '../../vocabulary/world/index.ts';
 
 const pluginsOf = (w: VWorld): PluginSet => w.ctx.setup.loaded.plugins ?? NO_PLUGINS;
 
@@ -21,7 +21,17 @@ export function pluginActionOffers(w: VWorld, withStaff: boolean): PluginOffer[]
   const plugins = pluginsOf(w);
   // Like declared actions, none while the customer gave up or is away (customer.away).
   if (plugins.actions.size === 0 || w.gaveUp || awayAt(w.ctx, w.now)) return [];
-  return pluginOffers(plugins, pluginHost(w), { staff: withStaff });
+  return pluginOffers(plugins, pluginHost(w), { staff: withStaff }).filter(
+    (o) => o.on === undefined || onChannel(w, o.on),
+  );
+}
+
+/** A plugin action's channel, as a declared action's: declared, used by the persona, open now. */
+function onChannel(w: VWorld, channel: string): boolean {
+  if (!w.ctx.channels.has(channel)) return false;
+  const mine = w.ctx.persona.channels;
+  if (mine && mine.length > 0 && !mine.includes(channel)) return false;
+  return holds(w, { open: channel });
 }
 
 /** Takes a plugin action in `w`: its effects now, then the time it took passes. */

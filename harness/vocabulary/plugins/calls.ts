@@ -123,6 +123,8 @@ export interface PluginOffer {
   params: unknown;
   label: string;
   by: 'customer' | 'staff';
+  /** The plugin's channel (`on`), if it has one. */
+  on?: string;
   /** Tells two offers of one plugin apart in paths and state keys: `plugin:<id>` or `plugin:<id>#<n>`. */
   key: string;
 }
@@ -164,6 +166,7 @@ export function pluginOffers(set: PluginSet, host: PluginHost, opts: { staff: bo
         params,
         label,
         by,
+        ...(plugin.on ? { on: plugin.on } : {}),
         key: list.length > 1 ? `plugin:${plugin.id}#${n}` : `plugin:${plugin.id}`,
       });
     });
@@ -181,7 +184,13 @@ export function performPluginOffer(set: PluginSet, offer: PluginOffer, host: Plu
   host.trace({
     kind: 'action.performed',
     text: offer.by === 'staff' ? `Staff chose to ${offer.label}.` : `The customer chose to ${offer.label}.`,
-    data: { action: offer.key, by: offer.by, label: offer.label, plugin: plugin.id },
+    data: {
+      action: offer.key,
+      by: offer.by,
+      ...(offer.on ? { channel: offer.on } : {}),
+      label: offer.label,
+      plugin: plugin.id,
+    },
     actor: offer.by === 'staff' ? 'merchant' : 'customer',
   });
   const r = checkRun(

@@ -50,6 +50,11 @@ export interface ActionPlugin<P> {
   choices?: readonly P[];
   /** Whose action it is; staff actions are searched only when staff may help (default customer). */
   by?: 'customer' | 'staff';
+  /**
+   * The declared channel it is taken on (the app, a store): offered only when the profile
+   * declares it, the persona uses it and it is open now, as a declared action's `on`.
+   */
+  on?: string;
 }
 export interface StepPlugin<P> {
   id: string;
