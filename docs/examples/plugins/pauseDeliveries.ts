@@ -16,6 +16,7 @@ function weekday(world: PluginWorld): string {
 
 export const pauseDeliveries = defineAction({
   id: 'pause-deliveries',
+  on: 'app',
   params: z.strictObject({ weeks: z.number().int().min(1).max(4).default(2) }),
   choices: [{ weeks: 2 }],
   label: (p) => `pause deliveries for ${p.weeks} weeks in the app`,
