@@ -6,7 +6,15 @@
  */
 import { formatDuration } from '../../clock/duration.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
-import { advanceTo, closed, holds, nextEventAt, offers, type VWorld } from '../../vocabulary/world/index.ts';
+import {
+  advanceTo,
+  cloneWorld,
+  closed,
+  holds,
+  nextEventAt,
+  offers,
+  type VWorld,
+} from '../../vocabulary/world/index.ts';
 import { conditionWords } from './conditionWords.ts';
 import { after } from './durations.ts';
 import { type Goal, goalReached } from './goal.ts';
@@ -33,15 +41,20 @@ export const usesChannel = (w: VWorld, channel: string): boolean => {
 export function runScript(w: VWorld, port: CustomerPort, steps: readonly OpenStep[], goal: Goal): ScriptEnd {
   for (let i = 0; i < steps.length; i++) {
     if (goalReached(w, goal)) return { failedAt: steps.length };
-    const trouble = runStep(w, port, steps[i]!);
+    const trouble = runStep(w, port, steps[i]!, goal.deadline);
     if (trouble !== undefined) return { failedAt: i, trouble };
   }
   return { failedAt: steps.length };
 }
 
 /** One step; undefined when it passed, else the trouble. */
-export function runStep(w: VWorld, port: CustomerPort, step: OpenStep): string | undefined {
-  if ('do' in step) return doAction(w, port, step.do);
+export function runStep(
+  w: VWorld,
+  port: CustomerPort,
+  step: OpenStep,
+  deadline = Number.POSITIVE_INFINITY,
+): string | undefined {
+  if ('do' in step) return doAction(w, port, step.do, deadline);
   if ('await' in step) {
     const start = w.now;
     const limit = after(w, start, step.await.within);
@@ -75,9 +88,43 @@ export function runStep(w: VWorld, port: CustomerPort, step: OpenStep): string |
   return undefined;
 }
 
-function doAction(w: VWorld, port: CustomerPort, action: string): string | undefined {
+/**
+ * The next run of one of the customer's own routines (a process with `actor: customer`, such as
+ * signing in every few days), if one is pending before `deadline`.
+ */
+function nextRoutineAt(w: VWorld, deadline: number): number | undefined {
+  let next: number | undefined;
+  for (const e of w.pending)
+    if (
+      (e.type === 'step' || e.type === 'rearm') &&
+      w.ctx.processes.get(e.process)?.actor === 'customer' &&
+      e.at > w.now &&
+      e.at <= deadline
+    )
+      next = next === undefined ? e.at : Math.min(next, e.at);
+  return next;
+}
+
+/**
+ * A scripted action, now; one that does not apply yet is taken at the next run of the customer's
+ * own routine if it applies then (102: he updates the card at his next sign-in) — a customer
+ * acts when their routine brings them there, not at the instant the script reaches the step.
+ */
+function doAction(w: VWorld, port: CustomerPort, action: string, deadline: number): string | undefined {
   const label = w.ctx.actions.get(action)?.label ?? action;
-  const offered = offers(w).some((o) => o.action === action && usesChannel(w, o.channel));
+  const applies = () => offers(w).some((o) => o.action === action && usesChannel(w, o.channel));
+  let offered = applies();
+  if (!offered) {
+    const routine = nextRoutineAt(w, deadline);
+    if (routine !== undefined) {
+      const probe = cloneWorld(w);
+      advanceTo(probe, routine);
+      if (offers(probe).some((o) => o.action === action && usesChannel(probe, o.channel))) {
+        advanceTo(w, routine);
+        offered = applies();
+      }
+    }
+  }
   if (!offered) {
     const why = closed(w).find((c) => c.action === action)?.why;
     return `the customer could not ${label}${why ? `: ${why}` : ''}`;
