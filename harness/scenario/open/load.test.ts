@@ -108,6 +108,12 @@ describe('validate: references, durations, includes', () => {
     );
   });
 
+  it('an extends cycle', async () => {
+    expect((await load('uses-ext-cycle')).lines).toContain(
+      `${inTd('merchants/ext-b.yaml')}:4:10: extends cycle: ext-a → ext-b → ext-a\n  hint: extended by ${inTd('merchants/ext-a.yaml')}:4:10`,
+    );
+  });
+
   it('a persona trait that is not declared, one of the wrong type, and a persona no entry covers', async () => {
     expect((await load('unknown-trait')).lines).toEqual([
       `${scenario('unknown-trait')}:5:27: "patiant" is not a declared trait of toy — did you mean "patient"?\n  hint: declared traits of toy: patient`,
