@@ -409,7 +409,7 @@ function* openScenario(
   const out: RunResult[] = [];
   for (const run of runs) {
     if (opts.signal?.aborted) break;
-    out.push(runOpenOne(prep, run, opts.seed, opts.connect).result);
+    out.push(runOpenOne(prep, run, opts.seed, opts.connect, recordSearch()).result);
     opts.onRun?.(run.name);
   }
   if (out.length > 0) yield openScenarioResult(prep, out.sort(compareRuns));

@@ -11,6 +11,7 @@ import { isOpenLoaded } from './open/plan.ts';
 import { type PreparedOpen, prepareOpen, runOpenOne } from './open/runOpen.ts';
 import type { RunBatch, WorkerMessage, WorkerSetup } from './parallel.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from './runner.ts';
+import { recordSearch } from './searchRecord.ts';
 import { recalledReads } from './settingReads.ts';
 import { startTargetOf } from './target.ts';
 import { CandidateSearch } from './whatIf.ts';
@@ -103,7 +104,7 @@ try {
         const prep = plan.load();
         const result =
           'goal' in prep
-            ? runOpenOne(prep, plan.runs[r]!, setup.seed, target).result
+            ? runOpenOne(prep, plan.runs[r]!, setup.seed, target, recordSearch()).result
             : runOne(prep, plan.runs[r]!, setup.seed, target).result;
         // A dead end's setting reads go back with it, for the what-if to plan from.
         const reads =

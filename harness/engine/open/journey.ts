@@ -52,7 +52,12 @@ function boundsOf(w: VWorld, goal: Goal, maxActions: number): Bounds {
   return { bound, maxActions, ...(effortBudgetMs !== undefined ? { effortBudgetMs } : {}) };
 }
 
-export function exploreOpen(initial: VWorld, port: CustomerPort, plan: JourneyPlan): OpenOutcome {
+export function exploreOpen(
+  initial: VWorld,
+  port: CustomerPort,
+  plan: JourneyPlan,
+  observe?: SearchLog['observe'],
+): OpenOutcome {
   const zone = initial.ctx.zone;
   const w = cloneWorld(initial);
   const script = runScript(w, port, plan.steps, plan.goal);
@@ -69,7 +74,7 @@ export function exploreOpen(initial: VWorld, port: CustomerPort, plan: JourneyPl
   const trouble = script.trouble ?? 'the scripted steps ended without reaching the goal';
   const troubleAt = w.now;
   const bounds = boundsOf(w, plan.goal, plan.maxActions);
-  const log: SearchLog = { cuts: new Map(), asked: new Map(), explored: 0 };
+  const log: SearchLog = { cuts: new Map(), asked: new Map(), explored: 0, ...(observe ? { observe } : {}) };
   let outcome: Outcome = 'recovered';
   let found = searchRecovery(w, port, plan.goal, bounds, false, log);
   if (!found) {

@@ -50,6 +50,10 @@ export interface SearchLog {
   /** The first real answer of each channel contacted on an explored path. */
   asked: Map<string, ContactResult>;
   explored: number;
+  /** Told of each path tried and how it ended (the report's journey map, engine/searchRecord.ts). */
+  observe?: (path: readonly string[], end?: string) => void;
+  /** Why the last move was cut, if it was. */
+  lastCut?: string;
 }
 
 export interface Recovery {
@@ -139,6 +143,7 @@ export function applyMove(
   }
   const cut = (why: string) => {
     log.cuts.set(why, (log.cuts.get(why) ?? 0) + 1);
+    log.lastCut = why;
     return undefined;
   };
   if (w.now > bounds.bound && !goalReached(w, goal))
@@ -156,13 +161,27 @@ export function searchRecovery(
   withStaff: boolean,
   log: SearchLog,
 ): Recovery | undefined {
+  const paths = new WeakMap<VWorld, string[]>([[start, []]]);
   const r = searchGraph<VWorld, Move>({
     start,
     events: (w) => movesOf(w, withStaff),
-    next: (w, m) => applyMove(w, m, port, bounds, goal, log),
+    next: (w, m) => {
+      delete log.lastCut;
+      const out = applyMove(w, m, port, bounds, goal, log);
+      const path = [...(paths.get(w) ?? []), moveId(m)];
+      if (out) {
+        paths.set(out, path);
+        log.observe?.(path);
+      } else if (log.lastCut) log.observe?.(path, log.lastCut);
+      return out;
+    },
     key: searchKey,
     at: (w) => w.now,
-    isGoal: (w) => goalReached(w, goal),
+    isGoal: (w) => {
+      const reached = goalReached(w, goal);
+      if (reached) log.observe?.(paths.get(w) ?? [], 'goal');
+      return reached;
+    },
     maxDepth: bounds.maxActions,
   });
   log.explored += r.explored;

@@ -7,7 +7,7 @@
 import type { BusinessCalendar, CalendarDefinition } from '../../clock/calendar.ts';
 import { calendarRegistry, loadCalendarDefinitions } from '../../clock/calendarFiles.ts';
 import { parseInstant, toIso } from '../../clock/instant.ts';
-import type { RunResult, ScenarioResult } from '../../core/contract.ts';
+import type { RunResult, ScenarioResult, SearchRecord } from '../../core/contract.ts';
 import type { ActiveFault } from '../../core/faultSet.ts';
 import { toArray, traceEntry } from '../../core/trace.ts';
 import { shellQuote, singleQuote } from '../../input/shellQuote.ts';
@@ -95,6 +95,8 @@ export function runOpenOne(
   run: PlannedRun,
   seed: number,
   connect?: AnyConnector,
+  /** What the recovery search tried, for the journey map (runner.ts passes engine/searchRecord's). */
+  record?: { observe(path: readonly string[], end?: string): void; result(): SearchRecord },
 ): OpenRunOne {
   const { loaded, zone, goal } = prep;
   const s = loaded.scenario;
@@ -117,11 +119,12 @@ export function runOpenOne(
     port = connect.prepareOpenRun({ loaded, combo: run.combo, setup });
   }
   const start = createWorld(setup);
-  const outcome = exploreOpen(start, port, {
-    steps: s.steps,
-    goal,
-    maxActions: s.explore?.maxActions ?? 14,
-  });
+  const outcome = exploreOpen(
+    start,
+    port,
+    { steps: s.steps, goal, maxActions: s.explore?.maxActions ?? 14 },
+    record ? (path, end) => record.observe(path, end) : undefined,
+  );
   const horizon = horizonOf(outcome.world, s, goal.deadline);
   const final = runToHorizon(
     outcome.world,
@@ -172,6 +175,7 @@ export function runOpenOne(
     replay: `npx deadend run ${shellQuote(loaded.file)} --seed ${seed} --grep ${singleQuote(run.name)}`,
     stats: { statesExplored: outcome.statesExplored },
   };
+  if (record && outcome.outcome !== 'ok') result.search = record.result();
   return { result, world: final };
 }
 
