@@ -115,6 +115,8 @@ function add(calendar: BusinessCalendar, from: number, spec: Spec): number {
 
 function sameLocalDay(calendar: BusinessCalendar, a: number, b: number): boolean {
   if (!Number.isFinite(b)) return false;
-  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timezone }).format(t);
-  return day(a) === day(b);
+  const zone = timeZone(calendar.timezone);
+  const x = wallClock(a, zone);
+  const y = wallClock(b, zone);
+  return x.year === y.year && x.month === y.month && x.day === y.day;
 }

@@ -1,4 +1,6 @@
 /** How the world writes dates and amounts in its sentences (the story's own forms). */
+import { timeZone, wallClock } from '../../clock/wallClock.ts';
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = [
   'January',
@@ -19,24 +21,14 @@ function parts(
   t: number,
   zone: string,
 ): { weekday: number; day: number; month: number; year: number; time: string } {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    weekday: 'short',
-  });
-  const get = (type: string) => f.formatToParts(t).find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
+  const c = wallClock(t, timeZone(zone));
+  const pad = (n: number) => String(n).padStart(2, '0');
   return {
-    weekday,
-    day: Number(get('day')),
-    month: Number(get('month')),
-    year: Number(get('year')),
-    time: `${get('hour')}:${get('minute')}`,
+    weekday: c.weekday - 1,
+    day: c.day,
+    month: c.month,
+    year: c.year,
+    time: `${pad(c.hour)}:${pad(c.minute)}`,
   };
 }
 
