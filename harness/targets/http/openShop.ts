@@ -10,6 +10,7 @@
 import type { CustomerPort, OpenConnector, OpenRun } from '../../engine/open/port.ts';
 import {
   type ContactResult,
+  contact,
   type PerformResult,
   perform,
   type VWorld,
@@ -21,17 +22,27 @@ import type { WireAnswer, WireMessage } from './wireWorker.ts';
 /** The medium of the channels whose actions and forms are the merchant's web site. */
 export const SITE_MEDIUM = 'account';
 
-/** Whether a customer action is a button on the merchant's site. */
+/**
+ * Whether a customer action is a button on the merchant's site. One whose condition or effects
+ * use a plugin stays in this thread: plugins are code, and the sandbox's world has none.
+ */
 export function atSite(w: VWorld, actionId: string): boolean {
-  const on = w.ctx.actions.get(actionId)?.on;
-  return on !== undefined && w.ctx.channels.get(on)?.medium === SITE_MEDIUM;
+  const action = w.ctx.actions.get(actionId);
+  if (action?.on === undefined || w.ctx.channels.get(action.on)?.medium !== SITE_MEDIUM) return false;
+  return !usesPlugin(action);
 }
+
+const usesPlugin = (declaration: unknown): boolean => JSON.stringify(declaration).includes('"plugin"');
 
 /** Whether a contact goes through the shop's support form: the merchant's own, not in person. */
 export function viaSupportForm(w: VWorld, channel: string): boolean {
   const c = w.ctx.channels.get(channel);
   return c !== undefined && c.party === undefined && c.medium !== 'in-person';
 }
+
+/** Whether a channel's staff remedies use a plugin (then the contact stays in this thread). */
+const remediesUsePlugin = (w: VWorld, channel: string): boolean =>
+  (w.ctx.channels.get(channel)?.remedies ?? []).some((id) => usesPlugin(w.ctx.actions.get(id)));
 
 export interface OpenShopConnector extends OpenConnector {
   /** How many customer moves went over the wire so far, by kind (for tests and the bench). */
@@ -51,11 +62,11 @@ export function openShopPort(send: (msg: WireMessage) => WireAnswer & { ok: true
   const port: CustomerPort = {
     perform: (w, actionId) =>
       atSite(w, actionId) ? (act(w, 'performAction', [actionId]) as PerformResult) : perform(w, actionId),
-    contact: (w, channel, problem) =>
-      act(w, viaSupportForm(w, channel) ? 'contactAbout' : 'sandboxContact', [
-        channel,
-        problem,
-      ]) as ContactResult,
+    contact: (w, channel, problem) => {
+      if (remediesUsePlugin(w, channel)) return contact(w, channel, problem);
+      const via: OpenAction = viaSupportForm(w, channel) ? 'contactAbout' : 'sandboxContact';
+      return act(w, via, [channel, problem]) as ContactResult;
+    },
   };
   return {
     wireMoves: () => ({ ...moves }),
