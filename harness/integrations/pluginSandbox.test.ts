@@ -139,6 +139,37 @@ describe('pluginSandbox', () => {
     expect(taken?.data).toMatchObject({ channel: 'screen', action: 'plugin:pay-on-screen#0' });
   });
 
+  it('a dead end’s explanation says why a plugin action did not apply, in the plugin’s words', async () => {
+    const cashOnly = defineAction({
+      ...pay,
+      id: 'pay-cash',
+      choices: [{ method: 'cash' }],
+      why: () => 'the cash queue is too long for a customer in a hurry',
+    });
+    const sandbox = await pluginSandbox(profile, {
+      actions: [defineAction({ ...pay, choices: [] }), cashOnly],
+      steps: plugins.steps,
+    });
+    const result = await sandbox.run({
+      id: 'kiosk-hurry',
+      title: 'No time for the cash queue',
+      merchant: 'kiosk',
+      // Online only: the attendant (a declared action on the kiosk screen) is out of reach.
+      personas: [{ id: 'hurried', traits: { 'in-a-hurry': true }, channels: ['web'] }],
+      start: '2026-03-02T09:00',
+      goal: { description: 'ticket printed', when: { fact: 'printed' }, deadline: '2026-03-02T12:00' },
+      steps: [{ plugin: 'check-ticket' }],
+      expect: [
+        {
+          faults: [],
+          outcome: 'dead-end',
+          frontier: ['could not pay by cash: the cash queue is too long for a customer in a hurry'],
+        },
+      ],
+    });
+    expect(result.runs.map((r) => [r.outcome, r.pass])).toEqual([['dead-end', true]]);
+  });
+
   it('runs a plugin fault’s world hooks like a built-in fault’s', async () => {
     const jam = defineFault({
       id: 'kiosk.printer-jam',

@@ -11,6 +11,7 @@ import {
   performPluginOffer,
   pluginOffers,
   runPluginStep,
+  unavailablePluginActions,
 } from '../../vocabulary/plugins/index.ts';
 import { advanceTo, awayAt, holds, pluginHost, type VWorld } from '../../vocabulary/world/index.ts';
 
@@ -32,6 +33,15 @@ function onChannel(w: VWorld, channel: string): boolean {
   const mine = w.ctx.persona.channels;
   if (mine && mine.length > 0 && !mine.includes(channel)) return false;
   return holds(w, { open: channel });
+}
+
+/** The plugin actions that do not apply now, for a dead end's explanation: "the customer could not …: why". */
+export function unavailablePluginWords(w: VWorld): string[] {
+  const plugins = pluginsOf(w);
+  if (plugins.actions.size === 0 || w.gaveUp || awayAt(w.ctx, w.now)) return [];
+  return unavailablePluginActions(plugins, pluginHost(w), { staff: false }).map(
+    (u) => `the customer could not ${u.label}: ${u.why}`,
+  );
 }
 
 /** Takes a plugin action in `w`: its effects now, then the time it took passes. */

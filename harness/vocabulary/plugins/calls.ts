@@ -175,6 +175,31 @@ export function pluginOffers(set: PluginSet, host: PluginHost, opts: { staff: bo
 }
 
 /**
+ * The plugin actions that do not apply now, each with why in words (its `why`, else "it does not
+ * apply now"): what a dead end's explanation says of them, as of closed declared actions.
+ */
+export function unavailablePluginActions(
+  set: PluginSet,
+  host: PluginHost,
+  opts: { staff: boolean },
+): { label: string; why: string }[] {
+  const out: { label: string; why: string }[] = [];
+  for (const plugin of set.actions.values()) {
+    if ((plugin.by ?? 'customer') === 'staff' && !opts.staff) continue;
+    for (const params of choices(plugin)) {
+      const world = createPluginWorld(host, plugin.id);
+      if (guarded('applicable', plugin.id, () => plugin.applicable(world, params))) continue;
+      const label = guarded('label', plugin.id, () => plugin.label(params));
+      const why = plugin.why
+        ? guarded('why', plugin.id, () => plugin.why!(world, params))
+        : 'it does not apply now';
+      out.push({ label, why });
+    }
+  }
+  return out;
+}
+
+/**
  * Takes an offer: traced as `action.performed`, the plugin's `run` at now, the customer's effort
  * counted (host.spend); the caller advances the clock by tookMs.
  */

@@ -25,6 +25,7 @@ export {
   runPluginOracles,
   runPluginStep,
   type StepOutcome,
+  unavailablePluginActions,
 } from './calls.ts';
 export {
   defineAction,

@@ -41,6 +41,8 @@ export interface ActionPlugin<P> {
   /** Plain words for paths and the gap report ("ask the bank to call back"). */
   label(params: P): string;
   applicable(world: PluginWorld, params: P): boolean;
+  /** Why it does not apply now, in plain words, for a dead end's explanation ("the app refuses pauses on Wednesdays"). */
+  why?(world: PluginWorld, params: P): string;
   /**
    * Its effects happen now (through `world.apply`); the customer is then busy for `tookMs`
    * and spends `effortMs` of their own time (default `tookMs`).
