@@ -23,6 +23,7 @@ import {
   type VWorld,
 } from '../../vocabulary/world/index.ts';
 import type { Goal } from './goal.ts';
+import { unavailablePluginWords } from './pluginMoves.ts';
 import type { Bounds, SearchLog } from './recovery.ts';
 import { usesChannel } from './steps.ts';
 import { instantWords, ownSentence, period } from './words.ts';
@@ -83,6 +84,7 @@ export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: Searc
   for (const c of closed(w))
     if (usesChannel(w, c.channel) && c.opensAt === undefined)
       out.push(ownSentence(`the customer could not ${c.label}: ${c.why}`));
+  for (const words of unavailablePluginWords(w)) out.push(ownSentence(words));
   const limit =
     bounds.bound < goal.deadline
       ? `the customer's patience ran out on ${instantWords(bounds.bound, zone)}`
