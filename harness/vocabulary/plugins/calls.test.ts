@@ -10,7 +10,7 @@ import {
 } from './calls.ts';
 import { defineAction, defineCondition, defineOracle, defineStep, PluginError } from './define.ts';
 import { pluginSet } from './registry.ts';
-import { testHost } from './testHost.ts';
+import { testHost } from './testdata/testHost.ts';
 
 const atCounter = defineCondition({
   id: 'parcel-at-counter',

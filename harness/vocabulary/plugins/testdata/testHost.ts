@@ -2,8 +2,8 @@
  * A PluginHost over a few facts and traits, for the tests of this folder and of the callers'
  * dispatch (the vocabulary world has its own host).
  */
-import type { Condition, Effect } from '../schema/index.ts';
-import type { PluginHost } from './pluginWorld.ts';
+import type { Condition, Effect } from '../../schema/index.ts';
+import type { PluginHost } from '../pluginWorld.ts';
 
 export interface TestHost extends PluginHost {
   facts: Set<string>;
