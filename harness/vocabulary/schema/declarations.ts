@@ -198,9 +198,11 @@ export const actionSchema = z
     about: refs('problem').describe('Problems it addresses; staff actions run when the customer raises one.'),
     requires: conditionSchema.optional().describe('When it can be taken (default: always).'),
     effects: z.array(effectSchema).min(1).describe('What it changes, in order, once `takes` has passed.'),
+    // PT0S: the customer's own time is `effort`; the effects of updating a card land at once
+    // unless the profile says they take time.
     takes: businessTimeSchema
-      .default('PT5M')
-      .describe('Until the effects happen (an identity check: "2 business days").'),
+      .default('PT0S')
+      .describe('Until the effects happen (an identity check: "2 business days"); default: at once.'),
     effort: elapsed.default('PT5M').describe('The customer’s own time.'),
     cost: amountSchema.default(0).describe('Money it costs the customer (postage, travel).'),
     limit: z

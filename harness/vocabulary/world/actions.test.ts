@@ -81,11 +81,11 @@ describe('customer actions', () => {
     expect(closed(w).find((c) => c.action === 'use-backup')?.capability).toBe('backup');
   });
 
-  it('perform counts effort and limits; effects land after takes', () => {
+  it('perform counts effort and limits; without takes the effects land at once', () => {
     const w = toyWorld({ profile });
     const r = perform(w, 'sign-in');
     expect(r.ok).toBe(true);
-    expect(w.facts['signed-in']).toBeUndefined();
+    expect(r.effectsAt).toBe(w.now);
     advanceTo(w, r.effectsAt);
     expect(w.facts['signed-in']).toBe(true);
     perform(w, 'sign-in');
