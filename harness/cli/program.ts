@@ -13,7 +13,7 @@ import { oracleCatalogueMarkdown, oracleCatalogueText, withPluginOracles } from 
 import { BASELINE_FILE } from '../report/baseline.ts';
 import { faultCatalogue } from '../services/index.ts';
 import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
-import { faultCatalogueMarkdown, faultCatalogueText, withPluginFaults } from './commands/faultDocs.ts';
+import { faultCatalogueMarkdown, faultCatalogueText } from './commands/faultDocs.ts';
 import { docsCommand } from './docs.ts';
 import { initCommand } from './initProject.ts';
 import { EXIT, type IO } from './io.ts';
@@ -27,6 +27,7 @@ import {
   parseShardOption,
   parseWorkers,
 } from './options.ts';
+import { withPluginFaults } from './pluginFaults.ts';
 import { type RunOptions, runCommand, TARGETS } from './run.ts';
 
 const ROOT = packageRoot();

@@ -9,7 +9,6 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { FaultDefinition } from '../../core/fault.ts';
 import { faultUseSchema } from '../../scenario/schema.ts';
-import { faultDefinitionOf, type PluginSet } from '../../vocabulary/plugins/index.ts';
 
 type JsonSchema = {
   type?: string | string[];
@@ -166,16 +165,6 @@ export function faultCatalogueMarkdown(catalogue: ReadonlyMap<string, FaultDefin
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-/** The catalogue followed by a config's plugin faults (none: the catalogue itself). */
-export function withPluginFaults(
-  catalogue: ReadonlyMap<string, FaultDefinition>,
-  plugins: PluginSet | undefined,
-): ReadonlyMap<string, FaultDefinition> {
-  if (!plugins || plugins.faults.size === 0) return catalogue;
-  const added = [...plugins.faults.values()].map(faultDefinitionOf);
-  return new Map([...catalogue, ...added.map((f) => [f.id, f] as const)]);
 }
 
 /** The fault catalogue for a terminal (`deadend faults`). */
