@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { oracleCatalogueMarkdown } from '../oracles/docs.ts';
 import { faultCatalogue } from '../services/index.ts';
+import { vocabularyFaults } from '../vocabulary/faults/index.ts';
 import { vocabularyMarkdown } from '../vocabulary/schema/docs.ts';
 import { faultCatalogueMarkdown } from './commands/faultDocs.ts';
 import { EXIT, type IO } from './io.ts';
@@ -10,7 +11,7 @@ import { EXIT, type IO } from './io.ts';
 /** The generated documentation pages, by path relative to the docs folder. */
 export function generatedDocs(): Record<string, string> {
   return {
-    'faults.md': faultCatalogueMarkdown(faultCatalogue),
+    'faults.md': faultCatalogueMarkdown(faultCatalogue, vocabularyFaults),
     'oracles.md': oracleCatalogueMarkdown(),
     'vocabulary.md': vocabularyMarkdown(),
   };

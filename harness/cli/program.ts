@@ -12,6 +12,7 @@ import { oracleCatalogue } from '../oracles/catalogue.ts';
 import { oracleCatalogueMarkdown, oracleCatalogueText, withPluginOracles } from '../oracles/docs.ts';
 import { BASELINE_FILE } from '../report/baseline.ts';
 import { faultCatalogue } from '../services/index.ts';
+import { vocabularyFaults } from '../vocabulary/faults/index.ts';
 import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './analyze.ts';
 import { faultCatalogueMarkdown, faultCatalogueText } from './commands/faultDocs.ts';
 import { docsCommand } from './docs.ts';
@@ -291,7 +292,12 @@ ${EXIT_CODES_HELP}`,
       // The config's plugin faults (docs/plugins.md) follow the built-in catalogue.
       const { plugins } = await configured([], opts, command);
       const catalogue = withPluginFaults(faultCatalogue, plugins);
-      io.stdout.write(opts.markdown ? faultCatalogueMarkdown(catalogue) : faultCatalogueText(catalogue));
+      // The faults of open-vocabulary merchants have a section of their own (ids shared with seeds).
+      io.stdout.write(
+        opts.markdown
+          ? faultCatalogueMarkdown(catalogue, vocabularyFaults)
+          : faultCatalogueText(catalogue, vocabularyFaults),
+      );
       setExit(EXIT.ok);
     });
 
