@@ -37,10 +37,9 @@ import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { describeFaultUses } from '../services/describeFault.ts';
 import { faultCatalogue } from '../services/index.ts';
-import type { LoadedOpenScenario } from '../vocabulary/loaded.ts';
 import { exploreJourney, type JourneyOutcome } from './journeySearch.ts';
 import { isOpenLoaded, planOpenRuns } from './open/plan.ts';
-import { openScenarioResult, prepareOpen, runOpenOne } from './open/runOpen.ts';
+import { openScenarioResult, prepareOpen, runOpenScenario } from './open/runOpen.ts';
 import { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 import { recordSearch } from './searchRecord.ts';
 import { rememberReads, settingsWatch } from './settingReads.ts';
@@ -370,7 +369,9 @@ export function* streamSuite(
     const runs = planRuns(loaded, opts);
     if (runs.length === 0) continue;
     if (isOpenLoaded(loaded)) {
-      yield* openScenario(loaded, runs, opts);
+      // engine/open runs it, in the same shapes as a seed's.
+      const result = runOpenScenario(loaded, { ...opts, record: recordSearch }, runs);
+      if (result) yield result;
       if (opts.signal?.aborted) return;
       continue;
     }
@@ -397,22 +398,6 @@ export function* streamSuite(
     if (out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
     if (opts.signal?.aborted) return;
   }
-}
-
-/** An open-vocabulary scenario's runs (engine/open), in the same shapes as a seed's. */
-function* openScenario(
-  loaded: LoadedOpenScenario,
-  runs: readonly PlannedRun[],
-  opts: SuiteOptions,
-): Generator<ScenarioResult> {
-  const prep = prepareOpen(loaded, opts.calendarsDir);
-  const out: RunResult[] = [];
-  for (const run of runs) {
-    if (opts.signal?.aborted) break;
-    out.push(runOpenOne(prep, run, opts.seed, opts.connect, recordSearch()).result);
-    opts.onRun?.(run.name);
-  }
-  if (out.length > 0) yield openScenarioResult(prep, out.sort(compareRuns));
 }
 
 /** A scenario's entry in the results around runs already made (parallel.ts assembles them). */

@@ -9,6 +9,7 @@ import { calendarRegistry, loadCalendarDefinitions } from '../../clock/calendarF
 import { parseInstant, toIso } from '../../clock/instant.ts';
 import type { RunResult, ScenarioResult, SearchRecord } from '../../core/contract.ts';
 import type { ActiveFault } from '../../core/faultSet.ts';
+import { compareRuns } from '../../core/merge.ts';
 import { toArray, traceEntry } from '../../core/trace.ts';
 import { shellQuote, singleQuote } from '../../input/shellQuote.ts';
 import { runVocabularyOracles } from '../../oracles/vocabulary/index.ts';
@@ -21,7 +22,7 @@ import { expectationMisses, expectedOracles, openExpectationFor } from './expect
 import { type Goal, goalOf } from './goal.ts';
 import { afterGivingUp, horizonOf, runToHorizon } from './horizon.ts';
 import { exploreOpen } from './journey.ts';
-import { type OpenPersona, openPersonas } from './plan.ts';
+import { type OpenPersona, openPersonas, planOpenRuns, type RunSelection } from './plan.ts';
 import { type CustomerPort, servesOpenScenarios, worldPort } from './port.ts';
 import { moveId } from './recovery.ts';
 import { openScorecard } from './scorecard.ts';
@@ -177,6 +178,37 @@ export function runOpenOne(
   };
   if (record && outcome.outcome !== 'ok') result.search = record.result();
   return { result, world: final };
+}
+
+/** How a suite runs an open scenario (runner.ts SuiteOptions has these). */
+export interface OpenSuiteOptions extends RunSelection {
+  seed: number;
+  calendarsDir?: string;
+  connect?: AnyConnector;
+  signal?: AbortSignal;
+  onRun?: (name: string) => void;
+  /** A fresh recorder of what each run's search tried (runner.ts: engine/searchRecord's). */
+  record?: () => NonNullable<Parameters<typeof runOpenOne>[4]>;
+}
+
+/**
+ * ENGINE's entry for one open scenario: its planned runs (or `runs`), each run, its results entry
+ * (undefined when no run is selected or the suite was stopped before any).
+ */
+export function runOpenScenario(
+  loaded: LoadedOpenScenario,
+  opts: OpenSuiteOptions,
+  runs: readonly PlannedRun[] = planOpenRuns(loaded, opts),
+): ScenarioResult | undefined {
+  if (runs.length === 0) return undefined;
+  const prep = prepareOpen(loaded, opts.calendarsDir);
+  const out: RunResult[] = [];
+  for (const run of runs) {
+    if (opts.signal?.aborted) break;
+    out.push(runOpenOne(prep, run, opts.seed, opts.connect, opts.record?.()).result);
+    opts.onRun?.(run.name);
+  }
+  return out.length > 0 ? openScenarioResult(prep, out.sort(compareRuns)) : undefined;
 }
 
 /** The fault labels of an open scenario in plain words: the vocabulary fault's summary and params. */
