@@ -100,7 +100,7 @@ export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: Searc
  * The customer actions that apply but whose consequences all land after the deadline (a postal
  * return that takes 2 weeks): tried on a copy, the last event they schedule is when they end.
  */
-function tooSlow(w: VWorld, goal: Goal): string[] {
+export function tooSlow(w: VWorld, goal: Goal): string[] {
   const out: string[] = [];
   for (const o of offers(w)) {
     if (!usesChannel(w, o.channel)) continue;

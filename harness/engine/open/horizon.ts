@@ -5,7 +5,7 @@
  * at the moment of the world the engine kept (where the search started).
  */
 import { parseInstant } from '../../clock/instant.ts';
-import { toArray } from '../../core/trace.ts';
+import { type TraceEvent, toArray } from '../../core/trace.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
 import { advanceTo, cloneWorld, giveUp, markOutcome, type VWorld } from '../../vocabulary/world/index.ts';
 import { after } from './durations.ts';
@@ -29,25 +29,37 @@ export function runToHorizon(w: VWorld, horizon: number, gaveUp?: string): VWorl
 }
 
 /**
- * What happened to the customer after they gave up, with no one acting for them: the changes of
- * customer-relevant facts the horizon run recorded ("the account and its data were deleted on
- * Friday 1 May 2026 at 00:00"), as one sentence; undefined when nothing did.
+ * The changes of customer-relevant facts in a trace, not made by the customer, that `keep`
+ * selects, in words that quote the fact's description and id with the moment ("the store
+ * cancelled the uncollected order — order-cancelled on Tuesday 7 April 2026 at 10:00").
  */
-export function afterGivingUp(atHorizon: VWorld): string | undefined {
-  const facts = atHorizon.ctx.facts;
-  const zone = atHorizon.ctx.zone;
+function factChanges(w: VWorld, keep: (e: TraceEvent) => boolean): string[] {
   const changes: string[] = [];
-  for (const e of toArray(atHorizon.trace)) {
-    if (e.data?.afterOutcome !== true || (e.kind !== 'fact.set' && e.kind !== 'fact.cleared')) continue;
-    const fact = facts.get(String(e.data.fact));
+  for (const e of toArray(w.trace)) {
+    if ((e.kind !== 'fact.set' && e.kind !== 'fact.cleared') || e.data?.byCustomer === true || !keep(e))
+      continue;
+    const id = String(e.data?.fact);
+    const fact = w.ctx.facts.get(id);
     if (!fact?.customerRelevant) continue;
-    const when = instantWords(e.t, zone);
+    const when = instantWords(e.t, w.ctx.zone);
     changes.push(
       e.kind === 'fact.set'
-        ? `${fact.description} on ${when}`
-        : `no longer ${fact.description}, from ${when}`,
+        ? `${fact.description} — ${id} on ${when}`
+        : `no longer ${fact.description} — ${id} cleared on ${when}`,
     );
   }
+  return changes;
+}
+
+/** What changed for the customer between the trouble and giving up, while they let it rest. */
+export function whileWaiting(gaveUp: VWorld, troubleAt: number): string | undefined {
+  const changes = factChanges(gaveUp, (e) => e.t > troubleAt && e.data?.afterOutcome !== true);
+  return changes.length ? ownSentence(`while the customer waited: ${changes.join('; ')}`) : undefined;
+}
+
+/** What happened to the customer after they gave up, with no one acting for them (the horizon run). */
+export function afterGivingUp(atHorizon: VWorld): string | undefined {
+  const changes = factChanges(atHorizon, (e) => e.data?.afterOutcome === true);
   return changes.length
     ? ownSentence(`after the customer gave up, with no one acting for them: ${changes.join('; ')}`)
     : undefined;

@@ -19,13 +19,15 @@ import { faultWithPlugins, NO_PLUGINS } from '../../vocabulary/plugins/index.ts'
 import { createWorld, type RunSetup, type VWorld } from '../../vocabulary/world/index.ts';
 import { type PlannedRun, runSeedKey } from '../plan/runName.ts';
 import { expectationMisses, expectedOracles, openExpectationFor } from './expectations.ts';
+import { tooSlow } from './frontier.ts';
 import { type Goal, goalOf } from './goal.ts';
-import { afterGivingUp, horizonOf, runToHorizon } from './horizon.ts';
+import { afterGivingUp, horizonOf, runToHorizon, whileWaiting } from './horizon.ts';
 import { exploreOpen } from './journey.ts';
 import { type OpenPersona, openPersonas, planOpenRuns, type RunSelection } from './plan.ts';
 import { type CustomerPort, servesOpenScenarios, worldPort } from './port.ts';
 import { moveId } from './recovery.ts';
 import { openScorecard } from './scorecard.ts';
+import { ownSentence } from './words.ts';
 
 /** Everything about an open scenario that does not change between its runs. */
 export interface PreparedOpen {
@@ -133,11 +135,17 @@ export function runOpenOne(
     outcome.outcome === 'dead-end' ? (outcome.trouble ?? 'no way to the goal') : undefined,
   );
   if (outcome.outcome === 'dead-end') {
-    const then = afterGivingUp(final);
-    if (then) {
-      outcome.frontier.push(then);
-      outcome.explanation = `${outcome.explanation} ${then}`;
-    }
+    // Where the customer gave up may be later than the trouble (they let it rest, they kept
+    // asking): what changed meanwhile, what would still end too late from there, and after.
+    const gaveUp = outcome.world;
+    const later = gaveUp.now > (outcome.troubleAt ?? gaveUp.now);
+    const more = [
+      later ? whileWaiting(gaveUp, outcome.troubleAt!) : undefined,
+      ...(later ? tooSlow(gaveUp, goal).map(ownSentence) : []),
+      afterGivingUp(final),
+    ].filter((x): x is string => x !== undefined && !outcome.frontier.includes(x));
+    outcome.frontier.push(...more);
+    if (more.length) outcome.explanation = `${outcome.explanation} ${more.join(' ')}`;
   }
   const events = toArray(final.trace);
   const findings = runVocabularyOracles({ events, loaded });
