@@ -48,7 +48,7 @@ describe('the open journey engine', () => {
     expect(charge?.data?.afterOutcome).toBe(true);
     expect(r.trace.some((e) => e.kind === 'customer.gave-up')).toBe(true);
     expect(r.scorecard.moneyLost).toBe(50);
-    expect(r.explanation).toContain('the plan was renewed on Sunday 15 March 2026 at 00:00');
+    expect(r.explanation).toContain('the plan was renewed — renewed on Sunday 15 March 2026 at 00:00');
   });
 
   it('checks every part of an expectation and says which part missed', () => {
