@@ -86,6 +86,35 @@ describe('processes', () => {
     expect(events(w, 'process.skipped')).toHaveLength(1);
   });
 
+  it('a start while a process runs is ignored; once its steps have all run, a start runs it again', () => {
+    const w = toyWorld({
+      profile: {
+        channels: [{ id: 'web', kind: 'web', medium: 'account' }],
+        facts: [{ id: 'ready', description: 'the order is ready' }],
+        actions: [
+          { id: 'order', label: 'order', by: 'customer', on: 'web', effects: [{ start: 'prepare' }] },
+        ],
+        processes: [
+          {
+            id: 'prepare',
+            label: 'the store prepares the order',
+            starts: 'manually',
+            steps: [{ after: 'PT3H', do: [{ set: 'ready' }] }],
+          },
+        ],
+      },
+    });
+    perform(w, 'order');
+    advanceTo(w, w.now + 3600_000);
+    perform(w, 'order');
+    advanceTo(w, w.now + 3 * 3600_000);
+    expect(events(w, 'process.step')).toHaveLength(1);
+    perform(w, 'order');
+    advanceTo(w, w.now + 3 * 3600_000);
+    expect(events(w, 'process.started')).toHaveLength(2);
+    expect(events(w, 'process.step')).toHaveLength(2);
+  });
+
   it('a process that started before the scenario has run up to its start', () => {
     const w = toyWorld({
       profile: {

@@ -23,15 +23,21 @@ function calendarsOf(w: VWorld, id: string): (string | undefined)[] {
 /** Starts a process at `at` (default now) unless it is running; a stopped one starts afresh. */
 export function startProcess(w: VWorld, id: string, cause: CauseRef, at = w.now): void {
   const running = w.processes[id];
-  if (running && !running.stopped) return;
   const p = w.ctx.processes.get(id);
   if (!p) return;
+  // A process whose steps have all run (no `every`) is over: a new start runs it again (a
+  // second order is prepared like the first); one still running ignores the start.
+  if (running && !running.stopped && !finished(w, id, p.every)) return;
   w.processes = { ...w.processes, [id]: { startedAt: at, runFrom: at, next: 0, stopped: false } };
   emit(w, 'process.started', 'merchant', `Process started: ${p.label}.`, {
     process: id,
     ...causeData(cause),
   });
   armRun(w, id, at, 0);
+}
+
+function finished(w: VWorld, id: string, every: unknown): boolean {
+  return every === undefined && !w.pending.some((ev) => ev.type === 'step' && ev.process === id);
 }
 
 function armRun(w: VWorld, id: string, from: number, run: number): void {
