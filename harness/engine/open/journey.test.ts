@@ -42,6 +42,21 @@ describe('the open journey engine', () => {
     expect(r.scorecard.contacts).toBe(0);
   });
 
+  it('a persona who lets the trouble rest (follow-up-after) does nothing about it until then', () => {
+    const rests = (followUp: string) =>
+      run({ personas: [{ id: 'rests', traits: { 'has-key': false, 'follow-up-after': followUp } }] }, 0);
+    const afternoon = rests('PT5H');
+    expect(afternoon.outcome).toBe('recovered-with-help');
+    const asked = afternoon.trace.find((e) => e.kind === 'support.contacted') as { at?: string } | undefined;
+    expect(asked?.at).toBe('2026-03-13T15:00:00.000Z');
+    // Resting into the weekend, the help desk is closed until after the deadline.
+    const weekend = rests('P1D');
+    expect(weekend.outcome).toBe('dead-end');
+    expect(weekend.trace.find((e) => e.kind === 'customer.gave-up')).toMatchObject({
+      at: '2026-03-14T10:00:00.000Z',
+    });
+  });
+
   it('runs a dead end on to the horizon: the renewal after giving up is traced and lost', () => {
     const r = run({ start: '2026-03-13T18:00' }, 1);
     const charge = r.trace.find((e) => e.kind === 'payment.charged');

@@ -34,7 +34,10 @@ export interface JourneyPlan {
   maxActions: number;
 }
 
-/** Patience and an effort budget, when the profile declares them as traits of the persona. */
+/**
+ * Patience, an effort budget and a follow-up delay (how long the customer lets the trouble
+ * rest before asking anyone), when the profile declares them as traits of the persona.
+ */
 function boundsOf(w: VWorld, goal: Goal, maxActions: number): Bounds {
   const traits = w.ctx.persona.traits;
   const patience = traits.patience;
@@ -49,7 +52,14 @@ function boundsOf(w: VWorld, goal: Goal, maxActions: number): Bounds {
       : typeof budget === 'number'
         ? effortMs(w) + budget * 3_600_000
         : undefined;
-  return { bound, maxActions, ...(effortBudgetMs !== undefined ? { effortBudgetMs } : {}) };
+  const followUp = traits['follow-up-after'];
+  const restsUntil = typeof followUp === 'string' ? after(w, w.now, followUp) : undefined;
+  return {
+    bound,
+    maxActions,
+    ...(effortBudgetMs !== undefined ? { effortBudgetMs } : {}),
+    ...(restsUntil !== undefined ? { restsUntil } : {}),
+  };
 }
 
 export function exploreOpen(

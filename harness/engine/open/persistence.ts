@@ -17,9 +17,12 @@ export function persistUntilGivingUp(start: VWorld, port: CustomerPort, goal: Go
   // A scratch log: these contacts are not the search's and must not change its explanation.
   const log: SearchLog = { cuts: new Map(), asked: new Map(), explored: 0 };
   let w = start;
+  // A customer who lets the problem rest first starts asking only then.
+  if (bounds.restsUntil !== undefined && bounds.restsUntil > w.now)
+    w = applyMove(w, { kind: 'wait', until: bounds.restsUntil }, port, bounds, goal, log) ?? w;
   for (let n = 0; n < bounds.maxActions; n++) {
     let moved = false;
-    for (const m of movesOf(w, true)) {
+    for (const m of movesOf(w, true, bounds.restsUntil)) {
       if (m.kind !== 'contact' && m.kind !== 'spam') continue;
       const id = m.kind === 'contact' ? `${m.channel}|${m.problem}` : 'spam';
       if (tried.has(id)) continue;

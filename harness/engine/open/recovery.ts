@@ -5,7 +5,8 @@
  * event, or the next opening of a closed channel), looking in spam and — in the second search,
  * with staff — a contact with each channel about each problem the customer knows of. Bounded
  * by the goal's deadline, the persona's patience and effort budget (traits `patience` and
- * `effort-budget`, when declared) and `explore.maxActions`.
+ * `effort-budget`, when declared) and `explore.maxActions`; a persona whose trait
+ * `follow-up-after` is set lets the trouble rest that long before doing anything about it.
  */
 import type { PluginOffer } from '../../vocabulary/plugins/index.ts';
 import {
@@ -41,6 +42,8 @@ export interface Bounds {
   maxActions: number;
   /** The customer's effort budget in ms (undefined: none). */
   effortBudgetMs?: number;
+  /** The customer lets the trouble rest until then: no move but waiting (trait `follow-up-after`). */
+  restsUntil?: number;
 }
 
 /** What the searches found out, for the dead end's explanation. */
@@ -83,7 +86,8 @@ export function moveWords(w: VWorld, m: Move): string {
   return `ask ${name}${says ? ` (“${says}”)` : ''}`;
 }
 
-export function movesOf(w: VWorld, withStaff: boolean): Move[] {
+export function movesOf(w: VWorld, withStaff: boolean, restsUntil = w.now): Move[] {
+  if (restsUntil > w.now) return [{ kind: 'wait', until: restsUntil }];
   const out: Move[] = [];
   for (const o of offers(w))
     if (usesChannel(w, o.channel)) out.push({ kind: 'do', action: o.action, label: o.label });
@@ -164,7 +168,7 @@ export function searchRecovery(
   const paths = new WeakMap<VWorld, string[]>([[start, []]]);
   const r = searchGraph<VWorld, Move>({
     start,
-    events: (w) => movesOf(w, withStaff),
+    events: (w) => movesOf(w, withStaff, bounds.restsUntil),
     next: (w, m) => {
       delete log.lastCut;
       const out = applyMove(w, m, port, bounds, goal, log);
@@ -175,7 +179,9 @@ export function searchRecovery(
       } else if (log.lastCut) log.observe?.(path, log.lastCut);
       return out;
     },
-    key: searchKey,
+    // A customer still letting the problem rest is not where they are once they would ask.
+    key: (w) =>
+      bounds.restsUntil !== undefined && w.now < bounds.restsUntil ? `${searchKey(w)}|rests` : searchKey(w),
     at: (w) => w.now,
     isGoal: (w) => {
       const reached = goalReached(w, goal);
