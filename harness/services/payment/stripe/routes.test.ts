@@ -5,7 +5,12 @@
  */
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { cardError, control, stripe, useStripeSandbox } from './testdata/stripeSandbox.ts';
+import {
+  cardError,
+  control,
+  stripe,
+  useStripeSandbox,
+} from '../../../targets/sandbox/testdata/stripeSandbox.ts';
 
 useStripeSandbox();
 

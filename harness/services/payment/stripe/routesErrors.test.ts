@@ -5,7 +5,12 @@
  */
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { control, sandbox, stripe, useStripeSandbox } from './testdata/stripeSandbox.ts';
+import {
+  control,
+  sandbox,
+  stripe,
+  useStripeSandbox,
+} from '../../../targets/sandbox/testdata/stripeSandbox.ts';
 
 useStripeSandbox();
 

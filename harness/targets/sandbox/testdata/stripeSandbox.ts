@@ -5,7 +5,7 @@
  */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { FREE_PORTS, type RunningSandbox, startSandbox } from '../../../../targets/sandbox/index.ts';
+import { FREE_PORTS, type RunningSandbox, startSandbox } from '../index.ts';
 
 /** Set once the file's sandbox is up (live bindings: read them inside tests). */
 export let sandbox: RunningSandbox;
