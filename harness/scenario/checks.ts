@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseFact } from '../core/facts.ts';
 import { type Step, stepParts } from '../customer/steps/index.ts';
+import { didYouMean } from '../input/didYouMean.ts';
 import { excerpt } from '../input/excerpt.ts';
 import { fileForId } from '../input/projectPaths.ts';
 import { applyOverrides, type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
@@ -18,7 +19,6 @@ import {
   faultLabel,
   ruleMatches,
 } from './combinations.ts';
-import { didYouMean } from './didYouMean.ts';
 import { planCombinations } from './faultSpace.ts';
 import { messageOf } from './files.ts';
 import type { LoadedScenario, Resolved } from './loadEnv.ts';

@@ -10,8 +10,8 @@ import {
   loadCalendarDefinitions,
   registryFromDefinitions,
 } from '../clock/calendarFiles.ts';
+import { didYouMean } from '../input/didYouMean.ts';
 import { type MerchantProfile, merchantProfileSchema } from '../merchant/profile.ts';
-import { didYouMean } from './didYouMean.ts';
 import { messageOf, place, readYaml } from './files.ts';
 import { type LoadEnv, type Loaded, type MerchantLoad, type Resolved, resolveEnv } from './loadEnv.ts';
 import { type PathKey, type Problem, sortErrors } from './source.ts';

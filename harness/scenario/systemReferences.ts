@@ -3,8 +3,9 @@
  * Without it, `systems.silo` between a system and a support-channel id was accepted and cut
  * nothing, so the scenario's expectation silently tested the unfaulted world.
  */
+
+import { didYouMean } from '../input/didYouMean.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
-import { didYouMean } from './didYouMean.ts';
 import type { PathKey, Problem } from './source.ts';
 
 /** Every system id the profile names: its systems, the systems its sales channels record in, and fulfilment systems. */

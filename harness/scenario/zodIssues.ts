@@ -4,8 +4,8 @@
  * are written for programmers and never shown as they are.
  */
 import type { z } from 'zod';
+import { didYouMean, suggest } from '../input/didYouMean.ts';
 import { excerpt } from '../input/excerpt.ts';
-import { didYouMean, suggest } from './didYouMean.ts';
 import { formatPath, type PathKey, type Problem } from './source.ts';
 
 type Issue = z.core.$ZodIssue;

@@ -4,8 +4,15 @@
  * 7 days 4 hours"). Reports show this instead of the scenario's label ("week-long-outage"), an id.
  */
 import { formatDuration, isDuration, parseDuration } from '../clock/duration.ts';
-import type { FaultUse } from '../scenario/schema.ts';
 import { faultCatalogue } from './index.ts';
+
+/** What a report shows of a scenario's fault use (the scenario schema's `FaultUse` fits it). */
+export interface FaultUseWords {
+  id?: string;
+  fault: string;
+  params?: Record<string, unknown>;
+  window?: { from?: string; until?: string };
+}
 
 const words = (s: string) => s.replace(/[-_]+/g, ' ');
 
@@ -25,7 +32,7 @@ function valueText(key: string, value: unknown): string | undefined {
   return undefined;
 }
 
-function windowText(use: Pick<FaultUse, 'window'>): string | undefined {
+function windowText(use: Pick<FaultUseWords, 'window'>): string | undefined {
   const { from, until } = use.window ?? {};
   if (!from || !until) return undefined;
   // Wall-clock instants of one zone: their difference is the length whatever the zone.
@@ -33,7 +40,7 @@ function windowText(use: Pick<FaultUse, 'window'>): string | undefined {
   return Number.isFinite(ms) && ms > 0 ? `for ${formatDuration(ms)}` : undefined;
 }
 
-export function describeFaultUse(use: Pick<FaultUse, 'fault' | 'params' | 'window'>): string {
+export function describeFaultUse(use: FaultUseWords): string {
   const definition = faultCatalogue.get(use.fault);
   const summary = (definition?.summary ?? words(use.fault.replace('.', ': '))).replace(/\.$/, '');
   const details: string[] = [];
@@ -48,7 +55,7 @@ export function describeFaultUse(use: Pick<FaultUse, 'fault' | 'params' | 'windo
 }
 
 /** Every fault label of a scenario in words, distinct: where two read the same, their labels tell them apart. */
-export function describeFaultUses(uses: readonly FaultUse[]): Record<string, string> {
+export function describeFaultUses<U extends FaultUseWords>(uses: readonly U[]): Record<string, string> {
   const texts = uses.map((u) => describeFaultUse(u));
   const out: Record<string, string> = {};
   uses.forEach((use, i) => {

@@ -3,9 +3,10 @@
  * planned fault combination × named persona must be matched by some `expect` entry, and an
  * entry must say which combinations it is for.
  */
+
+import { didYouMean } from '../../input/didYouMean.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
 import { combinationKey, countCombinations, faultCombinations, ruleMatches } from '../combinations.ts';
-import { didYouMean } from '../didYouMean.ts';
 import type { Problem } from '../source.ts';
 
 const MAX_CHECKED = 65_536;

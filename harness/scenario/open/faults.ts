@@ -3,11 +3,12 @@
  * (harness/vocabulary/faults), its params parsed by that fault's schema, and the params its
  * `refs` names checked as references (a `hop` within the route the `route` param names).
  */
+
+import { didYouMean } from '../../input/didYouMean.ts';
 import { excerpt } from '../../input/excerpt.ts';
 import type { VocabularyFaultDefinition } from '../../vocabulary/faults/index.ts';
 import type { OpenMerchantProfile, OpenScenario } from '../../vocabulary/schema/index.ts';
 import { faultLabel } from '../combinations.ts';
-import { didYouMean } from '../didYouMean.ts';
 import type { PathKey, Problem } from '../source.ts';
 import { issuesToProblems } from '../zodIssues.ts';
 import type { Reference } from './walk.ts';

@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
+import { didYouMean } from '../../input/didYouMean.ts';
 import { fileForId } from '../../input/projectPaths.ts';
 import {
   type OpenMerchantProfile,
   openMerchantProfileSchema,
   vocabularyFileSchema,
 } from '../../vocabulary/schema/index.ts';
-import { didYouMean } from '../didYouMean.ts';
 import { readYaml } from '../files.ts';
 import type { Resolved } from '../loadEnv.ts';
 import { checkZone } from '../merchants.ts';

@@ -4,8 +4,9 @@
  * within that kind only, lists the kind's ids, and says when the id is of another kind
  * ("phone" is a declared channel) — the mix-up a silo between a system and a channel was.
  */
+
+import { didYouMean } from '../../input/didYouMean.ts';
 import type { OpenMerchantProfile } from '../../vocabulary/schema/index.ts';
-import { didYouMean } from '../didYouMean.ts';
 import type { Problem } from '../source.ts';
 import type { Reference } from './walk.ts';
 

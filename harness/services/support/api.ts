@@ -22,8 +22,8 @@ import {
   serveRoutes,
   type WireContext,
 } from '../../core/wire.ts';
+import { didYouMean } from '../../input/didYouMean.ts';
 import type { SupportChannel } from '../../merchant/profile.ts';
-import { didYouMean } from '../../scenario/didYouMean.ts';
 import { contact } from './desk.ts';
 
 function channelJson(session: WireContext, c: SupportChannel): Record<string, unknown> {

@@ -23,9 +23,9 @@ import {
 import { emptyWorld, type World } from '../../core/world.ts';
 import { deriveSeed, makePersona, type Persona } from '../../customer/persona.ts';
 import { buildEnv, initialWorld, type PreparedScenario, prepare } from '../../engine/runner.ts';
+import { didYouMean } from '../../input/didYouMean.ts';
 import { type MerchantProfile, merchantProfileSchema } from '../../merchant/profile.ts';
 import { faultLabel } from '../../scenario/combinations.ts';
-import { didYouMean } from '../../scenario/didYouMean.ts';
 import { type LoadedScenario, loadScenarioFile } from '../../scenario/load.ts';
 import { type FaultUse, faultUseSchema, scenarioSchema } from '../../scenario/schema.ts';
 import { faultCatalogue } from '../../services/index.ts';
