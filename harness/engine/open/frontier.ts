@@ -4,8 +4,9 @@
  * customer could bring the problem to — closed until when, and what staff would do had she
  * asked when it opens ("ClipForge chat reopens on Monday 16 March 2026 at 09:00"; "… would end
  * on Wednesday 18 March 2026") — the customer actions that do not apply and why, and the bound
- * that ended the search. A channel is "asked" only when an explored path really contacted it;
- * otherwise its answer is a counterfactual ("had the customer asked …").
+ * that ended the search. A channel is "asked" only when the path the customer took contacted
+ * it; an answer found on a way the search tried and dropped, or a probe, is a counterfactual
+ * ("had the customer asked …"), since the scorecard counts no such contact.
  */
 
 import { formatDuration } from '../../clock/duration.ts';
@@ -48,7 +49,26 @@ function answerWords(w: VWorld, r: ContactResult, would: boolean): string {
   }
 }
 
-export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: SearchLog): string[] {
+/**
+ * The last answer a channel gave on the path the customer took (the scripted steps, then the
+ * asking around before giving up: the contacts the scorecard counts), if it was asked.
+ */
+function answeredOnPath(w: VWorld, channel: string): { t: number; text: string } | undefined {
+  if (!(w.contacts[channel] ?? 0)) return undefined;
+  const answers = new Set(['support.resolved', 'support.redirected', 'support.unresolved']);
+  const last = toArray(w.trace)
+    .filter((e) => answers.has(e.kind) && e.data?.channel === channel)
+    .at(-1);
+  return last ? { t: last.t, text: last.text } : undefined;
+}
+
+export function explainDeadEnd(
+  w: VWorld,
+  goal: Goal,
+  bounds: Bounds,
+  log: SearchLog,
+  took: VWorld = w,
+): string[] {
   const zone = w.ctx.zone;
   const out: string[] = [];
   // What the faults did, in the words the world recorded.
@@ -60,9 +80,20 @@ export function explainDeadEnd(w: VWorld, goal: Goal, bounds: Bounds, log: Searc
     if (usesChannel(w, o.channel) && !problems.has(o.channel)) problems.set(o.channel, o.problem);
   for (const [channel, problem] of problems) {
     const name = channelName(w, channel);
-    const asked = log.asked.get(channel);
-    if (asked && asked.outcome !== 'closed') {
-      out.push(period(`Asked ${name} on ${instantWords(asked.at, zone)}: ${answerWords(w, asked, false)}`));
+    const answered = answeredOnPath(took, channel);
+    if (answered) {
+      out.push(period(`Asked ${name} on ${instantWords(answered.t, zone)}: ${answered.text}`));
+      continue;
+    }
+    // Contacted only on a way the search tried and dropped: what staff said there, as a counterfactual.
+    const tried = log.asked.get(channel);
+    if (tried && tried.outcome !== 'closed') {
+      const said = answerWords(w, tried, true);
+      out.push(
+        ownSentence(
+          `on a way the search tried, had the customer asked ${name} (answered on ${instantWords(tried.at, zone)}), ${said}; that way did not reach the goal in time`,
+        ),
+      );
       continue;
     }
     const opens = opensAt(w, channel);

@@ -106,10 +106,11 @@ export function exploreOpen(
       explanation: `${ownSentence(trouble).slice(0, -1)}; the customer recovered ${how} (${steps}) and reached the goal on ${instantWords(found.world.now, zone)}.`,
     };
   }
-  const frontier = explainDeadEnd(w, plan.goal, bounds, log);
+  const gaveUp = persistUntilGivingUp(w, port, plan.goal, bounds);
+  const frontier = explainDeadEnd(w, plan.goal, bounds, log, gaveUp);
   return {
     outcome: 'dead-end',
-    world: persistUntilGivingUp(w, port, plan.goal, bounds),
+    world: gaveUp,
     path: [],
     trouble,
     troubleAt,
