@@ -10,7 +10,7 @@ import type { Shard } from '../core/merge.ts';
 import { summarize } from '../core/merge.ts';
 import type { SuiteOptions } from '../engine/runner.ts';
 import { plural } from '../report/format.ts';
-import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 import { loadBaseline, withBaseline } from './baseline.ts';
 import { EXIT, type IO, UsageError, usage, useColor } from './io.ts';
 import { loadScenarioFiles } from './loadScenarioFiles.ts';
@@ -140,7 +140,7 @@ async function streamedRun(
     const deadEnds = kept.some((s) => s.runs.some((r) => r.outcome === 'dead-end'));
     const found = deadEnds
       ? suggestFixes(
-          scenarios.filter((s): s is LoadedScenario => !('kind' in s)),
+          scenarios,
           { ...head, summary: summarize(kept), scenarios: kept },
           { calendarsDir: opts.calendars, ...(opts.fixes ? { top: opts.fixes } : {}) },
         )

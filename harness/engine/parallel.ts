@@ -15,7 +15,7 @@ import type { Fix, ResultsFile, RunResult, ScenarioResult } from '../core/contra
 import type { Shard } from '../core/merge.ts';
 import { siblingModule } from '../core/modulePath.ts';
 import { prunesSupersets } from '../scenario/faultSpace.ts';
-import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 import { isOpenLoaded } from './open/plan.ts';
 import { planRuns, runSuite, type SuiteOptions, scenarioEntry, suiteResults } from './runner.ts';
 import { rememberReads } from './settingReads.ts';
@@ -111,10 +111,7 @@ export async function runSuiteParallel(
   if (threads <= 1 || scenarios.some((s) => !isOpenLoaded(s) && prunesSupersets(s.scenario.explore))) {
     const results = await runSuite(scenarios, opts);
     if (!opts.whatIf || !wantsWhatIf(results, opts.signal)) return results;
-    return withFixes(
-      results,
-      suggestFixes(seedsOf(scenarios), results, { ...opts.whatIf, ...calendars(opts) }),
-    );
+    return withFixes(results, suggestFixes(scenarios, results, { ...opts.whatIf, ...calendars(opts) }));
   }
 
   // Scenario entries are built from the main thread's own preparation (cheap: no run happens).
@@ -230,10 +227,6 @@ function suiteResultsOf(
     .filter((s) => s.runs.length > 0);
   return suiteResults(results, opts);
 }
-
-/** The seed scenarios of a mixed suite: the what-if's candidates are seed merchant settings. */
-const seedsOf = (scenarios: readonly AnyLoadedScenario[]): LoadedScenario[] =>
-  scenarios.filter((s): s is LoadedScenario => !isOpenLoaded(s));
 
 /** A stopped suite is not worth the what-if's time; one without dead ends has nothing for it. */
 const wantsWhatIf = (results: ResultsFile, signal?: AbortSignal) =>

@@ -7,8 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Fix, Outcome, ResultsFile } from '../core/contract.ts';
-import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
-import { isOpenLoaded } from './open/plan.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 import { planWhatIf, type WhatIfOptions } from './whatIf.ts';
 import { FixRanking, type WhatIfPair } from './whatIfRanking.ts';
 
@@ -38,9 +37,8 @@ export async function whatIfOnWorkers(
   results: ResultsFile,
   opts: WhatIfOptions & { signal?: AbortSignal },
 ): Promise<Fix[] | undefined> {
-  // The candidates are seed merchant settings; indices stay those of the workers' full list.
-  const seeds = scenarios.filter((s): s is LoadedScenario => !isOpenLoaded(s));
-  const jobs = planWhatIf(seeds, results, opts.calendarsDir);
+  // Seed and open scenarios alike: indices are those of the workers' full list.
+  const jobs = planWhatIf(scenarios, results, opts.calendarsDir);
   const ranking = new FixRanking(jobs, opts.top);
   const inFlight = new Map<number, WhatIfPair>();
   let nextId = 0;

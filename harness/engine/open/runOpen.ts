@@ -93,6 +93,23 @@ export interface OpenRunOne {
   world: VWorld;
 }
 
+/** The world's setup of one run: its persona, the faults of its combination, its seeded key. */
+export function openRunSetup(
+  prep: PreparedOpen,
+  run: Pick<PlannedRun, 'combo' | 'persona'>,
+  seed: number,
+): RunSetup {
+  const persona = prep.personas[run.persona]!;
+  return {
+    loaded: prep.loaded,
+    persona: { id: persona.id, traits: persona.traits, channels: persona.channels },
+    faults: prep.faults.filter((f) => run.combo.includes(f.label)),
+    seedKey: runSeedKey(seed, prep.loaded.scenario.id, run),
+    calendars: prep.calendars,
+    calendarDefinitions: prep.calendarDefinitions,
+  };
+}
+
 export function runOpenOne(
   prep: PreparedOpen,
   run: PlannedRun,
@@ -104,15 +121,7 @@ export function runOpenOne(
   const { loaded, zone, goal } = prep;
   const s = loaded.scenario;
   const persona = prep.personas[run.persona]!;
-  const seedKey = runSeedKey(seed, s.id, run);
-  const setup: RunSetup = {
-    loaded,
-    persona: { id: persona.id, traits: persona.traits, channels: persona.channels },
-    faults: prep.faults.filter((f) => run.combo.includes(f.label)),
-    seedKey,
-    calendars: prep.calendars,
-    calendarDefinitions: prep.calendarDefinitions,
-  };
+  const setup = openRunSetup(prep, run, seed);
   let port: CustomerPort = worldPort;
   if (connect !== undefined) {
     if (!servesOpenScenarios(connect))
