@@ -7,7 +7,14 @@
 import { parseInstant } from '../../clock/instant.ts';
 import { type TraceEvent, toArray } from '../../core/trace.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
-import { advanceTo, cloneWorld, giveUp, markOutcome, type VWorld } from '../../vocabulary/world/index.ts';
+import {
+  advanceTo,
+  cloneWorld,
+  giveUp,
+  markOutcome,
+  negateDescription,
+  type VWorld,
+} from '../../vocabulary/world/index.ts';
 import { after } from './durations.ts';
 import { instantWords, ownSentence } from './words.ts';
 
@@ -45,7 +52,7 @@ function factChanges(w: VWorld, keep: (e: TraceEvent) => boolean): string[] {
     changes.push(
       e.kind === 'fact.set'
         ? `${fact.description} — ${id} on ${when}`
-        : `no longer ${fact.description} — ${id} cleared on ${when}`,
+        : `${negateDescription(fact.description)} any more — ${id} cleared on ${when}`,
     );
   }
   return changes;

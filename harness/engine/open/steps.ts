@@ -10,12 +10,12 @@ import {
   advanceTo,
   cloneWorld,
   closed,
+  describeNegation,
   holds,
   nextEventAt,
   offers,
   type VWorld,
 } from '../../vocabulary/world/index.ts';
-import { conditionWords } from './conditionWords.ts';
 import { after } from './durations.ts';
 import { type Goal, goalReached } from './goal.ts';
 import { pluginStepTrouble } from './pluginMoves.ts';
@@ -66,7 +66,7 @@ export function runStep(
     }
     advanceTo(w, limit);
     if (holds(w, step.await.until)) return undefined;
-    return `the customer waited ${formatDuration(limit - start)}, until ${instantWords(limit, w.ctx.zone)}, and still not: ${conditionWords(w, step.await.until)}`;
+    return `the customer waited ${formatDuration(limit - start)}, until ${instantWords(limit, w.ctx.zone)}, and still ${describeNegation(w, step.await.until)}`;
   }
   if ('contact' in step) {
     const r = port.contact(w, step.contact.channel, step.contact.about);

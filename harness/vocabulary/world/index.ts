@@ -41,7 +41,7 @@ export { nextOpening } from './channels.ts';
 export { conditionPlugins, holds } from './conditions.ts';
 export { type ContactResult, contact, contactOptions, customerKnowsProblem } from './contact.ts';
 export { createWorld } from './create.ts';
-export { describeCondition } from './describe.ts';
+export { describeCondition, describeNegation, negateDescription } from './describe.ts';
 export { effectHandlers } from './effects/index.ts';
 export { awayAt } from './faults.ts';
 export { stateKey } from './key.ts';
