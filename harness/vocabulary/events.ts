@@ -63,10 +63,11 @@ export interface VocabularyEventMap {
   'message.shown': Base & { id: string; message: string; via: string; place: MessagePlace };
   'record.written': Base & Cause & { record: string; system: string; value: string };
   'record.copied': Base & Cause & { record: string; from: string; to: string; value: string };
-  'process.started': Base & Cause & { process: string };
+  /** `byProcess`: the process whose step started or stopped this one. */
+  'process.started': Base & Cause & { process: string; byProcess?: string };
   'process.step': Base & { process: string; step: number; label?: string };
   'process.skipped': Base & { process: string; step: number; label?: string };
-  'process.stopped': Base & Cause & { process: string };
+  'process.stopped': Base & Cause & { process: string; byProcess?: string };
   'process.failed': Base & { process: string; step: number; fault: string };
   'process.delayed': Base & { process: string; step: number; fault: string; until: string };
   'action.performed': Base & { action: string; by: 'customer' | 'staff'; channel?: string; label: string };

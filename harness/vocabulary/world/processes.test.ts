@@ -84,6 +84,9 @@ describe('processes', () => {
     expect(holds(w, { fact: 'c' })).toBe(false);
     expect(holds(w, { fact: 'b' })).toBe(true);
     expect(events(w, 'process.skipped')).toHaveLength(1);
+    // The process a step started is the one its start names; the starter is byProcess.
+    const second = events(w, 'process.started').find((e) => e.text.includes('second'));
+    expect(second?.data).toMatchObject({ process: 'second', byProcess: 'first' });
   });
 
   it('a start while a process runs is ignored; once its steps have all run, a start runs it again', () => {

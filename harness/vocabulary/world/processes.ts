@@ -15,6 +15,15 @@ import type { CauseRef, VWorld } from './state.ts';
 import { endOf } from './time.ts';
 import { longDateTime } from './words.ts';
 
+/**
+ * The data of a process's own start or stop: `process` names it; a process step that caused it
+ * is `byProcess` (spreading the cause's `process` over it would name the wrong process).
+ */
+function processData(id: string, cause: CauseRef) {
+  const { process: by, ...rest } = causeData(cause);
+  return { process: id, ...rest, ...(by ? { byProcess: by } : {}) };
+}
+
 function calendarsOf(w: VWorld, id: string): (string | undefined)[] {
   const p = w.ctx.processes.get(id);
   return [p?.calendar, p?.party ? w.ctx.parties.get(p.party)?.calendar : undefined];
@@ -29,10 +38,7 @@ export function startProcess(w: VWorld, id: string, cause: CauseRef, at = w.now)
   // second order is prepared like the first); one still running ignores the start.
   if (running && !running.stopped && !finished(w, id, p.every)) return;
   w.processes = { ...w.processes, [id]: { startedAt: at, runFrom: at, next: 0, stopped: false } };
-  emit(w, 'process.started', 'merchant', `Process started: ${p.label}.`, {
-    process: id,
-    ...causeData(cause),
-  });
+  emit(w, 'process.started', 'merchant', `Process started: ${p.label}.`, processData(id, cause));
   armRun(w, id, at, 0);
 }
 
@@ -70,10 +76,7 @@ export function stopProcess(w: VWorld, id: string, cause: CauseRef): void {
   w.processes = { ...w.processes, [id]: { ...state, stopped: true } };
   cancel(w, (ev) => !((ev.type === 'step' || ev.type === 'rearm') && ev.process === id));
   const p = w.ctx.processes.get(id);
-  emit(w, 'process.stopped', 'merchant', `Process stopped: ${p?.label ?? id}.`, {
-    process: id,
-    ...causeData(cause),
-  });
+  emit(w, 'process.stopped', 'merchant', `Process stopped: ${p?.label ?? id}.`, processData(id, cause));
 }
 
 export function runStep(w: VWorld, id: string, index: number, run: number, delayed: boolean): void {
