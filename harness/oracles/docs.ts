@@ -70,7 +70,7 @@ export function oracleCatalogueMarkdown(
     '    findings: [silent-failure, inconsistent-reasons]',
     '```',
     '',
-    'Scenarios over a declared vocabulary (docs/proposals/open-vocabulary.md) use the same ids, read',
+    'Scenarios over a declared vocabulary (docs/vocabulary-design.md) use the same ids, read',
     'from the names the profile declares, and may name a finding by the words its message must',
     'contain: `{ oracle: silent-failure, names: [dunning-notice, 1 April] }`. Dates in those',
     'messages read “Wednesday 1 April 2026 at 01:00”, in the customer’s time zone.',

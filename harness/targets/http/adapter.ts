@@ -24,7 +24,7 @@ export interface ShopAdapter {
   sendStatement(email: string): Promise<void>;
   /** Send the support form (channel, problem, product): the desk's answer (`resolved`, `redirected`, …). */
   contactSupport(channel: string, problem: Problem, product: string): Promise<ContactResult>;
-  // Open-vocabulary merchants (docs/proposals/open-vocabulary.md §2.11); optional, so an
+  // Open-vocabulary merchants (docs/vocabulary-design.md §2.11); optional, so an
   // adapter written for the seed flows keeps working on seed scenarios:
   /** Press the button of a declared customer action on the account page. */
   performAction?(actionId: string): Promise<ActionAnswer>;

@@ -2,7 +2,7 @@
  * docs/vocabulary.md: every field of the open vocabulary with its describe() text, generated
  * from the zod schema (`npm run docs`, freshness-tested with the other generated pages) so
  * the reference cannot drift from what the loader accepts. Semantics stay in
- * docs/proposals/open-vocabulary.md. Deterministic: schema order, no dates.
+ * docs/vocabulary-design.md. Deterministic: schema order, no dates.
  */
 import { markdownTable } from 'markdown-table';
 import type { z } from 'zod';
@@ -217,7 +217,7 @@ export function vocabularyMarkdown(): string {
     '',
     '> Generated from `harness/vocabulary/schema/` by `npm run docs`; do not edit by hand.',
     '> What the declarations mean (time, actions, processes, money, oracles) is in',
-    '> [proposals/open-vocabulary.md](proposals/open-vocabulary.md); `deadend validate` checks every',
+    '> [vocabulary-design.md](vocabulary-design.md); `deadend validate` checks every',
     '> reference ("id of a channel") against the declarations of the profile and what it includes.',
     '',
     '## Merchant profile',

@@ -1,5 +1,5 @@
 /**
- * The open-vocabulary world: state and semantics (docs/proposals/open-vocabulary.md §2).
+ * The open-vocabulary world: state and semantics (docs/vocabulary-design.md §2).
  * ENGINE, ORACLES and the shop use only what this file exports.
  *
  * Conventions every function follows:
