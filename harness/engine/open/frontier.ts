@@ -23,6 +23,7 @@ import {
   perform,
   type VWorld,
 } from '../../vocabulary/world/index.ts';
+import { notOffered } from './gapReport.ts';
 import type { Goal } from './goal.ts';
 import { unavailablePluginWords } from './pluginMoves.ts';
 import type { Bounds, SearchLog } from './recovery.ts';
@@ -113,8 +114,9 @@ export function explainDeadEnd(
   }
   for (const slow of tooSlow(w, goal)) out.push(ownSentence(slow));
   for (const c of closed(w))
-    if (usesChannel(w, c.channel) && c.opensAt === undefined)
+    if (usesChannel(w, c.channel) && c.opensAt === undefined && !c.capability)
       out.push(ownSentence(`the customer could not ${c.label}: ${c.why}`));
+  out.push(...notOffered(w));
   for (const words of unavailablePluginWords(w)) out.push(ownSentence(words));
   const limit =
     bounds.bound < goal.deadline
