@@ -65,6 +65,8 @@ export interface Finding {
 
 export interface Expectation {
   outcome: Outcome;
+  /** An open scenario's entry that accepts any of several outcomes (a drawn population): all of them. */
+  outcomes?: Outcome[];
   /** Oracles expected to fire; when present, any other finding fails the run too. */
   findings?: string[];
 }
@@ -158,6 +160,19 @@ export interface ScenarioResult {
   /** Fault labels that close support channels for a period, with the period (the timeline shades it). */
   closures?: Record<string, Closure>;
   runs: RunResult[];
+  /** Open scenarios: the outcome shares over the runs of each `expect` entry (Monte Carlo personas). */
+  shares?: OutcomeShare[];
+}
+
+/** How the runs an open scenario's `expect` entry covers ended, and its `share:` bounds. */
+export interface OutcomeShare {
+  /** The entry in words ("sms-to-old-number", "otherwise"). */
+  entry: string;
+  runs: number;
+  /** Runs per outcome (outcomes no run had are left out). */
+  outcomes: Partial<Record<Outcome, number>>;
+  bounds?: Partial<Record<Outcome, { atLeast?: number; atMost?: number }>>;
+  met: boolean;
 }
 
 export interface FailedExpectation {

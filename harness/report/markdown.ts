@@ -18,6 +18,7 @@ import { markdownText } from './markdownEscape.ts';
 import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import { markdownSections } from './sections.ts';
+import { shareLines } from './shares.ts';
 import { EMPTY_VOCABULARY } from './vocabulary.ts';
 
 export const MARKDOWN_LIMIT = 60_000;
@@ -254,6 +255,9 @@ function render(results: ResultsFile, options: RenderOptions): string {
     ),
     '',
   );
+
+  const shares = shareLines(results);
+  if (shares.length) out.push('### Outcome shares', '', ...shares.map((l) => `- ${markdownText(l)}`), '');
 
   let shown = options.collapsePassing ? failing : all;
   let hiddenFailing = 0;

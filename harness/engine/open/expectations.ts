@@ -6,7 +6,7 @@
  * many), scorecard numbers, trace events (kind, instant, names) and the frontier's texts.
  */
 import { parseInstant } from '../../clock/instant.ts';
-import type { Finding, Scorecard } from '../../core/contract.ts';
+import type { Finding, Outcome, Scorecard } from '../../core/contract.ts';
 import type { TraceEvent } from '../../core/trace.ts';
 import { ruleMatches } from '../../scenario/combinations.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
@@ -17,12 +17,24 @@ type FindingWant = NonNullable<OpenExpectation['findings']>[number];
 export function openExpectationFor(
   rules: readonly OpenExpectation[],
   combo: readonly string[],
-  persona: string,
+  /** A named persona's id; undefined for a drawn one (only entries without `persona:` cover it). */
+  persona: string | undefined,
 ): OpenExpectation | undefined {
   return rules.find(
     (r) =>
-      ruleMatches({ ...r, findings: undefined }, combo) && (r.persona === undefined || r.persona === persona),
+      ruleMatches({ ...r, outcome: outcomesOf(r)[0]!, findings: undefined }, combo) &&
+      (r.persona === undefined || r.persona === persona),
   );
+}
+
+/** The outcomes an entry accepts (`outcome: dead-end` or `outcome: [recovered, dead-end]`). */
+export const outcomesOf = (rule: OpenExpectation): Outcome[] =>
+  Array.isArray(rule.outcome) ? rule.outcome : [rule.outcome];
+
+/** The outcome results.json records as expected: the run's own when the entry accepts it, else the first. */
+export function expectedOutcome(rule: OpenExpectation, outcome: Outcome): Outcome {
+  const allowed = outcomesOf(rule);
+  return allowed.includes(outcome) ? outcome : allowed[0]!;
 }
 
 /** The oracle ids an entry names, for results.json's `expected.findings`. */
@@ -108,7 +120,9 @@ function traceMisses(wants: NonNullable<OpenExpectation['trace']>, facts: RunFac
 /** Every part of the entry the run misses; empty when it meets it. */
 export function expectationMisses(rule: OpenExpectation, facts: RunFacts): string[] {
   const out: string[] = [];
-  if (rule.outcome !== facts.outcome) out.push(`expected ${rule.outcome}, got ${facts.outcome}`);
+  const allowed = outcomesOf(rule);
+  if (!allowed.includes(facts.outcome as Outcome))
+    out.push(`expected ${allowed.join(' or ')}, got ${facts.outcome}`);
   if (rule.findings) out.push(...findingsMisses(rule.findings, facts.findings));
   if (rule.scorecard) out.push(...scorecardMisses(rule.scorecard, facts.scorecard));
   if (rule.trace) out.push(...traceMisses(rule.trace, facts));

@@ -31,7 +31,8 @@ export const openFaultLabels = (loaded: LoadedOpenScenario): string[] =>
 export function openPersonas(loaded: LoadedOpenScenario): OpenPersona[] {
   const defaults: Record<string, TraitValue> = {};
   for (const t of loaded.profile.traits) defaults[t.id] = t.default;
-  const declared = loaded.scenario.personas;
+  // No personas given: one customer, every trait at its default (not drawn).
+  const declared = loaded.scenario.personas ?? 1;
   if (typeof declared === 'number')
     return Array.from({ length: declared }, (_, index) => ({
       index,
@@ -64,7 +65,7 @@ export function planOpenRuns(loaded: LoadedOpenScenario, opts: RunSelection): Pl
     for (let p = 0; p < personas.length; p++) {
       const name = runName(s.id, combo, p);
       // A named persona is found by its id too (`--grep no-codes`); the run's name stays a seed's.
-      const persona = typeof s.personas === 'number' ? '' : personas[p]!.id;
+      const persona = Array.isArray(s.personas) ? personas[p]!.id : '';
       if (opts.grep && !name.includes(opts.grep) && !s.title.includes(opts.grep) && persona !== opts.grep)
         continue;
       if (opts.grepInvert && (name.includes(opts.grepInvert) || s.title.includes(opts.grepInvert))) continue;

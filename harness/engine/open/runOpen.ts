@@ -18,7 +18,8 @@ import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
 import { faultWithPlugins, NO_PLUGINS } from '../../vocabulary/plugins/index.ts';
 import { createWorld, type RunSetup, type VWorld } from '../../vocabulary/world/index.ts';
 import { type PlannedRun, runSeedKey } from '../plan/runName.ts';
-import { expectationMisses, expectedOracles, openExpectationFor } from './expectations.ts';
+import { drawnTraitWords, drawsPersonas, personaOf } from './drawPersona.ts';
+import { expectationMisses, expectedOracles, expectedOutcome, openExpectationFor } from './expectations.ts';
 import { tooSlow } from './frontier.ts';
 import { type Goal, goalOf } from './goal.ts';
 import { afterGivingUp, horizonOf, runToHorizon, whileWaiting } from './horizon.ts';
@@ -27,6 +28,7 @@ import { type OpenPersona, openPersonas, planOpenRuns, type RunSelection } from 
 import { type CustomerPort, servesOpenScenarios, worldPort } from './port.ts';
 import { moveId } from './recovery.ts';
 import { openScorecard } from './scorecard.ts';
+import { outcomeShares } from './shares.ts';
 import { ownSentence } from './words.ts';
 
 /** Everything about an open scenario that does not change between its runs. */
@@ -99,7 +101,7 @@ export function openRunSetup(
   run: Pick<PlannedRun, 'combo' | 'persona'>,
   seed: number,
 ): RunSetup {
-  const persona = prep.personas[run.persona]!;
+  const persona = personaOf(prep.loaded, prep.personas, run.persona, seed);
   return {
     loaded: prep.loaded,
     persona: { id: persona.id, traits: persona.traits, channels: persona.channels },
@@ -120,7 +122,8 @@ export function runOpenOne(
 ): OpenRunOne {
   const { loaded, zone, goal } = prep;
   const s = loaded.scenario;
-  const persona = prep.personas[run.persona]!;
+  const persona = personaOf(loaded, prep.personas, run.persona, seed);
+  const drawn = drawsPersonas(loaded);
   const setup = openRunSetup(prep, run, seed);
   let port: CustomerPort = worldPort;
   if (connect !== undefined) {
@@ -159,7 +162,9 @@ export function runOpenOne(
   const events = toArray(final.trace);
   const findings = runVocabularyOracles({ events, loaded });
   const scorecard = openScorecard(outcome, final);
-  const rule = openExpectationFor(s.expect, run.combo, persona.id);
+  // An entry's `persona:` names a declared persona; drawn ones are covered by entries without it.
+  const named = Array.isArray(s.personas);
+  const rule = openExpectationFor(s.expect, run.combo, named ? persona.id : undefined);
   const findingIds = rule ? expectedOracles(rule) : undefined;
   const misses = rule
     ? expectationMisses(rule, {
@@ -173,14 +178,23 @@ export function runOpenOne(
     : ['no expectation covers this fault combination and persona'];
   const pass = misses.length === 0;
   const email = s.customer.addresses.email?.current ?? '';
-  const name =
-    typeof s.personas === 'number' ? (s.customer.name ?? `customer #${persona.index}`) : persona.id;
+  // A drawn persona is told apart by its traits: "Priya Shah #3 (saved-backup-codes: yes)".
+  const traits = drawn ? drawnTraitWords(loaded, persona.traits) : '';
+  const name = named
+    ? persona.id
+    : drawn
+      ? `${s.customer.name ?? 'customer'} #${persona.index}${traits ? ` (${traits})` : ''}`
+      : (s.customer.name ?? `customer #${persona.index}`);
   const result: RunResult = {
     faults: run.combo,
     persona: { index: persona.index, name, email },
     outcome: outcome.outcome,
     expected: rule
-      ? { outcome: rule.outcome, ...(findingIds ? { findings: findingIds } : {}) }
+      ? {
+          outcome: expectedOutcome(rule, outcome.outcome),
+          ...(Array.isArray(rule.outcome) ? { outcomes: rule.outcome } : {}),
+          ...(findingIds ? { findings: findingIds } : {}),
+        }
       : { outcome: 'ok' },
     pass,
     ...(pass ? {} : { failure: misses.join('; ') }),
@@ -247,6 +261,7 @@ function faultNames(loaded: LoadedOpenScenario): Record<string, string> {
 export function openScenarioResult(prep: PreparedOpen, runs: RunResult[]): ScenarioResult {
   const { loaded } = prep;
   const s = loaded.scenario;
+  const shares = outcomeShares(loaded, prep.personas, runs);
   return {
     id: s.id,
     file: loaded.file,
@@ -258,5 +273,6 @@ export function openScenarioResult(prep: PreparedOpen, runs: RunResult[]): Scena
     deadline: toIso(prep.goal.deadline),
     faultNames: faultNames(loaded),
     runs,
+    ...(shares.length ? { shares } : {}),
   };
 }

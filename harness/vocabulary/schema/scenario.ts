@@ -97,8 +97,32 @@ export const openExpectationSchema = z.strictObject({
   faults: z.array(z.string()).optional().describe('Exactly these fault labels ([] for the run with none).'),
   includes: z.array(z.string()).optional().describe('Any combination with these fault labels.'),
   otherwise: z.literal(true).optional().describe('Any combination no entry above matched.'),
-  persona: ref('persona').optional().describe('Only for this named persona.'),
-  outcome: z.enum(OUTCOMES).describe('The outcome class the run must have.'),
+  persona: ref('persona')
+    .optional()
+    .describe(
+      'Only for this named persona; drawn personas (`personas: N`) are covered by entries without it.',
+    ),
+  outcome: z
+    .union([z.enum(OUTCOMES), z.array(z.enum(OUTCOMES)).min(1)])
+    .describe(
+      'The outcome class the run must have, or a list of those it may have (drawn personas differ: [recovered, dead-end]).',
+    ),
+  share: z
+    .partialRecord(
+      z.enum(OUTCOMES),
+      z
+        .strictObject({
+          atLeast: z.number().min(0).max(1).optional().describe('At least this share (0.6 is 60 %).'),
+          atMost: z.number().min(0).max(1).optional().describe('At most this share.'),
+        })
+        .describe('Bounds on the share of the runs this entry covers that end so.'),
+    )
+    .optional()
+    .describe(
+      'Over all the runs this entry covers (a Monte Carlo population): the share of each outcome, ' +
+        'e.g. { dead-end: { atLeast: 0.6, atMost: 0.8 } }. Reports say the measured share; outside ' +
+        'the bounds, every run of the entry misses its expectation.',
+    ),
   findings: z
     .array(findingExpectationSchema)
     .optional()
@@ -159,8 +183,10 @@ export const openScenarioSchema = z
       .describe('Who the customer is and where messages reach them.'),
     personas: z
       .union([z.number().int().positive().max(10_000), z.array(personaSchema).min(1)])
-      .default(1)
-      .describe('Named personas (each run once per fault combination), or a count drawn by Monte Carlo.'),
+      .optional()
+      .describe(
+        'Named personas (each run once per fault combination), or a count drawn by Monte Carlo: each trait from its `distribution` under the seed (its default without one). Without it: one customer with every trait at its default.',
+      ),
     start: instant.describe('When the journey starts.'),
     given: z
       .strictObject({
