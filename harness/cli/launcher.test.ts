@@ -48,7 +48,9 @@ describe('bin/deadend.js', () => {
     // `true` reads nothing and exits at once, so the help is written to a closed pipe; the
     // launcher's own status goes to stderr (a pipeline's status is its last command's).
     const launch = `${quote(process.execPath)} ${quote(LAUNCHER)} run --help`;
-    const r = spawnSync('/bin/sh', ['-c', `(${launch}; echo "launcher exit $?" >&2) | true`], { encoding: 'utf8' });
+    const r = spawnSync('/bin/sh', ['-c', `(${launch}; echo "launcher exit $?" >&2) | true`], {
+      encoding: 'utf8',
+    });
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
     expect(r.stderr.trim()).toBe('launcher exit 0');
   });

@@ -46,7 +46,11 @@ describe('the open journey engine', () => {
     // The help desk opens at 09:00 and answers at 09:15, but the unlock takes an hour: past the
     // 09:30 deadline. At 08:00 it is closed, so the customer asking around before giving up
     // reaches nobody; only the search, waiting for 09:00, asked it.
-    const early = { description: 'The plan is cancelled', when: { fact: 'cancelled' }, deadline: '2026-03-13T09:30' };
+    const early = {
+      description: 'The plan is cancelled',
+      when: { fact: 'cancelled' },
+      deadline: '2026-03-13T09:30',
+    };
     const r = run({ start: '2026-03-13T08:00', goal: early }, 1);
     expect(r.outcome).toBe('dead-end');
     expect(r.path).toEqual([]);
@@ -56,10 +60,16 @@ describe('the open journey engine', () => {
       'On a way the search tried, had the customer asked SMS reset (answered on Friday 13 March 2026 at 09:15), staff would unlock the sign-in',
     );
     // Open at the start, the customer does ask it before giving up: that contact is counted and "asked".
-    const late = { description: 'The plan is cancelled', when: { fact: 'cancelled' }, deadline: '2026-03-13T17:30' };
+    const late = {
+      description: 'The plan is cancelled',
+      when: { fact: 'cancelled' },
+      deadline: '2026-03-13T17:30',
+    };
     const asked = run({ start: '2026-03-13T16:50', goal: late }, 1);
     expect(asked.scorecard.contacts).toBe(1);
-    expect(asked.explanation).toContain('Asked SMS reset on Friday 13 March 2026 at 17:05: SMS reset will unlock the sign-in.');
+    expect(asked.explanation).toContain(
+      'Asked SMS reset on Friday 13 March 2026 at 17:05: SMS reset will unlock the sign-in.',
+    );
   });
 
   it('a persona who lets the trouble rest (follow-up-after) does nothing about it until then', () => {

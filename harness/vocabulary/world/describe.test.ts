@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCondition, describeNegation } from './index.ts';
 import { negateDescription } from './describe.ts';
+import { describeCondition, describeNegation } from './index.ts';
 import { toyWorld } from './testkit.ts';
 
 const w = toyWorld({
@@ -23,7 +23,9 @@ describe('conditions in words', () => {
     expect(describeNegation(w, { has: { message: 'ready-text', via: 'sms' } })).toBe(
       'the customer has not had the order-ready text by SMS',
     );
-    expect(describeCondition(w, { not: { fact: 'holds' } })).toBe('not so: Tom holds the drill');
+    expect(describeCondition(w, { not: { fact: 'holds' } })).toBe(
+      'it is not the case that Tom holds the drill',
+    );
     expect(describeCondition(w, { trait: 'codes' })).toBe('the persona trait “Saved the backup codes”');
     // De Morgan: not (a and b) is (not a) or (not b).
     expect(describeNegation(w, { all: [{ fact: 'ready' }, { knows: 'ready' }] })).toBe(
@@ -32,7 +34,9 @@ describe('conditions in words', () => {
   });
 
   it('negates the verb of a declared description, or keeps it whole', () => {
-    expect(negateDescription('the account and its data were deleted')).toBe('the account and its data were not deleted');
+    expect(negateDescription('the account and its data were deleted')).toBe(
+      'the account and its data were not deleted',
+    );
     expect(negateDescription('the refund has been paid')).toBe('the refund has not been paid');
   });
 });

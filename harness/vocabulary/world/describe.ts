@@ -43,15 +43,16 @@ export function describeCondition(w: VWorld, c: Condition): string {
 /**
  * A fact's declared description negated as a sentence: "a click-and-collect order is open" →
  * "no click-and-collect order open", "the order is ready" → "the order is not ready"; one whose
- * verb it cannot find stays whole behind "not so:".
+ * verb it cannot find stays whole behind "it is not the case that".
  */
 export function negateDescription(description: string): string {
   const s = bare(description);
   const some = /^(?:a|an|any|some) (.+?) (?:is|are) (.+)$/.exec(s);
   if (some) return `no ${some[1]} ${some[2]}`;
   const verb = /^(.+?) (is|are|was|were|can|will|has|have)( been)? (.+)$/.exec(s);
-  if (verb && (verb[3] || !/^ha/.test(verb[2]))) return `${verb[1]} ${verb[2]} not${verb[3] ?? ''} ${verb[4]}`;
-  return `not so: ${s}`;
+  if (verb && (verb[3] || !/^ha/.test(verb[2] ?? '')))
+    return `${verb[1]} ${verb[2]} not${verb[3] ?? ''} ${verb[4]}`;
+  return `it is not the case that ${s}`;
 }
 
 /** What it is for the condition not to hold, in words (de Morgan over all/any). */
