@@ -18,6 +18,8 @@ export default defineConfig({
       'scenarios/**/*.test.ts',
       'fixtures/**/*.test.ts',
       'bench/**/*.test.ts',
+      // The docs' worked examples run, so the docs cannot drift from the code.
+      'docs/examples/**/*.test.ts',
     ],
     testTimeout: 60_000,
   },

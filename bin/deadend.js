@@ -23,6 +23,12 @@ if (fromSource && !(process.features?.typescript || major > 22 || minor >= 18)) 
   );
   process.exit(2);
 }
+// A reader that stops reading (`deadend run --help | head`) closes the pipe: that is not an
+// error of deadend's, so it ends quietly with success instead of an unhandled EPIPE.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 try {
   const { main } = await import(fromSource ? source.href : '../dist/harness/cli/main.js');
   process.exitCode = await main(process.argv.slice(2));

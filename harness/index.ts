@@ -36,3 +36,19 @@ export {
   startHttpTarget,
   TargetError,
 } from './targets/http/wireShop.ts';
+// Plugins (docs/plugins.md): what data cannot say, registered in deadend.config.ts's `plugins`.
+export {
+  type ActionPlugin,
+  type ConditionPlugin,
+  defineAction,
+  defineCondition,
+  defineFault,
+  defineOracle,
+  defineStep,
+  type FaultPlugin,
+  type OraclePlugin,
+  type PluginConfig,
+  type PluginOracleContext,
+  type PluginWorld,
+  type StepPlugin,
+} from './vocabulary/plugins/index.ts';

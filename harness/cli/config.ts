@@ -11,7 +11,11 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { importUserModule } from '../core/importUserModule.ts';
+import { oracleCatalogue } from '../oracles/catalogue.ts';
+import { VOCABULARY_ORACLE_IDS } from '../oracles/vocabulary/index.ts';
 import type { ReporterEntry } from '../report/loadReporter.ts';
+import { PluginError, type PluginSet, pluginSet } from '../vocabulary/plugins/index.ts';
+import type { PluginConfig } from '../vocabulary/schema/plugins.ts';
 
 export interface DeadendConfig {
   /** Scenario files or folders (default `['scenarios/']`). */
@@ -46,6 +50,11 @@ export interface DeadendConfig {
     sandboxPort?: number;
     smtpPort?: number;
   };
+  /**
+   * What data cannot say, in code (docs/plugins.md): actions, steps, conditions, oracles and
+   * faults written with `defineAction`, `defineStep`, … and named in YAML by id.
+   */
+  plugins?: PluginConfig;
 }
 
 /** Types the config file: `export default defineConfig({ … })`. */
@@ -84,6 +93,12 @@ const configSchema = z.strictObject({
       healthPath: z.string().min(1).optional(),
       sandboxPort: port.optional(),
       smtpPort: port.optional(),
+    })
+    .optional(),
+  // Checked entry by entry by pluginSet (what each kind of plugin needs, ids used twice).
+  plugins: z
+    .custom<PluginConfig>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+      message: 'expected { actions, steps, conditions, oracles, faults }',
     })
     .optional(),
 });
@@ -126,6 +141,7 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
     throw new ConfigError(head.join('\n'));
   }
   const config = parsed.data as DeadendConfig;
+  configPlugins(config, shown);
   const base = dirname(file);
   const path = (p: string) => relative(cwd, resolve(base, p)) || '.';
   const reporter = (entry: ReporterEntry): ReporterEntry => {
@@ -145,6 +161,29 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Dea
       ? { targetOptions: { ...config.targetOptions, adapter: path(config.targetOptions.adapter) } }
       : {}),
   };
+}
+
+/**
+ * The config's plugins as the run passes them on (to the loader, hence to the world, the
+ * engine and the oracles); `shown` names the config file in messages, `file` is its absolute
+ * path (worker threads load the plugins again from it). A plugin that cannot be registered is a
+ * ConfigError.
+ */
+export function configPlugins(config: DeadendConfig, shown = 'deadend.config.ts', file?: string): PluginSet {
+  try {
+    const set = pluginSet(config.plugins, shown, file);
+    // An expectation names findings by oracle id: a plugin oracle may not take a built-in one's.
+    const builtIn = new Set([...oracleCatalogue.keys(), ...VOCABULARY_ORACLE_IDS]);
+    const clash = [...set.oracles.keys()].find((id) => builtIn.has(id));
+    if (clash)
+      throw new PluginError(
+        `${shown}: plugins.oracles: "${clash}" is a built-in oracle's id; choose another`,
+      );
+    return set;
+  } catch (error) {
+    if (error instanceof PluginError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** The option values commander parsed, with the config's where the flag was not given. */

@@ -6,7 +6,7 @@
  */
 import type { PartialResults, ResultsFile } from '../core/contract.ts';
 import { planRuns, runName, type SuiteOptions } from '../engine/runner.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type Signal = keyof typeof EXIT_CODES;
@@ -49,7 +49,7 @@ export function watchInterrupts(stderr: { write(s: string): unknown }): Interrup
 
 /** What a stopped suite did not run: every planned run whose result is not in `results`. */
 export function partialMark(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: Pick<SuiteOptions, 'grep' | 'shard'>,
   results: Pick<ResultsFile, 'scenarios'>,
   signal: string,

@@ -43,6 +43,18 @@ describe('bin/deadend.js', () => {
     expect(r.stderr).toMatch(/\n\s+at /);
   });
 
+  it('a reader that closes the pipe early (`deadend run --help | head`) ends it quietly, exit 0', () => {
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    // `true` reads nothing and exits at once, so the help is written to a closed pipe; the
+    // launcher's own status goes to stderr (a pipeline's status is its last command's).
+    const launch = `${quote(process.execPath)} ${quote(LAUNCHER)} run --help`;
+    const r = spawnSync('/bin/sh', ['-c', `(${launch}; echo "launcher exit $?" >&2) | true`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.stderr.trim()).toBe('launcher exit 0');
+  });
+
   it('in the repository it runs the sources (no build needed)', () => {
     const r = spawnSync(process.execPath, [LAUNCHER, '--version'], { encoding: 'utf8' });
     expect(r.status).toBe(0);

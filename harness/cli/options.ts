@@ -3,6 +3,7 @@
  * is invalid.") and the checks of paths and settings every command makes before it runs anything.
  */
 import { existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parseShard, type Shard } from '../core/merge.ts';
 import { reportDirProblem } from '../report/reportDir.ts';
@@ -81,13 +82,17 @@ export async function parseReporters(text: string) {
 
 /** The config file's settings (none without one) and the scenario paths: the command line's, else the config's. */
 export async function configured(paths: string[], opts: { config?: string }, command: Command) {
-  const { applyConfig, ConfigError, findConfig, loadConfig, scenarioPaths } = await import('./config.ts');
+  const { applyConfig, ConfigError, configPlugins, findConfig, loadConfig, scenarioPaths } = await import(
+    './config.ts'
+  );
   try {
     const file = findConfig(opts.config);
     const config = file ? await loadConfig(file) : {};
     const apply = <T extends object>(o: T): T =>
       applyConfig(config, o as Record<string, unknown>, command) as T;
-    return { config, paths: scenarioPaths(config, paths, command), apply };
+    // The config's plugins, handed to the loader (and with the loaded scenarios to the run).
+    const plugins = file ? configPlugins(config, relative(process.cwd(), file) || file, file) : undefined;
+    return { config, paths: scenarioPaths(config, paths, command), apply, ...(plugins ? { plugins } : {}) };
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;

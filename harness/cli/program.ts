@@ -8,9 +8,11 @@ import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { SCHEMA_VERSION } from '../core/contract.ts';
 import { packageRoot } from '../core/modulePath.ts';
-import { oracleCatalogueMarkdown, oracleCatalogueText } from '../oracles/docs.ts';
+import { oracleCatalogue } from '../oracles/catalogue.ts';
+import { oracleCatalogueMarkdown, oracleCatalogueText, withPluginOracles } from '../oracles/docs.ts';
 import { BASELINE_FILE } from '../report/baseline.ts';
 import { faultCatalogue } from '../services/index.ts';
+import { vocabularyFaults } from '../vocabulary/faults/index.ts';
 import { monteCarloAfterRun, monteCarloOptions, registerAnalyze } from './commands/analyze.ts';
 import { docsCommand } from './commands/docs.ts';
 import { faultCatalogueMarkdown, faultCatalogueText } from './commands/faultDocs.ts';
@@ -26,6 +28,7 @@ import {
   parseShardOption,
   parseWorkers,
 } from './options.ts';
+import { withPluginFaults } from './pluginFaults.ts';
 import { type RunOptions, runCommand, TARGETS } from './run.ts';
 
 const ROOT = packageRoot();
@@ -201,10 +204,11 @@ Sharding in CI: run each part with --shard 1/3, 2/3, 3/3 --report reports/shard-
 ${EXIT_CODES_HELP}`,
     )
     .action(async (paths: string[], opts: RunOptions, command: Command) => {
-      const { config, paths: chosen, apply } = await configured(paths, opts, command);
+      const { config, paths: chosen, apply, plugins } = await configured(paths, opts, command);
       const reporterFromCli = command.getOptionValueSource('reporter') === 'cli';
       const chosenOpts: RunOptions = {
         ...apply(opts),
+        ...(plugins ? { plugins } : {}),
         reporterFromCli,
         ...(config.reporters ? { reporterEntries: config.reporters } : {}),
       };
@@ -236,13 +240,14 @@ ${EXIT_CODES_HELP}`,
         flags: { merchants: string; calendars: string; config?: string },
         command: Command,
       ) => {
-        const { paths, apply } = await configured(given, flags, command);
+        const { paths, apply, plugins } = await configured(given, flags, command);
         const opts = apply(flags);
         const { validateCommand } = await import('./commands/validate.ts');
         setExit(
           await validateCommand(paths, {
             merchantsDir: opts.merchants,
             calendarsDir: opts.calendars,
+            ...(plugins ? { plugins } : {}),
             out: (line) => io.stdout.write(`${line}\n`),
           }),
         );
@@ -279,9 +284,19 @@ ${EXIT_CODES_HELP}`,
     .summary('list the fault catalogue')
     .description('Lists every fault a scenario can inject: id, summary, parameters and their defaults.')
     .option('--markdown', 'print the catalogue as Markdown (the content of docs/faults.md)')
-    .action((opts: { markdown?: boolean }) => {
+    .option(
+      '--config <file>',
+      'config file whose plugin faults are listed too (default: deadend.config.ts here)',
+    )
+    .action(async (opts: { markdown?: boolean; config?: string }, command: Command) => {
+      // The config's plugin faults (docs/plugins.md) follow the built-in catalogue.
+      const { plugins } = await configured([], opts, command);
+      const catalogue = withPluginFaults(faultCatalogue, plugins);
+      // The faults of open-vocabulary merchants have a section of their own (ids shared with seeds).
       io.stdout.write(
-        opts.markdown ? faultCatalogueMarkdown(faultCatalogue) : faultCatalogueText(faultCatalogue),
+        opts.markdown
+          ? faultCatalogueMarkdown(catalogue, vocabularyFaults)
+          : faultCatalogueText(catalogue, vocabularyFaults),
       );
       setExit(EXIT.ok);
     });
@@ -293,8 +308,19 @@ ${EXIT_CODES_HELP}`,
       'Lists every oracle that looks for failures that are not dead ends (silent failures, ping-pong, zombie notices, …): id, severity and what it checks.',
     )
     .option('--markdown', 'print the catalogue as Markdown (the content of docs/oracles.md)')
-    .action((opts: { markdown?: boolean }) => {
-      io.stdout.write(opts.markdown ? oracleCatalogueMarkdown() : oracleCatalogueText());
+    .option(
+      '--config <file>',
+      'config file whose plugin oracles are listed too (default: deadend.config.ts here)',
+    )
+    .action(async (opts: { markdown?: boolean; config?: string }, command: Command) => {
+      // The config's plugin oracles (docs/plugins.md) join the catalogue, in id order.
+      const { plugins } = await configured([], opts, command);
+      const vocabulary = withPluginOracles(plugins);
+      io.stdout.write(
+        opts.markdown
+          ? oracleCatalogueMarkdown(oracleCatalogue, vocabulary)
+          : oracleCatalogueText(oracleCatalogue, vocabulary),
+      );
       setExit(EXIT.ok);
     });
 

@@ -10,7 +10,7 @@ import type { Shard } from '../core/merge.ts';
 import { summarize } from '../core/merge.ts';
 import type { SuiteOptions } from '../engine/runner.ts';
 import { plural } from '../report/format.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 import { loadBaseline, withBaseline } from './baseline.ts';
 import { EXIT, type IO, UsageError, usage, useColor } from './io.ts';
 import { loadScenarioFiles } from './loadScenarioFiles.ts';
@@ -56,6 +56,8 @@ export interface RunOptions {
   precision?: number;
   /** Set by runCommand once the scenarios are loaded: --monte-carlo, or a scenario in monte-carlo mode. */
   monteCarloWanted?: boolean;
+  /** The config's plugins (deadend.config.ts `plugins`). */
+  plugins?: import('../vocabulary/plugins/index.ts').PluginSet;
 }
 
 /** The run's reporters: --reporter, else the config's, else the default; `github` under GitHub Actions. */
@@ -84,7 +86,7 @@ async function runReporterSpecs(opts: RunOptions) {
  * terminal, the baseline and the what-if analysis need is kept without traces.
  */
 async function streamedRun(
-  scenarios: LoadedScenario[],
+  scenarios: AnyLoadedScenario[],
   runOpts: SuiteOptions,
   found: Awaited<ReturnType<typeof loadBaseline>>,
   opts: RunOptions,
@@ -225,7 +227,8 @@ export async function runCommand(paths: string[], opts: RunOptions, io: IO): Pro
     );
   }
   opts.monteCarloWanted =
-    opts.monteCarlo !== undefined || loaded.scenarios.some((s) => s.scenario.explore.mode === 'monte-carlo');
+    opts.monteCarlo !== undefined ||
+    loaded.scenarios.some((s) => !('kind' in s) && s.scenario.explore.mode === 'monte-carlo');
 
   if (opts.list) {
     const { listRuns } = await import('./runSelection.ts');
@@ -310,7 +313,7 @@ interface RunInputs {
   paths: string[];
   opts: RunOptions;
   io: IO;
-  scenarios: LoadedScenario[];
+  scenarios: AnyLoadedScenario[];
   reporterNames: Awaited<ReturnType<typeof parseReporters>>;
   baseline: Awaited<ReturnType<typeof loadBaseline>>;
 }

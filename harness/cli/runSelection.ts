@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { ResultsFile } from '../core/contract.ts';
 import { planRuns, runName, type SuiteOptions } from '../engine/runner.ts';
 import { plural } from '../report/format.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 
 type Selection = Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>;
 
 /** `--list`: one line per planned run (its name, as --grep and the replay commands know it), then a count. */
-export function listRuns(scenarios: readonly LoadedScenario[], selection: Selection): string {
+export function listRuns(scenarios: readonly AnyLoadedScenario[], selection: Selection): string {
   const lines: string[] = [];
   let used = 0;
   for (const loaded of scenarios) {

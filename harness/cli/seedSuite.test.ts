@@ -14,14 +14,19 @@ const tmp = mkdtempSync(join(tmpdir(), 'deadend-seed-suite-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const deadend = (...args: string[]) => runCli(args);
+// The seed scenarios are the top-level files of scenarios/ (the stories live in scenarios/stories/).
+const SEEDS = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => `scenarios/${f}`);
 
 // These need the engine (harness/engine/runner.ts), the loader and the seed scenarios.
 describe('deadend run on the seed suite (spawned)', () => {
   const results = (dir: string) => readFileSync(join(dir, 'results.json'), 'utf8');
 
-  it('runs scenarios/, passes, writes the reports and prints the outcome', () => {
+  it('runs the seed scenarios, passes, writes the reports and prints the outcome', () => {
     const dir = join(tmp, 'all');
-    const r = deadend('run', 'scenarios/', '--report', dir, '--reporter', 'json,md,junit,html');
+    const r = deadend('run', ...SEEDS, '--report', dir, '--reporter', 'json,md,junit,html');
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
     const parsed = JSON.parse(results(dir)) as ResultsFile;
@@ -39,7 +44,7 @@ describe('deadend run on the seed suite (spawned)', () => {
 
   it('is deterministic: 1 and 2 workers, and three shards merged, give the same results.json bytes', () => {
     const whole = join(tmp, 'whole');
-    const one = ['--seed', '7', '--reporter', 'json', '--quiet'];
+    const one = [...SEEDS, '--seed', '7', '--reporter', 'json', '--quiet'];
     expect(deadend('run', ...one, '--workers', '1', '--report', whole).code).toBe(0);
     const again = join(tmp, 'again');
     expect(deadend('run', ...one, '--workers', '2', '--report', again).code).toBe(0);
@@ -202,7 +207,7 @@ describe('deadend run on the seed suite (spawned)', () => {
   });
 
   it('--grep that matches no run is a usage error', () => {
-    const r = deadend('run', '--grep', 'no-such-journey', '--report', join(tmp, 'grep-none'));
+    const r = deadend('run', ...SEEDS, '--grep', 'no-such-journey', '--report', join(tmp, 'grep-none'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--grep "no-such-journey" matches no run/);
     expect(existsSync(join(tmp, 'grep-none'))).toBe(false);

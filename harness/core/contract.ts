@@ -31,9 +31,25 @@ export interface Scorecard {
   storeVisits: number;
   /** Customer's own time spent, in hours. */
   effortHours: number;
-  /** Money the customer is out of pocket at the end (extra charges, unrefunded payments, surcharges). */
+  /**
+   * Money the customer is out of pocket at the end (extra charges, unrefunded payments, surcharges).
+   * Open-vocabulary runs (design §2.5): the net money out of pocket at the horizon (charges −
+   * refunds that reached the card − credits + the customer's fees and costs), less `goalWorth`
+   * when the goal was reached.
+   */
   moneyLost: number;
   currency: string;
+  // The fields below are written for open-vocabulary runs only (never for seed scenarios).
+  /** What reaching the goal was worth to the customer (the goal's `worth`, else the product's price). */
+  goalWorth?: number;
+  /** The most money charged and not yet back on the card at any moment. */
+  maxHeld?: number;
+  /** Days the customer was out of money that came back (held beyond what they owed). */
+  heldDays?: number;
+  /** Fees the merchant paid (a chargeback fee): the merchant's side, never in moneyLost. */
+  merchantFees?: number;
+  /** Contacts by channel id and by party id (`merchant` or a declared party). */
+  contactsBy?: Record<string, number>;
 }
 
 export type Severity = 'low' | 'medium' | 'high';
@@ -49,6 +65,8 @@ export interface Finding {
 
 export interface Expectation {
   outcome: Outcome;
+  /** An open scenario's entry that accepts any of several outcomes (a drawn population): all of them. */
+  outcomes?: Outcome[];
   /** Oracles expected to fire; when present, any other finding fails the run too. */
   findings?: string[];
 }
@@ -142,6 +160,19 @@ export interface ScenarioResult {
   /** Fault labels that close support channels for a period, with the period (the timeline shades it). */
   closures?: Record<string, Closure>;
   runs: RunResult[];
+  /** Open scenarios: the outcome shares over the runs of each `expect` entry (Monte Carlo personas). */
+  shares?: OutcomeShare[];
+}
+
+/** How the runs an open scenario's `expect` entry covers ended, and its `share:` bounds. */
+export interface OutcomeShare {
+  /** The entry in words ("sms-to-old-number", "otherwise"). */
+  entry: string;
+  runs: number;
+  /** Runs per outcome (outcomes no run had are left out). */
+  outcomes: Partial<Record<Outcome, number>>;
+  bounds?: Partial<Record<Outcome, { atLeast?: number; atMost?: number }>>;
+  met: boolean;
 }
 
 export interface FailedExpectation {

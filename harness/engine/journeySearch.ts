@@ -16,7 +16,7 @@ import type { Journey } from '../customer/journey.ts';
 import { actionLabel, availableActions, missingSelfService } from '../customer/recovery.ts';
 import { isDone, runStep, type Trouble } from '../customer/steps.ts';
 import { channelName, contact, describeClosure } from '../services/index.ts';
-import { MinHeap } from './minHeap.ts';
+import { MinHeap } from './graph/minHeap.ts';
 
 export interface JourneyOutcome {
   outcome: Outcome;

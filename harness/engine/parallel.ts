@@ -15,8 +15,9 @@ import type { Fix, ResultsFile, RunResult, ScenarioResult } from '../core/contra
 import type { Shard } from '../core/merge.ts';
 import { siblingModule } from '../core/modulePath.ts';
 import { prunesSupersets } from '../scenario/faultSpace.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
-import { planRuns, prepare, runSuite, type SuiteOptions, scenarioResult, suiteResults } from './runner.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
+import { isOpenLoaded } from './open/plan.ts';
+import { planRuns, runSuite, type SuiteOptions, scenarioEntry, suiteResults } from './runner.ts';
 import { rememberReads } from './settingReads.ts';
 import type { TargetSpec } from './target.ts';
 import { suggestFixes, type WhatIfOptions } from './whatIf.ts';
@@ -37,6 +38,8 @@ export interface WorkerSetup {
   scenarios: { file: string; id: string; runs: number }[];
   /** On a real target, each worker starts its own (sandbox, shop, customer) from this spec. */
   target?: TargetSpec;
+  /** The config file whose plugins the open scenarios were loaded with (PluginSet.file). */
+  pluginsFile?: string;
 }
 
 /** Main thread → worker: run these (scenario index, run index) pairs. */
@@ -79,6 +82,12 @@ export function autoWorkers(runs: number, cores = availableParallelism()): numbe
   return Math.max(1, Math.min(cores, Math.floor(runs / RUNS_PER_AUTO_WORKER)));
 }
 
+/** The config file of the open scenarios' plugins, for the workers to load them from. */
+function pluginsFileOf(scenarios: readonly AnyLoadedScenario[]): { pluginsFile?: string } {
+  for (const s of scenarios) if (isOpenLoaded(s) && s.plugins?.file) return { pluginsFile: s.plugins.file };
+  return {};
+}
+
 /** Runs handed to a worker at a time: small enough to balance, large enough to keep messages few. */
 const BATCH = 4;
 
@@ -87,7 +96,7 @@ const BATCH = 4;
  * through `runSuite`. The results are the same bytes either way.
  */
 export async function runSuiteParallel(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: ParallelOptions,
 ): Promise<ResultsFile> {
   const planned = scenarios.map((loaded) => planRuns(loaded, opts));
@@ -99,7 +108,7 @@ export async function runSuiteParallel(
   });
   const threads = Math.min(opts.workers ?? autoWorkers(tasks.length), tasks.length);
   // Skipping supersets of dead ends needs each scenario's runs in order, in one thread.
-  if (threads <= 1 || scenarios.some((s) => prunesSupersets(s.scenario.explore))) {
+  if (threads <= 1 || scenarios.some((s) => !isOpenLoaded(s) && prunesSupersets(s.scenario.explore))) {
     const results = await runSuite(scenarios, opts);
     if (!opts.whatIf || !wantsWhatIf(results, opts.signal)) return results;
     return withFixes(results, suggestFixes(scenarios, results, { ...opts.whatIf, ...calendars(opts) }));
@@ -118,6 +127,7 @@ export async function runSuiteParallel(
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(opts.targetSpec ? { target: opts.targetSpec } : {}),
+    ...pluginsFileOf(scenarios),
     scenarios: scenarios.map((loaded, s) => ({
       file: loaded.file,
       id: loaded.scenario.id,
@@ -168,8 +178,9 @@ export async function runSuiteParallel(
             return fail(new Error(`a worker sent an unexpected result (${message.scenario}/${message.run})`));
           }
           slots[message.scenario]![message.run] = message.result;
-          if (message.reads)
-            rememberReads(scenarios[message.scenario]!, opts.seed, run, new Set(message.reads));
+          const loaded = scenarios[message.scenario]!;
+          if (message.reads && !isOpenLoaded(loaded))
+            rememberReads(loaded, opts.seed, run, new Set(message.reads));
           outstanding.set(worker, (outstanding.get(worker) ?? 0) - 1);
           done++;
           opts.onRun?.(run.name);
@@ -200,19 +211,19 @@ export async function runSuiteParallel(
 }
 
 function suiteResultsOf(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   withRuns: number[],
   slots: (RunResult | undefined)[][],
   opts: ParallelOptions,
 ): ResultsFile {
   const results: ScenarioResult[] = withRuns
-    .map((s) => {
-      const prep = prepare(scenarios[s]!, opts.calendarsDir);
-      return scenarioResult(
-        prep,
+    .map((s) =>
+      scenarioEntry(
+        scenarios[s]!,
         slots[s]!.filter((r) => r !== undefined),
-      );
-    })
+        opts.calendarsDir,
+      ),
+    )
     .filter((s) => s.runs.length > 0);
   return suiteResults(results, opts);
 }

@@ -33,11 +33,14 @@ import { directShop, type ShopPort } from '../merchant/shopPort.ts';
 import { findingsMismatch, runOracles } from '../oracles/catalogue.ts';
 import { combinationKey, expectationFor, faultLabel } from '../scenario/combinations.ts';
 import { planCombinations, prunesSupersets, skipsAsSuperset } from '../scenario/faultSpace.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { describeFaultUses } from '../services/describeFault.ts';
 import { faultCatalogue } from '../services/index.ts';
 import { exploreJourney, type JourneyOutcome } from './journeySearch.ts';
+import { isOpenLoaded, planOpenRuns } from './open/plan.ts';
+import { openScenarioResult, prepareOpen, runOpenScenario } from './open/runOpen.ts';
+import { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 import { recordSearch } from './searchRecord.ts';
 import { rememberReads, settingsWatch } from './settingReads.ts';
 
@@ -71,21 +74,13 @@ export interface Connector {
   finishRun?(run: { scenario: string; name: string; pass: boolean; world: World }): Attachment[];
 }
 
-export interface PlannedRun {
-  name: string;
-  combo: string[];
-  persona: number;
-}
-
-/** The name a run is known by in `--grep` and replay commands. */
-export function runName(scenarioId: string, combo: readonly string[], persona: number): string {
-  return `${scenarioId} › ${combinationKey(combo)} › #${persona}`;
-}
+export { type PlannedRun, runName, runSeedKey } from './plan/runName.ts';
 
 export function planRuns(
-  loaded: LoadedScenario,
+  loaded: AnyLoadedScenario,
   opts: Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>,
 ): PlannedRun[] {
+  if (isOpenLoaded(loaded)) return planOpenRuns(loaded, opts);
   const s = loaded.scenario;
   const labels = s.faults.map(faultLabel);
   const out: PlannedRun[] = [];
@@ -103,7 +98,7 @@ export function planRuns(
 }
 
 export function countRuns(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: Pick<SuiteOptions, 'grep' | 'grepInvert' | 'only' | 'shard'>,
 ): number {
   return scenarios.reduce((n, s) => n + planRuns(s, opts).length, 0);
@@ -274,15 +269,6 @@ export interface RunOne {
   world: World;
 }
 
-/** Fault probability draws hash this key with the fault and the occurrence (see FaultSet). */
-export function runSeedKey(
-  seed: number,
-  scenarioId: string,
-  run: Pick<PlannedRun, 'combo' | 'persona'>,
-): string {
-  return `${seed}|${scenarioId}|${combinationKey(run.combo)}|${run.persona}`;
-}
-
 export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, connect?: Connector): RunOne {
   const s = prep.loaded.scenario;
   const comboKey = combinationKey(run.combo);
@@ -348,7 +334,7 @@ export function runOne(prep: PreparedScenario, run: PlannedRun, seed: number, co
 }
 
 export async function runSuite(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: SuiteOptions,
 ): Promise<ResultsFile> {
   const results: ScenarioResult[] = [];
@@ -373,7 +359,7 @@ export async function runSuite(
  * (writeResultsStreaming) runs a suite of any size in flat memory.
  */
 export function* streamSuite(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   opts: SuiteOptions,
 ): Generator<ScenarioResult> {
   const ordered = [...scenarios].sort(
@@ -382,6 +368,13 @@ export function* streamSuite(
   for (const loaded of ordered) {
     const runs = planRuns(loaded, opts);
     if (runs.length === 0) continue;
+    if (isOpenLoaded(loaded)) {
+      // engine/open runs it, in the same shapes as a seed's.
+      const result = runOpenScenario(loaded, { ...opts, record: recordSearch }, runs);
+      if (result) yield result;
+      if (opts.signal?.aborted) return;
+      continue;
+    }
     const prep = prepare(loaded, opts.calendarsDir);
     const out: RunResult[] = [];
     // smallest-failing over monotone faults: a run containing a dead end is not run at all.
@@ -405,6 +398,17 @@ export function* streamSuite(
     if (out.length > 0) yield scenarioResult(prep, out.sort(compareRuns));
     if (opts.signal?.aborted) return;
   }
+}
+
+/** A scenario's entry in the results around runs already made (parallel.ts assembles them). */
+export function scenarioEntry(
+  loaded: AnyLoadedScenario,
+  runs: RunResult[],
+  calendarsDir?: string,
+): ScenarioResult {
+  return isOpenLoaded(loaded)
+    ? openScenarioResult(prepareOpen(loaded, calendarsDir), runs)
+    : scenarioResult(prepare(loaded, calendarsDir), runs);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

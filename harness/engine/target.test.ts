@@ -24,7 +24,7 @@ describe('targets for worker threads', () => {
   });
 
   it('refuses a module that is not a target, naming it', async () => {
-    const notATarget = new URL('./minHeap.ts', import.meta.url).href;
+    const notATarget = new URL('./graph/minHeap.ts', import.meta.url).href;
     await expect(startTargetOf({ module: notATarget, options: {} })).rejects.toThrow(
       /minHeap\.ts exports no startTarget\(options\)/,
     );

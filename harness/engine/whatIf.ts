@@ -14,6 +14,10 @@
  * The searches left are independent (one dead end under one change), so they can run on the
  * suite's worker threads (whatIfParallel.ts); the ranking (whatIfRanking.ts) takes their
  * outcomes in any order and gives the same fixes.
+ *
+ * Open-vocabulary scenarios take part with their own candidates (open/whatIf.ts: each declared
+ * capability that is off and gates something); their fixes rank in the same list. Their dead
+ * ends read no settings notes: every candidate of the scenario is searched for each.
  */
 
 import type { Fix, Outcome, ResultsFile, RunResult, ScenarioResult } from '../core/contract.ts';
@@ -25,8 +29,11 @@ import {
   PAYMENT_MISMATCH_FIXES,
 } from '../merchant/profile.ts';
 import { combinationKey } from '../scenario/combinations.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario, LoadedScenario } from '../scenario/load.ts';
 import { exploreJourney } from './journeySearch.ts';
+import { isOpenLoaded } from './open/plan.ts';
+import type { PreparedOpen } from './open/runOpen.ts';
+import { openCandidates, openOutcome, prepareWithChange } from './open/whatIf.ts';
 import { buildEnv, initialWorld, type PreparedScenario, personaFor, prepare, runSeedKey } from './runner.ts';
 import { recalledReads, settingsWatch } from './settingReads.ts';
 import { FixRanking, type WhatIfPair } from './whatIfRanking.ts';
@@ -73,7 +80,7 @@ function outcomeOf(prep: PreparedScenario, combo: string[], persona: number, see
 
 /** The scenarios prepared once per candidate change, for searching many dead ends under it. */
 export class CandidateSearch {
-  private readonly preps = new Map<string, PreparedScenario>();
+  private readonly preps = new Map<string, PreparedScenario | PreparedOpen>();
   private readonly seed: number;
   private readonly calendarsDir: string | undefined;
   constructor(seed: number, calendarsDir?: string) {
@@ -82,9 +89,17 @@ export class CandidateSearch {
   }
 
   /** The outcome of one dead end of `loaded` with the merchant changed by `change`. */
-  outcome(loaded: LoadedScenario, change: string, faults: string[], persona: number): Outcome {
+  outcome(loaded: AnyLoadedScenario, change: string, faults: string[], persona: number): Outcome {
     const key = `${loaded.file}\u0000${loaded.scenario.id}\u0000${change}`;
-    let prep = this.preps.get(key);
+    if (isOpenLoaded(loaded)) {
+      let open = this.preps.get(key) as PreparedOpen | undefined;
+      if (!open) {
+        open = prepareWithChange(loaded, change, this.calendarsDir);
+        this.preps.set(key, open);
+      }
+      return openOutcome(open, { combo: faults, persona }, this.seed);
+    }
+    let prep = this.preps.get(key) as PreparedScenario | undefined;
     if (!prep) {
       const cand = candidates(loaded).find((c) => c.change === change);
       if (!cand) throw new Error(`no what-if candidate "${change}" for scenario ${loaded.scenario.id}`);
@@ -101,7 +116,7 @@ export class CandidateSearch {
 /** One scenario's part of the what-if: its dead ends and the candidates each could feel. */
 export interface WhatIfJob {
   result: ScenarioResult;
-  loaded: LoadedScenario;
+  loaded: AnyLoadedScenario;
   deadEnds: RunResult[];
   candidates: Candidate[];
   /** Per dead end, the changes worth searching it under. */
@@ -110,7 +125,7 @@ export interface WhatIfJob {
 
 /** The dead ends to search again, and under which changes (in the canonical order). */
 export function planWhatIf(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   results: ResultsFile,
   calendarsDir?: string,
 ): WhatIfJob[] {
@@ -120,6 +135,13 @@ export function planWhatIf(
     if (deadEnds.length === 0) continue;
     const loaded = scenarios.find((s) => s.scenario.id === sr.id && s.file === sr.file);
     if (!loaded) continue;
+    if (isOpenLoaded(loaded)) {
+      const cands = openCandidates(loaded);
+      if (cands.length === 0) continue;
+      const every = new Set(cands.map((c) => c.change));
+      jobs.push({ result: sr, loaded, deadEnds, candidates: cands, relevant: deadEnds.map(() => every) });
+      continue;
+    }
     const cands = candidates(loaded);
     let probe: ReturnType<typeof settingsWatch> | undefined;
     // Which candidates each dead end could feel: from the main pass when it ran in this
@@ -151,7 +173,7 @@ export interface WhatIfOptions {
 
 /** Searches the planned pairs one after another in this thread and ranks the fixes. */
 export function suggestFixes(
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   results: ResultsFile,
   opts: WhatIfOptions = {},
 ): Fix[] {

@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Fix, Outcome, ResultsFile } from '../core/contract.ts';
-import type { LoadedScenario } from '../scenario/load.ts';
+import type { AnyLoadedScenario } from '../scenario/load.ts';
 import { planWhatIf, type WhatIfOptions } from './whatIf.ts';
 import { FixRanking, type WhatIfPair } from './whatIfRanking.ts';
 
@@ -33,10 +33,11 @@ const BATCH = 2;
  */
 export async function whatIfOnWorkers(
   workers: readonly Worker[],
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly AnyLoadedScenario[],
   results: ResultsFile,
   opts: WhatIfOptions & { signal?: AbortSignal },
 ): Promise<Fix[] | undefined> {
+  // Seed and open scenarios alike: indices are those of the workers' full list.
   const jobs = planWhatIf(scenarios, results, opts.calendarsDir);
   const ranking = new FixRanking(jobs, opts.top);
   const inFlight = new Map<number, WhatIfPair>();

@@ -4,10 +4,14 @@
  * batches it is sent and posts each RunResult back. An empty batch means there is nothing left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LoadedScenario, loadScenarios } from '../scenario/load.ts';
+import { type AnyLoadedScenario, loadScenarios } from '../scenario/load.ts';
 import { faultCatalogue } from '../services/index.ts';
+import { loadPluginSet } from '../vocabulary/plugins/index.ts';
+import { isOpenLoaded } from './open/plan.ts';
+import { type PreparedOpen, prepareOpen, runOpenOne } from './open/runOpen.ts';
 import type { RunBatch, WorkerMessage, WorkerSetup } from './parallel.ts';
 import { type PlannedRun, type PreparedScenario, planRuns, prepare, runOne } from './runner.ts';
+import { recordSearch } from './searchRecord.ts';
 import { recalledReads } from './settingReads.ts';
 import { startTargetOf } from './target.ts';
 import { CandidateSearch } from './whatIf.ts';
@@ -28,18 +32,19 @@ async function setUp(setup: WorkerSetup) {
     ...(setup.merchantsDir ? { merchantsDir: setup.merchantsDir } : {}),
     ...(setup.calendarsDir ? { calendarsDir: setup.calendarsDir } : {}),
     faults: faultCatalogue,
+    ...(setup.pluginsFile ? { plugins: await loadPluginSet(setup.pluginsFile) } : {}),
   });
   if (loaded.errors.length > 0) {
     throw new Error(
       `the scenario files changed while running: ${loaded.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('; ')}`,
     );
   }
-  const byKey = new Map(loaded.scenarios.map((s) => [`${s.file}\u0000${s.scenario.id}`, s]));
+  const byKey = new Map(loaded.all.map((s) => [`${s.file}\u0000${s.scenario.id}`, s]));
   const plans: {
-    loaded: LoadedScenario;
+    loaded: AnyLoadedScenario;
     runs: PlannedRun[];
-    prep?: PreparedScenario;
-    load: () => PreparedScenario;
+    prep?: PreparedScenario | PreparedOpen;
+    load: () => PreparedScenario | PreparedOpen;
   }[] = [];
   for (const wanted of setup.scenarios) {
     const found = byKey.get(`${wanted.file}\u0000${wanted.id}`);
@@ -54,7 +59,9 @@ async function setUp(setup: WorkerSetup) {
       loaded: found,
       runs,
       load: () => {
-        plan.prep ??= prepare(found, setup.calendarsDir);
+        plan.prep ??= isOpenLoaded(found)
+          ? prepareOpen(found, setup.calendarsDir)
+          : prepare(found, setup.calendarsDir);
         return plan.prep;
       },
     };
@@ -73,7 +80,8 @@ try {
     if (batch.type === 'whatif') {
       try {
         for (const t of batch.tasks) {
-          const outcome = whatIf.outcome(plans[t.scenario]!.loaded, t.change, t.faults, t.persona);
+          const loaded = plans[t.scenario]!.loaded;
+          const outcome = whatIf.outcome(loaded, t.change, t.faults, t.persona);
           post({ type: 'outcome', id: t.id, outcome } satisfies WhatIfOutcome);
         }
         post({ type: 'idle' });
@@ -90,10 +98,17 @@ try {
     try {
       for (const [s, r] of batch.tasks) {
         const plan = plans[s]!;
-        const result = runOne(plan.load(), plan.runs[r]!, setup.seed, target).result;
+        const loaded = plan.loaded;
+        const prep = plan.load();
+        const result =
+          'goal' in prep
+            ? runOpenOne(prep, plan.runs[r]!, setup.seed, target, recordSearch()).result
+            : runOne(prep, plan.runs[r]!, setup.seed, target).result;
         // A dead end's setting reads go back with it, for the what-if to plan from.
         const reads =
-          result.outcome === 'dead-end' ? recalledReads(plan.loaded, setup.seed, plan.runs[r]!) : undefined;
+          result.outcome === 'dead-end' && !isOpenLoaded(loaded)
+            ? recalledReads(loaded, setup.seed, plan.runs[r]!)
+            : undefined;
         post({ type: 'result', scenario: s, run: r, result, ...(reads ? { reads: [...reads] } : {}) });
       }
       post({ type: 'idle' });

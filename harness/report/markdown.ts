@@ -19,6 +19,7 @@ import { markdownText } from './markdownEscape.ts';
 import { partialNotice } from './partialNotice.ts';
 import type { Reporter } from './reporter.ts';
 import { markdownSections } from './sections.ts';
+import { shareLines } from './shares.ts';
 import { EMPTY_VOCABULARY } from './vocabulary.ts';
 
 export const MARKDOWN_LIMIT = 60_000;
@@ -255,6 +256,9 @@ function render(results: ResultsFile, catalogue: Catalogue, options: RenderOptio
     ),
     '',
   );
+
+  const shares = shareLines(results);
+  if (shares.length) out.push('### Outcome shares', '', ...shares.map((l) => `- ${markdownText(l)}`), '');
 
   let shown = options.collapsePassing ? failing : all;
   let hiddenFailing = 0;

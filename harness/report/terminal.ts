@@ -14,6 +14,7 @@ import {
 } from '../core/contract.ts';
 import { BASELINE_FILE, type BaselineComparison, type BaselineEntry } from './baseline.ts';
 import { faultsKey, faultsLabel, OUTCOME_LABEL, plural } from './format.ts';
+import { shareLines } from './shares.ts';
 
 /** The what-if section: which single change to the merchant rescues the most dead ends. */
 export function fixesReport(fixes: NonNullable<ResultsFile['fixes']>): string {
@@ -176,6 +177,9 @@ export function outcomeReport(
   if (!opts.quiet) parts.push(outcomeTable(safe));
   const missed = missedExpectations(safe);
   if (missed) parts.push(missed);
+  // A population's shares are its result: printed even with --quiet.
+  const shares = shareLines(safe);
+  if (shares.length) parts.push(`Outcome shares:\n${shares.map((l) => `  ${l}`).join('\n')}\n`);
   if (opts.baseline) parts.push(opts.baseline);
   if (!opts.quiet && safe.fixes?.length) parts.push(fixesReport(safe.fixes));
   if (opts.reportDir && opts.written && opts.written.length > 0 && !opts.quiet) {

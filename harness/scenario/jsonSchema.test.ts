@@ -56,4 +56,28 @@ describe('schema/*.schema.json', () => {
       }
     }
   });
+
+  it('is what the story scenarios, open profiles and vocabulary files point their editors at', async () => {
+    const stories = path.join(root, 'scenarios/stories');
+    const files: [string, string][] = [];
+    for (const dir of await readdir(stories))
+      for (const name of (await readdir(path.join(stories, dir))).filter((f) => f.endsWith('.yaml')))
+        files.push([path.join(stories, dir, name), 'open-scenario']);
+    for (const name of await readdir(path.join(root, 'fixtures/vocabularies')))
+      files.push([path.join(root, 'fixtures/vocabularies', name), 'vocabulary']);
+    for (const name of await readdir(path.join(root, 'fixtures/merchants'))) {
+      const file = path.join(root, 'fixtures/merchants', name);
+      if ((await readFile(file, 'utf8')).includes('open-merchant.schema.json'))
+        files.push([file, 'open-merchant']);
+    }
+    expect(files.filter(([, kind]) => kind === 'open-merchant')).toHaveLength(8);
+    for (const [file, kind] of files) {
+      const first = (await readFile(file, 'utf8')).split('\n')[0]!;
+      const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
+      expect(match, `${file} starts with the yaml-language-server line`).not.toBeNull();
+      expect(path.resolve(path.dirname(file), match![1]!)).toBe(
+        path.join(root, 'schema', `${kind}.schema.json`),
+      );
+    }
+  });
 });

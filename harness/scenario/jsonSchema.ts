@@ -10,6 +10,12 @@ import { z } from 'zod';
 import type { FaultDefinition } from '../core/fault.ts';
 import { merchantProfileSchema } from '../merchant/profile.ts';
 import { faultCatalogue } from '../services/index.ts';
+import { vocabularyFaults } from '../vocabulary/faults/index.ts';
+import {
+  openMerchantProfileSchema,
+  openScenarioSchema,
+  vocabularyFileSchema,
+} from '../vocabulary/schema/index.ts';
 import { scenarioSchema } from './schema.ts';
 
 export interface JsonSchemaFile {
@@ -20,8 +26,10 @@ export interface JsonSchemaFile {
 
 type Json = Record<string, unknown>;
 
-const toJson = (schema: z.ZodType): Json =>
-  z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'throw' }) as Json;
+const toJson = (schema: z.ZodType, reused: 'inline' | 'ref' = 'inline'): Json =>
+  z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'throw', reused }) as Json;
+/** The vocabulary repeats conditions, effects and durations everywhere: define each once. */
+const toSharedJson = (schema: z.ZodType) => toJson(schema, 'ref');
 
 function render(generated: Json, meta: { id: string; title: string }): string {
   const { $schema, ...rest } = generated;
@@ -67,6 +75,27 @@ export function jsonSchemaFiles(): JsonSchemaFile[] {
       content: render(toJson(merchantProfileSchema), {
         id: 'urn:deadend:schema:merchant',
         title: 'deadend merchant profile',
+      }),
+    },
+    {
+      path: 'schema/open-scenario.schema.json',
+      content: render(
+        withFaultCatalogue(toJson(openScenarioSchema), new Map(vocabularyFaults.map((f) => [f.id, f]))),
+        { id: 'urn:deadend:schema:open-scenario', title: 'deadend scenario over an open vocabulary' },
+      ),
+    },
+    {
+      path: 'schema/open-merchant.schema.json',
+      content: render(toSharedJson(openMerchantProfileSchema), {
+        id: 'urn:deadend:schema:open-merchant',
+        title: 'deadend merchant profile with an open vocabulary',
+      }),
+    },
+    {
+      path: 'schema/vocabulary.schema.json',
+      content: render(toSharedJson(vocabularyFileSchema), {
+        id: 'urn:deadend:schema:vocabulary',
+        title: 'deadend vocabulary file',
       }),
     },
   ];

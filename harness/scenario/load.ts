@@ -9,9 +9,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { outsideFolder } from '../input/projectPaths.ts';
+import type { LoadedOpenScenario } from '../vocabulary/loaded.ts';
 import { checkScenario, rawReferenceChecks } from './checks.ts';
 import { errorAtStart, finish, messageOf, place, readTs, readYaml } from './files.ts';
 import { type LoadEnv, type Loaded, type LoadedScenario, type Resolved, resolveEnv } from './loadEnv.ts';
+import { isOpenScenario, merchantIdOf } from './open/detect.ts';
+import { loadOpenScenario } from './open/loadOpenScenario.ts';
+import { openProfileFiles, profileIsOpen } from './open/profiles.ts';
 import { scenarioSchema } from './schema.ts';
 import { type Locator, type SourceError, sortErrors } from './source.ts';
 import { issuesToProblems } from './zodIssues.ts';
@@ -25,24 +29,52 @@ export {
   type LoadedScenario,
 } from './loadEnv.ts';
 export { loadMerchantFile } from './merchants.ts';
+export { isOpenScenario } from './open/detect.ts';
+export { loadOpenScenarioFile } from './open/loadOpenScenario.ts';
+
+/** A seed scenario (no `kind`) or an open-vocabulary one (`kind: 'open'`). */
+export type AnyLoadedScenario = LoadedScenario | LoadedOpenScenario;
 
 const SCENARIO_FILE = /\.(ya?ml|scenario\.ts)$/;
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
-/** One scenario file (`.yaml`, `.yml` or a `.ts` module whose default export is the scenario). */
+/** One seed scenario file (`.yaml`, `.yml` or a `.ts` module whose default export is the scenario). */
 export async function loadScenarioFile(file: string, env: LoadEnv = {}): Promise<Loaded<LoadedScenario>> {
+  const { value, errors, locator } = await loadOne(file, resolveEnv(env));
+  if (value && 'kind' in value)
+    return {
+      errors: [
+        locator.place({
+          path: [],
+          message:
+            'this is an open-vocabulary scenario: load it with loadAnyScenarioFile or loadOpenScenarioFile',
+        }),
+      ],
+    };
+  return value ? { value, errors } : { errors };
+}
+
+/** One scenario file of either kind. */
+export async function loadAnyScenarioFile(
+  file: string,
+  env: LoadEnv = {},
+): Promise<Loaded<AnyLoadedScenario>> {
   const { value, errors } = await loadOne(file, resolveEnv(env));
   return value ? { value, errors } : { errors };
 }
 
-async function loadOne(file: string, env: Resolved): Promise<Loaded<LoadedScenario> & { locator: Locator }> {
+type One = Loaded<AnyLoadedScenario> & { locator: Locator; warnings?: SourceError[] };
+
+async function loadOne(file: string, env: Resolved): Promise<One> {
   const isCode = file.endsWith('.ts');
   const read = isCode ? await readTs(file) : await readYaml(file);
   const { locator } = read;
   if (read.errors.length > 0 || read.data === undefined)
     return { locator, errors: finish(locator, read.errors, isCode) };
+  if (!isCode && (await isOpen(read.data, env)))
+    return { locator, ...(await loadOpenScenario(file, read, env)) };
 
   const parsed = scenarioSchema.safeParse(read.data);
   if (!parsed.success) {
@@ -56,14 +88,27 @@ async function loadOne(file: string, env: Resolved): Promise<Loaded<LoadedScenar
   return { locator, value: checked.value, errors: [] };
 }
 
+/** Open when its steps say so or when the profile it names declares a vocabulary. */
+async function isOpen(data: unknown, env: Resolved): Promise<boolean> {
+  if (isOpenScenario(data)) return true;
+  const id = merchantIdOf(data);
+  return id !== undefined && (await profileIsOpen(id, env));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Many files
 
 export interface LoadedScenarios {
-  /** The valid scenarios, in file order. */
+  /** The valid seed scenarios, in file order. */
   scenarios: LoadedScenario[];
+  /** The valid open-vocabulary scenarios, in file order. */
+  openScenarios: LoadedOpenScenario[];
+  /** Both kinds, in file order. */
+  all: AnyLoadedScenario[];
   /** Every error of every file, sorted by file and position. */
   errors: SourceError[];
+  /** Warnings (validate prints them; they never stop a run), sorted. */
+  warnings: SourceError[];
   /** The scenario files found (directories expanded, sorted). */
   files: string[];
   /** The merchant profile files the scenarios use (that exist), sorted. */
@@ -97,10 +142,12 @@ export async function loadScenarios(paths: readonly string[], env: LoadEnv = {})
   const files = [...found].sort(byPath);
   const results = await Promise.all(files.map((f) => loadOne(f, resolved)));
 
-  const scenarios: LoadedScenario[] = [];
+  const all: AnyLoadedScenario[] = [];
+  const warnings: SourceError[] = [];
   const ids = new Map<string, string>();
   results.forEach((r, i) => {
     errors.push(...r.errors);
+    warnings.push(...(r.warnings ?? []));
     if (!r.value) return;
     const id = r.value.scenario.id;
     const other = ids.get(id);
@@ -111,15 +158,26 @@ export async function loadScenarios(paths: readonly string[], env: LoadEnv = {})
       return;
     }
     ids.set(id, files[i]!);
-    scenarios.push(r.value);
+    all.push(r.value);
   });
+  const scenarios = all.filter((s): s is LoadedScenario => !('kind' in s));
+  const openScenarios = all.filter((s): s is LoadedOpenScenario => 'kind' in s);
 
   const merchantFiles: string[] = [];
   for (const pending of resolved.merchantCache.values()) {
     const load = await pending;
     if (!load.missing) merchantFiles.push(load.file);
   }
-  return { scenarios, errors: sortErrors(errors), files, merchantFiles: merchantFiles.sort(byPath) };
+  merchantFiles.push(...(await openProfileFiles(resolved)).filter((f) => !merchantFiles.includes(f)));
+  return {
+    scenarios,
+    openScenarios,
+    all,
+    errors: sortErrors(errors),
+    warnings: sortErrors(warnings),
+    files,
+    merchantFiles: merchantFiles.sort(byPath),
+  };
 }
 
 function byPath(a: string, b: string): number {

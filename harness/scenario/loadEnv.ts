@@ -4,6 +4,7 @@ import { parseDuration as clockParseDuration } from '../clock/duration.ts';
 import { parseInstant as clockParseInstant } from '../clock/instant.ts';
 import type { MerchantProfile } from '../merchant/profile.ts';
 import { faultCatalogue } from '../services/index.ts';
+import type { PluginSet } from '../vocabulary/plugins/index.ts';
 import type { Scenario } from './schema.ts';
 import type { SourceError } from './source.ts';
 
@@ -27,6 +28,8 @@ export interface LoadEnv {
   parseInstant?: (text: string, zone: string) => number;
   /** Merchant profiles already loaded, by file. loadScenarios shares one across its files. */
   merchantCache?: Map<string, Promise<MerchantLoad>>;
+  /** The config's plugins (deadend.config.ts): open scenarios' `plugin:` uses are checked against them. */
+  plugins?: PluginSet;
 }
 
 export interface Loaded<T> {
@@ -62,6 +65,7 @@ export interface Resolved {
   parseDuration: (text: string) => unknown;
   parseInstant: (text: string, zone: string) => number;
   merchantCache: Map<string, Promise<MerchantLoad>>;
+  plugins?: PluginSet;
 }
 
 export function resolveEnv(env: LoadEnv = {}): Resolved {
@@ -72,5 +76,6 @@ export function resolveEnv(env: LoadEnv = {}): Resolved {
     parseDuration: env.parseDuration ?? clockParseDuration,
     parseInstant: env.parseInstant ?? clockParseInstant,
     merchantCache: env.merchantCache ?? new Map(),
+    ...(env.plugins ? { plugins: env.plugins } : {}),
   };
 }

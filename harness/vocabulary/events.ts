@@ -32,8 +32,12 @@ export type AddressOwner = 'current' | 'former' | 'unknown';
 export interface VocabularyEventMap {
   'fact.set': Base & Cause & { fact: string };
   'fact.cleared': Base & Cause & { fact: string };
-  /** The customer learned a fact (a `tell` effect, a staff answer, a redirect's `tells`). */
-  'customer.told': Base & { fact: string; channel?: string };
+  /**
+   * The customer learned a fact (a `tell` effect, a staff answer, a redirect's `tells`). The cause
+   * tells push from pull for silent-failure: a `tell` by the customer's own action or routine (a
+   * page they looked at), or a staff answer to their contact, is them finding out, not being told.
+   */
+  'customer.told': Base & Cause & { fact: string; channel?: string; contact?: string };
   'message.sent': Base &
     Cause & {
       /** This message's id in the world (m1, m2, …). */
@@ -59,10 +63,11 @@ export interface VocabularyEventMap {
   'message.shown': Base & { id: string; message: string; via: string; place: MessagePlace };
   'record.written': Base & Cause & { record: string; system: string; value: string };
   'record.copied': Base & Cause & { record: string; from: string; to: string; value: string };
-  'process.started': Base & Cause & { process: string };
+  /** `byProcess`: the process whose step started or stopped this one. */
+  'process.started': Base & Cause & { process: string; byProcess?: string };
   'process.step': Base & { process: string; step: number; label?: string };
   'process.skipped': Base & { process: string; step: number; label?: string };
-  'process.stopped': Base & Cause & { process: string };
+  'process.stopped': Base & Cause & { process: string; byProcess?: string };
   'process.failed': Base & { process: string; step: number; fault: string };
   'process.delayed': Base & { process: string; step: number; fault: string; until: string };
   'action.performed': Base & { action: string; by: 'customer' | 'staff'; channel?: string; label: string };
@@ -88,8 +93,12 @@ export interface VocabularyEventMap {
   'support.said': Base & { channel: string; reason: string; said: string; subject: string };
   'commitment.given': Base & { commitment: string; channel: string; says: string; due: string };
   'commitment.due': Base & { commitment: string; recorded: boolean; kept: boolean };
-  'payment.charged': Base & Cause & { charge: string; tag: string; amount: number; currency: string };
-  'payment.refunded': Base & Cause & { charge: string; tag: string; amount: number; reaches: string };
+  /** `product`: the product whose price the amount is (`amount: { price: id }`), for overcharge. */
+  'payment.charged': Base &
+    Cause & { charge: string; tag: string; amount: number; currency: string; product?: string };
+  /** `reaches`: the duration as written ("3-5 business days"); `reachesAt`: when it is back (UTC ISO). */
+  'payment.refunded': Base &
+    Cause & { charge: string; tag: string; amount: number; reaches: string; reachesAt?: string };
   'payment.refund-reached': Base & { charge: string; tag: string; amount: number };
   'payment.credited': Base & Cause & { tag: string; amount: number; as: string };
   'payment.timeout': Base & { tag: string; fault: string; charged: boolean };

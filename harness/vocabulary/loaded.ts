@@ -4,6 +4,7 @@
  * capability and parameter overrides applied. Everything in it has been validated: every
  * reference resolves, so the world and the engine may look ids up without checking.
  */
+import type { PluginSet } from './plugins/registry.ts';
 import type { OpenMerchantProfile, OpenScenario } from './schema/index.ts';
 
 export interface LoadedOpenScenario {
@@ -15,4 +16,9 @@ export interface LoadedOpenScenario {
   profile: OpenMerchantProfile;
   /** Project-relative paths of the profile and vocabulary files it was merged from. */
   sources: string[];
+  /**
+   * The plugins registered in deadend.config.ts (harness/vocabulary/plugins), which its
+   * `plugin:` references were checked against; absent: none (NO_PLUGINS).
+   */
+  plugins?: PluginSet;
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { AnalysisFile } from '../../core/contract.ts';
 import { parseShard, type Shard } from '../../core/merge.ts';
+import type { LoadedScenario } from '../../scenario/load.ts';
 import { EXIT, type IO, UsageError } from '../io.ts';
 import { loadScenarioFiles } from '../loadScenarioFiles.ts';
 import { parseSeed, parseWorkers } from '../options.ts';
@@ -86,7 +87,8 @@ export async function analyzeCommand(paths: string[], opts: AnalyzeOptions, io: 
     () => '\nErrors in the scenario files: nothing was analysed.\n',
   );
   if (!scenarios) return EXIT.usage;
-  const loaded = { scenarios };
+  // Cut sets and Monte Carlo analysis read the seed engine's journeys; open scenarios are not analysed yet.
+  const loaded = { scenarios: scenarios.filter((s): s is LoadedScenario => !('kind' in s)) };
   if (loaded.scenarios.length === 0) throw new UsageError(`no scenarios found in ${paths.join(', ')}.`);
   const { journeysOfShard, analysisFile } = await import('../../engine/analysis/analysisFile.ts');
   const { analyseJourneys } = await import('../../engine/analysis/parallelAnalysis.ts');

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenario/schema.ts';
 import { faultCatalogue } from '../../services/index.ts';
+import { vocabularyFaults } from '../../vocabulary/faults/index.ts';
 import { generatedDocs } from './docs.ts';
 import { anchor, faultCatalogueMarkdown, faultCatalogueText, paramRows, typeLabel } from './faultDocs.ts';
 
@@ -51,6 +52,29 @@ describe('faultCatalogueMarkdown', () => {
     for (const def of faultCatalogue.values()) {
       expect(def.params.safeParse(def.example.params ?? {}).success, def.id).toBe(true);
     }
+  });
+
+  it('lists the faults of open-vocabulary merchants in a section of their own, after the seed catalogue', () => {
+    const full = faultCatalogueMarkdown(faultCatalogue, vocabularyFaults);
+    const body = (md: string) => md.slice(md.indexOf('\n'));
+    expect(body(full).startsWith(body(page).trimEnd())).toBe(true);
+    const open = full.slice(full.indexOf('\n## Faults of open-vocabulary merchants\n'));
+    expect(open.length).toBeLessThan(full.length);
+    for (const def of vocabularyFaults) {
+      const start = open.indexOf(`\n### ${def.id} (open vocabulary)\n`);
+      expect(start, def.id).toBeGreaterThan(0);
+      const section = open.slice(start, open.indexOf('\n### ', start + 1) >>> 0);
+      expect(section).toContain(def.description);
+      expect(section).toContain(`- fault: ${def.id}`);
+      expect(section).not.toContain('ref:');
+      expect(open).toContain(`](#${anchor(`${def.id} (open vocabulary)`)})`);
+    }
+    // The shared ids (payment.timeout, …) keep their seed section too.
+    expect(full).toContain('\n### payment.timeout\n');
+    const text = faultCatalogueText(faultCatalogue, vocabularyFaults);
+    const after = text.slice(text.indexOf('Faults of open-vocabulary merchants'));
+    for (const def of vocabularyFaults) expect(after).toContain(def.id);
+    expect(after).toContain('route (required): string — a route the profile declares');
   });
 
   it('the terminal listing names every fault and its defaults', () => {

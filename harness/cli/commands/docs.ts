@@ -3,12 +3,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { oracleCatalogueMarkdown } from '../../oracles/docs.ts';
 import { faultCatalogue } from '../../services/index.ts';
+import { vocabularyFaults } from '../../vocabulary/faults/index.ts';
+import { vocabularyMarkdown } from '../../vocabulary/schema/docs.ts';
 import { EXIT, type IO } from '../io.ts';
 import { faultCatalogueMarkdown } from './faultDocs.ts';
 
 /** The generated documentation pages, by path relative to the docs folder. */
 export function generatedDocs(): Record<string, string> {
-  return { 'faults.md': faultCatalogueMarkdown(faultCatalogue), 'oracles.md': oracleCatalogueMarkdown() };
+  return {
+    'faults.md': faultCatalogueMarkdown(faultCatalogue, vocabularyFaults),
+    'oracles.md': oracleCatalogueMarkdown(),
+    'vocabulary.md': vocabularyMarkdown(),
+  };
 }
 
 export function docsCommand(opts: { out: string; check?: boolean }, io: IO): number {

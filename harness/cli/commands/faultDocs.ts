@@ -102,6 +102,9 @@ function table(header: string[], rows: string[][]): string[] {
   return markdownTable([header, ...rows.map((r) => r.map(cell))]).split('\n');
 }
 
+/** A vocabulary fault's param that names a declaration is described "ref:<kind>": in words. */
+const described = (row: ParamRow) => row.description?.replace(/^ref:(.+)$/, 'a $1 the profile declares');
+
 function paramTable(rows: ParamRow[]): string[] {
   return table(
     ['parameter', 'type', 'default', 'description'],
@@ -109,7 +112,7 @@ function paramTable(rows: ParamRow[]): string[] {
       `\`${r.name}\``,
       r.type,
       r.default !== undefined ? `\`${r.default}\`` : r.required ? '**required**' : '—',
-      r.description ?? '',
+      described(r) ?? '',
     ]),
   );
 }
@@ -121,11 +124,53 @@ export function exampleYaml(def: FaultDefinition): string {
 
 const familyOrder = (defs: FaultDefinition[]) => [...new Set(defs.map((d) => d.family))];
 
-/** The fault catalogue as a deterministic Markdown page (docs/faults.md). */
-export function faultCatalogueMarkdown(catalogue: ReadonlyMap<string, FaultDefinition>): string {
+/** One fault's section: summary, description, window, parameters, example. */
+function faultSection(def: FaultDefinition, heading: string): string[] {
+  const lines = [`### ${heading}`, '', `**${def.summary}**`, '', def.description, ''];
+  if (def.needsWindow) lines.push('This fault needs a `window` (when it starts and ends).', '');
+  const rows = paramRows(def.params);
+  if (rows.length === 0) lines.push('No parameters.', '');
+  else lines.push(...paramTable(rows), '');
+  lines.push('Example:', '', '```yaml', exampleYaml(def), '```', '');
+  return lines;
+}
+
+/** Open-vocabulary faults share ids with the seed catalogue; their headings say which they are. */
+const openHeading = (def: FaultDefinition) => `${def.id} (open vocabulary)`;
+
+/** The section of docs/faults.md for scenarios over a declared merchant profile. */
+function openVocabularySection(defs: readonly FaultDefinition[]): string[] {
+  if (defs.length === 0) return [];
+  const lines = [
+    '## Faults of open-vocabulary merchants',
+    '',
+    'A scenario over a declared merchant profile (docs/vocabulary.md) draws its faults from this',
+    'catalogue instead: generic faults over what the profile declares (message kinds, channels,',
+    'records, processes, routes). Some share an id with a fault above; in such a scenario the id',
+    'means the fault of this section. Parameters that name declarations are checked against the',
+    'profile by `deadend validate`.',
+    '',
+    ...table(
+      ['fault', 'family', 'summary'],
+      defs.map((d) => [`[\`${d.id}\`](#${anchor(openHeading(d))})`, d.family, d.summary]),
+    ),
+    '',
+  ];
+  for (const def of defs) lines.push(...faultSection(def, openHeading(def)));
+  return lines;
+}
+
+/**
+ * The fault catalogue as a deterministic Markdown page (docs/faults.md); the faults of
+ * open-vocabulary merchants, when given, in a section of their own after it.
+ */
+export function faultCatalogueMarkdown(
+  catalogue: ReadonlyMap<string, FaultDefinition>,
+  openFaults: readonly FaultDefinition[] = [],
+): string {
   const defs = [...catalogue.values()];
   const lines: string[] = [
-    '<!-- Generated from harness/services/ by `npm run docs` (deadend docs). Do not edit by hand. -->',
+    `<!-- Generated from harness/services/${openFaults.length > 0 ? ' and harness/vocabulary/faults/' : ''} by \`npm run docs\` (deadend docs). Do not edit by hand. -->`,
     '',
     '# Fault catalogue',
     '',
@@ -155,35 +200,45 @@ export function faultCatalogueMarkdown(catalogue: ReadonlyMap<string, FaultDefin
   ];
   for (const family of familyOrder(defs)) {
     lines.push(`## ${family}`, '');
-    for (const def of defs.filter((d) => d.family === family)) {
-      lines.push(`### ${def.id}`, '', `**${def.summary}**`, '', def.description, '');
-      if (def.needsWindow) lines.push('This fault needs a `window` (when it starts and ends).', '');
-      const rows = paramRows(def.params);
-      if (rows.length === 0) lines.push('No parameters.', '');
-      else lines.push(...paramTable(rows), '');
-      lines.push('Example:', '', '```yaml', exampleYaml(def), '```', '');
-    }
+    for (const def of defs.filter((d) => d.family === family)) lines.push(...faultSection(def, def.id));
   }
+  lines.push(...openVocabularySection(openFaults));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** The fault catalogue for a terminal (`deadend faults`). */
-export function faultCatalogueText(catalogue: ReadonlyMap<string, FaultDefinition>): string {
-  const defs = [...catalogue.values()];
-  const width = Math.max(...defs.map((d) => d.id.length));
+/** Terminal lines of faults: id, summary, then one line per parameter. */
+function faultLines(defs: readonly FaultDefinition[], width: number): string[] {
   const lines: string[] = [];
   for (const def of defs) {
     lines.push(`${def.id.padEnd(width)}  ${def.summary}${def.needsWindow ? ' (needs a window)' : ''}`);
     for (const row of paramRows(def.params)) {
       const when =
         row.default !== undefined ? `default ${row.default}` : row.required ? 'required' : 'optional';
-      const description = row.description ? ` — ${row.description}` : '';
+      const description = row.description ? ` — ${described(row)}` : '';
       lines.push(`${' '.repeat(width + 4)}${row.name} (${when}): ${row.type}${description}`);
     }
   }
+  return lines;
+}
+
+/** The fault catalogue for a terminal (`deadend faults`), the open-vocabulary faults after it. */
+export function faultCatalogueText(
+  catalogue: ReadonlyMap<string, FaultDefinition>,
+  openFaults: readonly FaultDefinition[] = [],
+): string {
+  const defs = [...catalogue.values()];
+  const width = Math.max(...[...defs, ...openFaults].map((d) => d.id.length));
+  const lines = faultLines(defs, width);
+  if (openFaults.length > 0)
+    lines.push(
+      '',
+      'Faults of open-vocabulary merchants (a scenario over a declared profile uses these; same ids, their meaning):',
+      ...faultLines(openFaults, width),
+    );
+  const open = openFaults.length > 0 ? ` and ${openFaults.length} of open-vocabulary merchants` : '';
   lines.push(
     '',
-    `${defs.length} faults. Use one under \`faults:\` in a scenario, e.g. \`- fault: ${defs[0]?.id ?? 'mail.delayed'}\`.`,
+    `${defs.length} faults${open}. Use one under \`faults:\` in a scenario, e.g. \`- fault: ${defs[0]?.id ?? 'mail.delayed'}\`.`,
     'Details and examples: docs/faults.md (or `deadend faults --markdown`).',
   );
   return `${lines.join('\n')}\n`;

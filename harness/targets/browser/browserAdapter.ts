@@ -27,6 +27,7 @@ import {
   type ShopAdapter,
   ShopError,
 } from '../http/adapter.ts';
+import { pressAction } from './actionsPage.ts';
 import { maskArtifactText, maskTraceZip } from './maskArtifacts.ts';
 import { AccountPage, checkoutRefusal, OrderPage, PortalPage, ProductPage, SupportPage } from './pages.ts';
 
@@ -306,6 +307,15 @@ export function createBrowserAdapter(
         if (!result) throw new ShopError('the support page gave no answer');
         return result as ContactResult;
       });
+    },
+
+    // Open-vocabulary merchants: the account page's buttons; the support form about a declared
+    // problem has no page yet (the seed form lists the seed problems), so it goes to the JSON API.
+    performAction(actionId) {
+      return serial('performAction', (page) => pressAction(page, base, actionId));
+    },
+    contactAbout(channel, problem) {
+      return api.contactAbout!(channel, problem);
     },
 
     /** A new run: forget the customer's cookies and start the trace afresh. */

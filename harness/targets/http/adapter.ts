@@ -25,6 +25,13 @@ export interface ShopAdapter {
   sendStatement(email: string): Promise<void>;
   /** Send the support form (channel, problem, product): the desk's answer (`resolved`, `redirected`, …). */
   contactSupport(channel: string, problem: Problem, product: string): Promise<ContactResult>;
+  // Open-vocabulary merchants (docs/vocabulary-design.md §2.11); optional, so an
+  // adapter written for the seed flows keeps working on seed scenarios:
+  /** Press the button of a declared customer action on the account page. */
+  performAction?(actionId: string): Promise<ActionAnswer>;
+  /** Send the support form about a declared problem: the desk's answer as the sandbox gave it. */
+  contactAbout?(channel: string, problem: string): Promise<unknown>;
+
   /** Called before every run: forget whatever the shop keeps outside the sandbox. */
   reset?(): Promise<void>;
 
@@ -41,6 +48,14 @@ export interface ShopAdapter {
   discard?(): Promise<void>;
   /** The suite is over: release the browser, connections, … */
   close?(): Promise<void>;
+}
+
+/** A customer action's answer: `ok: false` with why when it does not apply now (the shop's 409). */
+export interface ActionAnswer {
+  ok: boolean;
+  why?: string;
+  /** When the action's effects land (epoch ms). */
+  effectsAt: number;
 }
 
 /** What a failed run's evidence should show. */
@@ -142,6 +157,22 @@ export const referenceShopAdapter: AdapterFactory = ({ shopUrl }) => {
       if (r.status !== 200)
         throw new ShopError(`the support form was refused: ${r.json.error?.message ?? r.status}`);
       return r.json.result as ContactResult;
+    },
+    async performAction(actionId) {
+      const r = await call('POST', `/api/actions/${id(actionId)}`);
+      if (r.status === 404)
+        throw new ShopError(`the shop has no action ${actionId}: ${r.json.error?.message}`);
+      return {
+        ok: r.json.ok === true,
+        effectsAt: Number(r.json.effectsAt),
+        ...(typeof r.json.why === 'string' ? { why: r.json.why } : {}),
+      };
+    },
+    async contactAbout(channel, problem) {
+      const r = await call('POST', '/api/support', { channel, about: problem });
+      if (r.status !== 200)
+        throw new ShopError(`the support form was refused: ${r.json.error?.message ?? r.status}`);
+      return r.json;
     },
   };
 };

@@ -14,6 +14,7 @@ import type { PreparedScenario } from '../../engine/runner.ts';
 import type { Target, TargetSpec } from '../../engine/target.ts';
 import type { ShopPort } from '../../merchant/shopPort.ts';
 import type { ShopAdapter } from './adapter.ts';
+import { type OpenShopConnector, openShopPort } from './openShop.ts';
 import type { ContainerSpec, StartedUrls, WireAnswer, WireMessage } from './wireWorker.ts';
 import { WorldSync } from './worldSync.ts';
 
@@ -34,7 +35,7 @@ export interface HttpTargetOptions {
   attachmentsDir?: string;
 }
 
-export interface HttpTarget extends Target {
+export interface HttpTarget extends Target, OpenShopConnector {
   urls: StartedUrls;
   /** Set the sandbox up for one run; returns the shop the customer uses in it. */
   prepareRun(prep: PreparedScenario, combo: readonly string[], seedKey: string): ShopPort;
@@ -118,6 +119,7 @@ export function startHttpTarget(opts: HttpTargetOptions = {}): HttpTarget {
 
   return {
     urls: started.urls!,
+    ...openShopPort(send),
     prepareRun(prep, combo, seedKey) {
       send({ op: 'run', scenario: prep.loaded, faults: combo, seedKey });
       sync.forget();

@@ -17,6 +17,7 @@ import type { Attachment } from '../../core/contract.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { TARGETS } from '../index.ts';
 import { FREE_PORTS, type RunningSandbox, startSandbox } from '../sandbox/index.ts';
+import { DEFAULT_CALENDARS_DIR } from '../sandbox/session.ts';
 import {
   type AdapterFactory,
   type RunFocus,
@@ -25,6 +26,9 @@ import {
   ShopError,
 } from './adapter.ts';
 import type { ContainerSpec, StartMerchant, WorkerMerchant } from './merchant.ts';
+import { actOpen, type OpenAction, type OpenRunWire, startOpenRun } from './openWorker.ts';
+import type { OpenWorldDiff } from './openWorldSync.ts';
+import { vocabularyRouter } from './vocabularyApi.ts';
 import { type WorldDiff, WorldSync } from './worldSync.ts';
 
 export type { ContainerSpec } from './merchant.ts';
@@ -45,6 +49,9 @@ export type WireMessage =
     }
   | { op: 'run'; scenario: LoadedScenario; faults: readonly string[]; seedKey: string }
   | { op: 'act'; world: WorldDiff; action: keyof ShopAdapter; args: unknown[]; readOnly: boolean }
+  /** An open-vocabulary run: its world is built in the sandbox session. */
+  | { op: 'openRun'; run: OpenRunWire }
+  | { op: 'openAct'; world: OpenWorldDiff; action: OpenAction; args: unknown[] }
   | { op: 'finish'; scenario: string; name: string; pass: boolean; world?: WorldDiff; focus?: RunFocus }
   | { op: 'stop' };
 
@@ -57,7 +64,14 @@ export interface StartedUrls {
 }
 
 export type WireAnswer =
-  | { ok: true; value?: unknown; world?: WorldDiff; urls?: StartedUrls; attachments?: Attachment[] }
+  | {
+      ok: true;
+      value?: unknown;
+      world?: WorldDiff;
+      openWorld?: OpenWorldDiff;
+      urls?: StartedUrls;
+      attachments?: Attachment[];
+    }
   | { ok: false; error: string };
 
 let sandbox: RunningSandbox | undefined;
@@ -65,6 +79,7 @@ let shop: RunningShop | undefined;
 let adapter: ShopAdapter | undefined;
 let container: WorkerMerchant | undefined;
 let attachmentsDir: string | undefined;
+let calendarsDir = DEFAULT_CALENDARS_DIR;
 /** What the harness thread and the sandbox last agreed the world is. */
 const sync = new WorldSync();
 
@@ -118,6 +133,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
   switch (msg.op) {
     case 'start': {
       sandbox = await startSandbox({
+        routers: [vocabularyRouter],
         ...(msg.calendarsDir ? { calendarsDir: msg.calendarsDir } : {}),
         ports: {
           ...FREE_PORTS,
@@ -126,6 +142,7 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
         },
       });
       attachmentsDir = msg.attachmentsDir;
+      calendarsDir = msg.calendarsDir ?? DEFAULT_CALENDARS_DIR;
       const factory = await loadAdapter(msg);
       const shopUrl = await startMerchant(msg, sandbox);
       adapter = factory({ shopUrl, sandboxUrl: sandbox.urls.all });
@@ -146,6 +163,16 @@ async function handle(msg: WireMessage): Promise<WireAnswer> {
       await adapter!.beginRun?.();
       await container?.markLog();
       return { ok: true };
+    case 'openRun':
+      startOpenRun(sandbox!.session, msg.run, calendarsDir);
+      await adapter!.reset?.();
+      await adapter!.beginRun?.();
+      await container?.markLog();
+      return { ok: true };
+    case 'openAct': {
+      const r = await actOpen(sandbox!.session, sandbox!.urls.all, adapter!, msg.world, msg.action, msg.args);
+      return { ok: true, value: r.value, openWorld: r.world };
+    }
     case 'act': {
       const session = sandbox!.session;
       sync.apply(session.world, msg.world);

@@ -29,10 +29,17 @@ export const ROUTERS: Readonly<Record<ApiName, Router<SandboxSession>>> = {
  * Every HTTP API behind one port: each router in turn, until one serves the path. The paths
  * of the APIs do not overlap, so a shop needs one base URL (plus SMTP) for the whole sandbox.
  */
-export const allRouter: Router<SandboxSession> = (session, req) => {
+export const allRouter: Router<SandboxSession> = (session, req) => routeAll([], session, req);
+
+/** Every API behind one port, after the routers a caller adds (tried first). */
+function routeAll(
+  extra: readonly Router<SandboxSession>[],
+  session: SandboxSession,
+  req: Parameters<Router<SandboxSession>>[1],
+): ApiResponse {
   let wrongMethod: ApiResponse | undefined;
-  for (const name of ROUTING_ORDER) {
-    const res = ROUTERS[name](session, req);
+  for (const router of [...extra, ...ROUTING_ORDER.map((name) => ROUTERS[name])]) {
+    const res = router(session, req);
     if (res.headers[UNROUTED_HEADER]) continue;
     if (res.status === 405) {
       wrongMethod ??= res;
@@ -41,7 +48,7 @@ export const allRouter: Router<SandboxSession> = (session, req) => {
     return res;
   }
   return wrongMethod ?? ROUTERS.payment(session, req);
-};
+}
 
 /** Stripe's API last: it answers every unknown path in its own way. */
 const ROUTING_ORDER: readonly ApiName[] = [
@@ -87,6 +94,8 @@ export interface StartOptions extends Omit<SessionOptions, 'scenario'> {
   /** A session to serve instead of a new one. */
   session?: SandboxSession;
   host?: '127.0.0.1' | 'localhost' | '::1';
+  /** More APIs on the shared port, tried before the others (the http target's vocabulary API). */
+  routers?: readonly Router<SandboxSession>[];
 }
 
 export interface RunningSandbox {
@@ -105,7 +114,8 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   const urls = {} as Record<ApiName | 'smtp' | 'all', string>;
   const ports = {} as Record<ApiName | 'smtp' | 'all', number>;
   try {
-    const all = await serveRouter(session, allRouter, port('all'), host);
+    const extra = opts.routers ?? [];
+    const all = await serveRouter(session, (s, req) => routeAll(extra, s, req), port('all'), host);
     served.push(all);
     urls.all = all.url;
     ports.all = all.port;

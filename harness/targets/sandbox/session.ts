@@ -151,6 +151,13 @@ export class SandboxSession implements WireContext {
   fromScenario: boolean;
   env!: RunEnv;
   world!: World;
+  /**
+   * The world of an open-vocabulary scenario's run (a harness/vocabulary/world VWorld), when the
+   * session serves one: the http target sets it per run, and its `/v1/vocabulary/…` router
+   * (targets/http/vocabularyApi.ts) acts on it. Typed loosely so the sandbox does not depend on
+   * the vocabulary layer.
+   */
+  openWorld: object | undefined;
   /** Every fault use the session knows: the scenario's, then those injected through the control API. */
   uses: FaultUse[] = [];
   /** Labels of the active fault uses. */
@@ -214,6 +221,7 @@ export class SandboxSession implements WireContext {
       ? initialWorld(this.base, this.env, this.persona)
       : emptyWorld(this.base.journey.start, this.persona.email);
     billingOf(this.world, this.env).declineOn = { ...this.#initial.declineOn };
+    this.openWorld = undefined;
     this.mail.clear();
     this.idempotency.clear();
   }
@@ -235,6 +243,7 @@ export class SandboxSession implements WireContext {
     this.active = [...faults];
     this.rebuildEnv();
     this.world = initialWorld(this.base, this.env, this.persona);
+    this.openWorld = undefined;
     this.mail.clear();
     this.idempotency.clear();
   }

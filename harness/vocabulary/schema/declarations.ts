@@ -17,11 +17,16 @@ import {
   refs,
 } from './terms.ts';
 
+/** The id of a declaration: what references name it by. */
+const declaredId = id.describe(
+  'Its id (lower-case letters, digits, dashes): references name it; unique across the profile and everything it includes.',
+);
+
 // ── the declarations ──────────────────────────────────────────────────────────────────────
 
 export const messageKindSchema = z
   .strictObject({
-    id,
+    id: declaredId,
     name: z.string().describe('What the customer would call it ("sign-in code").'),
     carries: z
       .array(z.enum(['secret', 'personal-data']))
@@ -38,7 +43,7 @@ export const messageKindSchema = z
 export const MEDIA = ['email', 'phone-number', 'postal', 'account', 'in-person'] as const;
 
 const channelBase = {
-  id,
+  id: declaredId,
   name: z.string().optional().describe('Shown as written (never re-cased), e.g. "SMS", "Web chat".'),
   kind: z.string().describe('Any kind: email, sms, chat, phone, store, in-app, post, web-form, …'),
   medium: z
@@ -57,7 +62,7 @@ const channelBase = {
   remedies: refs('action').describe('Staff actions offered on this channel.'),
   redirects: z
     .record(
-      id,
+      ref('problem'),
       z.union([
         ref('channel'),
         z.strictObject({
@@ -69,7 +74,7 @@ const channelBase = {
     .default({})
     .describe('Problem → channel this one sends the customer to when none of its remedies applies.'),
   explains: z
-    .record(id, z.string())
+    .record(ref('reason'), z.string())
     .default({})
     .describe(
       'Reason id → the words staff here use. A reason without words is said as the reason’s own `says`.',
@@ -86,17 +91,17 @@ export const channelSchema = z
 
 export const systemSchema = z
   .strictObject({
-    id,
-    name: z.string().optional(),
-    party: ref('party').optional(),
+    id: declaredId,
+    name: z.string().optional().describe('Shown as written in reports.'),
+    party: ref('party').optional().describe('The party that runs it (default: the merchant).'),
     sharesWith: refs('system').describe('Live sharing: these systems see this one’s records at once.'),
   })
   .describe('A system of record. Without sharing or a sync process, two systems are silos.');
 
 export const partySchema = z
   .strictObject({
-    id,
-    name: z.string(),
+    id: declaredId,
+    name: z.string().describe('Shown as written ("ParcelNet").'),
     role: z.string().describe('Free text: card issuer, carrier, repair partner, manufacturer.'),
     calendar: ref('calendar')
       .optional()
@@ -106,19 +111,22 @@ export const partySchema = z
 
 export const recordSchema = z
   .strictObject({
-    id,
-    description: z.string(),
+    id: declaredId,
+    description: z.string().describe('Plain words for reports.'),
     master: ref('system').describe('Where it is written first.'),
-    value: z.enum(['flag', 'address', 'text']).default('flag'),
-    customerRelevant: z.boolean().default(false),
+    value: z
+      .enum(['flag', 'address', 'text'])
+      .default('flag')
+      .describe('flag: present or not; address: one of the customer’s addresses; text: any words.'),
+    customerRelevant: z.boolean().default(false).describe('The customer needs to know when it changes.'),
   })
   .describe('A piece of data kept in systems (a booking, an address copy, a web order).');
 
 export const factSchema = z
   .strictObject({
-    id,
-    description: z.string(),
-    initially: z.boolean().default(false),
+    id: declaredId,
+    description: z.string().describe('Plain words for reports ("the trial was cancelled").'),
+    initially: z.boolean().default(false).describe('Whether it holds when the scenario starts.'),
     customerRelevant: z
       .boolean()
       .default(false)
@@ -133,10 +141,14 @@ export const factSchema = z
 
 export const traitSchema = z
   .strictObject({
-    id,
-    description: z.string(),
-    type: z.enum(['boolean', 'duration', 'probability', 'number']),
-    default: z.union([z.boolean(), z.number(), z.string()]),
+    id: declaredId,
+    description: z.string().describe('Plain words for reports.'),
+    type: z
+      .enum(['boolean', 'duration', 'probability', 'number'])
+      .describe('What its values are; a persona’s value must be of this type.'),
+    default: z
+      .union([z.boolean(), z.number(), z.string()])
+      .describe('The value of a persona that does not set it.'),
     distribution: z
       .union([
         z.strictObject({ bernoulli: z.number().min(0).max(1) }),
@@ -160,14 +172,14 @@ export const traitSchema = z
 
 export const reasonSchema = z
   .strictObject({
-    id,
+    id: declaredId,
     says: z.string().describe('Plain words, used where a channel has no `explains` entry.'),
   })
   .describe('An internal reason code and its plain-language default.');
 
 export const problemSchema = z
   .strictObject({
-    id,
+    id: declaredId,
     when: conditionSchema.describe('The customer has this problem while the condition holds.'),
     says: z.string().describe('How the customer would put it ("I cannot sign in").'),
   })
@@ -175,7 +187,7 @@ export const problemSchema = z
 
 export const actionSchema = z
   .strictObject({
-    id,
+    id: declaredId,
     label: z.string().describe('Plain words for paths and the gap report: "sign in with a backup code".'),
     by: z.enum(['customer', 'staff']).describe('customer: self-service; staff: a remedy on a channel.'),
     on: ref('channel')
@@ -184,11 +196,13 @@ export const actionSchema = z
         'Customer: the channel used (web, app, store). Staff: implied by the channels whose `remedies` list it.',
       ),
     about: refs('problem').describe('Problems it addresses; staff actions run when the customer raises one.'),
-    requires: conditionSchema.optional(),
-    effects: z.array(effectSchema).min(1),
+    requires: conditionSchema.optional().describe('When it can be taken (default: always).'),
+    effects: z.array(effectSchema).min(1).describe('What it changes, in order, once `takes` has passed.'),
+    // PT0S: the customer's own time is `effort`; the effects of updating a card land at once
+    // unless the profile says they take time.
     takes: businessTimeSchema
-      .default('PT5M')
-      .describe('Until the effects happen (an identity check: "2 business days").'),
+      .default('PT0S')
+      .describe('Until the effects happen (an identity check: "2 business days"); default: at once.'),
     effort: elapsed.default('PT5M').describe('The customer’s own time.'),
     cost: amountSchema.default(0).describe('Money it costs the customer (postage, travel).'),
     limit: z
@@ -206,14 +220,14 @@ export const actionSchema = z
 const processStepSchema = z.strictObject({
   after: businessTimeSchema.describe('Since the process started (or since `every`’s last run).'),
   when: conditionSchema.optional().describe('Skipped when false at that moment.'),
-  do: z.array(effectSchema).min(1),
-  label: z.string().optional(),
+  do: z.array(effectSchema).min(1).describe('What the step changes, in order.'),
+  label: z.string().optional().describe('Plain words for the trace ("conversion charge").'),
 });
 
 export const processSchema = z
   .strictObject({
-    id,
-    label: z.string(),
+    id: declaredId,
+    label: z.string().describe('Plain words for the trace ("the trial converts to the annual plan").'),
     starts: z
       .union([
         z.strictObject({ at: instant }),
@@ -221,13 +235,15 @@ export const processSchema = z
         z.literal('manually').describe('Only by a { start: id } effect.'),
       ])
       .describe('When the timer starts. Processes run whether or not the customer is stuck.'),
-    calendar: ref('calendar').optional(),
-    steps: z.array(processStepSchema).min(1),
+    calendar: ref('calendar').optional().describe('The calendar its business durations count in.'),
+    steps: z.array(processStepSchema).min(1).describe('Its timers, each `after` the start.'),
     every: businessTimeSchema
       .optional()
       .describe('Repeat the steps (a weekly sync, a nightly hand-off) until the horizon.'),
-    stopsWhen: conditionSchema.optional(),
-    party: ref('party').optional(),
+    stopsWhen: conditionSchema
+      .optional()
+      .describe('Checked before each step: once it holds, nothing more runs.'),
+    party: ref('party').optional().describe('The party that runs it; its calendar applies.'),
     actor: z
       .enum(['business', 'customer'])
       .default('business')
@@ -237,29 +253,30 @@ export const processSchema = z
 
 export const commitmentSchema = z
   .strictObject({
-    id,
+    id: declaredId,
     says: z.string().describe('The promise in the customer’s words: "a courier on Tuesday".'),
     recordedIn: z
       .strictObject({ record: ref('record'), in: ref('system') })
       .describe('Where it must be kept.'),
     due: businessTimeSchema.describe('Since it was given.'),
-    keptWhen: conditionSchema,
+    keptWhen: conditionSchema.describe('Holds by `due` when the promise is kept.'),
   })
   .describe('A promise a channel can make; broken-promise fires when it is not recorded or not kept.');
 
 export const routeSchema = z
   .strictObject({
-    id,
+    id: declaredId,
     hops: z
       .array(
         z.strictObject({
-          id,
-          party: ref('party').optional(),
-          takes: businessTimeSchema,
-          scans: ref('fact').optional(),
+          id: declaredId,
+          party: ref('party').optional().describe('Who holds the parcel on this hop; its calendar applies.'),
+          takes: businessTimeSchema.describe('Until the parcel reaches the next hop.'),
+          scans: ref('fact').optional().describe('A fact set when the parcel is scanned here.'),
         }),
       )
-      .min(1),
+      .min(1)
+      .describe('Its hops in order, from the first holder to the last.'),
   })
   .describe('A shipment route; order.lost-in-transit names one of its hops.');
 
@@ -268,7 +285,7 @@ export const parameterSchema = z.union([z.number(), z.string(), z.boolean()]);
 /** Everything a vocabulary file may declare; a merchant profile declares the same and more. */
 const declarations = {
   include: z
-    .array(id)
+    .array(ref('vocabulary file'))
     .default([])
     .describe('Vocabulary files (fixtures/vocabularies/ID.yaml) merged in; a duplicate id is an error.'),
   calendars: z
@@ -299,20 +316,25 @@ const declarations = {
 };
 
 export const vocabularyFileSchema = z
-  .strictObject({ $schema: z.string().optional(), id, description: z.string().optional(), ...declarations })
+  .strictObject({
+    $schema: z.string().optional(),
+    id: declaredId,
+    description: z.string().optional().describe('What it is for, in plain words.'),
+    ...declarations,
+  })
   .describe('A shareable vocabulary: declarations merged into the profiles that include it.');
 
 export const openMerchantProfileSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id,
-    name: z.string(),
+    id: declaredId,
+    name: z.string().describe('The business’s name, shown as written.'),
     extends: ref('merchant profile')
       .optional()
       .describe('Start from another profile; lists merge by id, this one wins.'),
-    timezone: z.string(),
-    currency: z.string().length(3).default('USD'),
-    products: z.array(productSchema).default([]),
+    timezone: z.string().describe('IANA zone of the business, e.g. Europe/London.'),
+    currency: z.string().length(3).default('USD').describe('ISO 4217 code; every amount is in it.'),
+    products: z.array(productSchema).default([]).describe('What it sells, as in the seed profiles.'),
     sales: z
       .record(id, ref('system'))
       .default({})

@@ -1,7 +1,8 @@
 /**
- * The proposal's story files (docs/proposals/stories/) must fit the vocabulary sketch, so the
- * sketch and the examples that motivate it cannot drift apart before the loader uses them.
- * Shape only: references are resolved by validate once the vocabulary is wired in.
+ * The eight story files must fit the vocabulary schema, so the schema and the examples that
+ * motivate it cannot drift apart: scenarios in scenarios/stories/, their profiles in
+ * fixtures/merchants/ (the open ones: those that declare a vocabulary), shared vocabularies in
+ * fixtures/vocabularies/. Shape only: references are resolved by the loader (scenario/open).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openMerchantProfileSchema, openScenarioSchema, vocabularyFileSchema } from './index.ts';
 
-const STORIES = path.join(import.meta.dirname, '../../../docs/proposals/stories');
+const ROOT = path.join(import.meta.dirname, '../../..');
+const STORIES = path.join(ROOT, 'scenarios/stories');
+const MERCHANTS = path.join(ROOT, 'fixtures/merchants');
+const VOCABULARIES = path.join(ROOT, 'fixtures/vocabularies');
+/** Keys only an open profile has (the loader's detection, harness/scenario/open/detect.ts). */
+const OPEN_KEYS = ['include', 'extends', 'messages', 'channels', 'facts', 'actions', 'processes'];
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -21,27 +27,34 @@ function yamlFiles(dir: string): string[] {
   );
 }
 
-/** A profile has `name` and `timezone`; a vocabulary file lives in vocabularies/; the rest are scenarios. */
-function schemaFor(file: string, data: Record<string, unknown>) {
-  if (file.includes(`${path.sep}vocabularies${path.sep}`)) return vocabularyFileSchema;
-  return 'goal' in data ? openScenarioSchema : openMerchantProfileSchema;
+const read = (file: string) => parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+function schemaFor(file: string) {
+  if (file.startsWith(VOCABULARIES)) return vocabularyFileSchema;
+  return file.startsWith(MERCHANTS) ? openMerchantProfileSchema : openScenarioSchema;
 }
 
-describe('the eight stories as data fit the vocabulary sketch', () => {
-  const files = yamlFiles(STORIES);
+describe('the eight stories as data fit the vocabulary schema', () => {
+  const profiles = yamlFiles(MERCHANTS).filter((f) => OPEN_KEYS.some((k) => k in read(f)));
+  const files = [...yamlFiles(STORIES), ...profiles, ...yamlFiles(VOCABULARIES)];
 
   it('has a scenario naming each story 101–108', () => {
     const stories = files
-      .map((f) => parse(readFileSync(f, 'utf8')) as Record<string, unknown>)
+      .map(read)
       .map((d) => d.story)
       .filter((s): s is string => typeof s === 'string');
     for (const n of [101, 102, 103, 104, 105, 106, 107, 108])
       expect(stories.some((s) => s.startsWith(`stories/${n}-`))).toBe(true);
   });
 
-  it.each(files.map((f) => [path.relative(STORIES, f), f]))('%s', (_name, file) => {
-    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const result = schemaFor(file, data).safeParse(data);
+  it('finds the eight profiles and both vocabularies', () => {
+    expect(profiles.length).toBe(8);
+    expect(yamlFiles(VOCABULARIES).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(files.map((f) => [path.relative(ROOT, f), f]))('%s', (_name, file) => {
+    const data = read(file);
+    const result = schemaFor(file).safeParse(data);
     expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(
       [],
     );

@@ -6,11 +6,26 @@ import { z } from 'zod';
 
 // ── primitives ─────────────────────────────────────────────────────────────────────────────
 
-export const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "backup-codes-saved"');
-/** A reference to something declared elsewhere; validate resolves it (kind given in describe). */
-export const ref = (what: string) => id.describe(`The id of a declared ${what}.`);
+const newId = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "backup-codes-saved"');
+export const id = newId();
+/**
+ * The kind of reference (or of tag declaration) each schema stands for, keyed by the schema's
+ * definition: `.describe()` and `.optional()` make new schemas over the same definition, so
+ * validate finds the kind wherever a `ref()` ends up, without reading describe texts. (Each
+ * ref gets a string schema of its own: describe() clones would otherwise share `id`'s.)
+ */
+export const referenceKinds = new WeakMap<object, { kind: string; declares?: true }>();
+const marked = <T extends z.ZodType>(schema: T, kind: string, declares?: true): T => {
+  referenceKinds.set(schema._zod.def, declares ? { kind, declares } : { kind });
+  return schema;
+};
+/** A reference to something declared elsewhere; validate resolves it against the kind's ids. */
+export const ref = (what: string) => marked(newId().describe(`The id of a declared ${what}.`), what);
+/** An id declared where it is used (a charge's tag): validate collects these as the kind's ids. */
+export const declares = (what: string) => marked(newId().describe(`Declares a ${what}.`), what, true);
 export const refs = (what: string) => z.array(ref(what)).default([]);
 export const instant = z
   .string()
@@ -31,7 +46,12 @@ export const businessTimeSchema = z.union([
     .describe(
       'e.g. "2 business days", "3-5 business days" (a range: its upper end unless a fault says otherwise), "PT30M".',
     ),
-  z.strictObject({ length: z.string(), calendar: ref('calendar') }),
+  z
+    .strictObject({
+      length: z.string().describe('"2 business days", "3 open hours", "3-5 business days".'),
+      calendar: ref('calendar'),
+    })
+    .describe('A business duration with the calendar it counts in.'),
   z.strictObject({ param: ref('parameter') }),
   z
     .strictObject({ trait: ref('trait') })
@@ -66,20 +86,23 @@ export type Condition =
   | { plugin: string; params?: Record<string, unknown> };
 type Bounds = { atMost?: Amount; atLeast?: Amount };
 
-const bounds = z.strictObject({ atMost: amountSchema.optional(), atLeast: amountSchema.optional() });
+const bounds = z.strictObject({
+  atMost: amountSchema.optional().describe('At most this much.'),
+  atLeast: amountSchema.optional().describe('At least this much.'),
+});
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ fact: ref('fact') }).describe('The fact holds.'),
     z.strictObject({ not: conditionSchema }).describe('The condition does not hold.'),
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ all: z.array(conditionSchema).min(1) }).describe('Every condition holds.'),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }).describe('At least one condition holds.'),
     z
       .strictObject({
         trait: ref('trait'),
-        is: z.union([z.boolean(), z.number(), z.string()]).optional(),
-        atLeast: z.number().optional(),
-        atMost: z.number().optional(),
+        is: z.union([z.boolean(), z.number(), z.string()]).optional().describe('The value it must have.'),
+        atLeast: z.number().optional().describe('A number trait at least this.'),
+        atMost: z.number().optional().describe('A number trait at most this.'),
       })
       .describe('A persona trait: a boolean (default is: true) or a number within bounds.'),
     z.strictObject({ capability: ref('capability') }).describe('The merchant has this capability on.'),
@@ -102,14 +125,18 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
             .strictObject({
               tag: ref('charge tag').optional(),
               atLeast: z.number().int().min(0).optional().describe('At least this many charges.'),
-              atMost: z.number().int().min(0).optional(),
+              atMost: z.number().int().min(0).optional().describe('At most this many charges.'),
             })
-            .optional(),
+            .optional()
+            .describe('Charges counted (with a tag: only those).'),
         }),
       })
       .describe('Money, counted from the payment model.'),
     z
-      .strictObject({ plugin: ref('plugin condition'), params: z.record(z.string(), z.unknown()).optional() })
+      .strictObject({
+        plugin: ref('plugin condition'),
+        params: z.record(z.string(), z.unknown()).optional().describe('Checked by the plugin’s own schema.'),
+      })
       .describe('A condition defined in deadend.config.ts with defineOracle/defineStep helpers.'),
   ]),
 );
@@ -154,7 +181,11 @@ export const effectSchema = z.union([
   z.strictObject({ promise: ref('commitment') }).describe('The channel gives the customer this commitment.'),
   z
     .strictObject({
-      charge: z.strictObject({ tag: id, amount: amountSchema, settles: businessTimeSchema.optional() }),
+      charge: z.strictObject({
+        tag: declares('charge tag'),
+        amount: amountSchema.describe('How much.'),
+        settles: businessTimeSchema.optional().describe('Until the charge settles (default: at once).'),
+      }),
     })
     .describe('Charge the customer’s card. The tag names the charge for refunds, disputes and findings.'),
   z
@@ -171,9 +202,9 @@ export const effectSchema = z.union([
   z
     .strictObject({
       credit: z.strictObject({
-        tag: id,
-        amount: amountSchema,
-        as: z.enum(['account', 'voucher']).default('account'),
+        tag: declares('credit tag'),
+        amount: amountSchema.describe('How much.'),
+        as: z.enum(['account', 'voucher']).default('account').describe('Account credit or a voucher.'),
       }),
     })
     .describe('Credit the customer (counts against net money lost only when spendable before the horizon).'),
@@ -182,18 +213,18 @@ export const effectSchema = z.union([
       dispute: z.strictObject({
         of: ref('charge tag'),
         with: ref('party'),
-        decides: businessTimeSchema,
-        outcome: z.enum(['refund', 'reject']).default('refund'),
+        decides: businessTimeSchema.describe('Until the party decides.'),
+        outcome: z.enum(['refund', 'reject']).default('refund').describe('What it decides.'),
       }),
     })
     .describe('Open a dispute with a party (a card issuer); its decision is scheduled.'),
   z
     .strictObject({
       fee: z.strictObject({
-        amount: amountSchema,
-        payer: z.enum(['merchant', 'customer']),
+        amount: amountSchema.describe('How much.'),
+        payer: z.enum(['merchant', 'customer']).describe('Who pays it.'),
         to: ref('party').optional(),
-        why: z.string(),
+        why: z.string().describe('Plain words for the scorecard ("chargeback fee").'),
       }),
     })
     .describe('A fee; the merchant’s fees are on the merchant’s side of the scorecard, not in money lost.'),
@@ -215,6 +246,11 @@ export const effectSchema = z.union([
       ship: z.strictObject({ route: ref('route'), delivered: z.array(ref('fact')).default([]) }),
     })
     .describe('Put a parcel on a route; each hop scanned is traced, the last sets `delivered`.'),
-  z.strictObject({ plugin: ref('plugin action'), params: z.record(z.string(), z.unknown()).optional() }),
+  z
+    .strictObject({
+      plugin: ref('plugin action'),
+      params: z.record(z.string(), z.unknown()).optional().describe('Checked by the plugin’s own schema.'),
+    })
+    .describe('An effect defined in deadend.config.ts (defineAction).'),
 ]);
 export type Effect = z.infer<typeof effectSchema>;
