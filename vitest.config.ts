@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
@@ -22,5 +23,8 @@ export default defineConfig({
       'docs/examples/**/*.test.ts',
     ],
     testTimeout: 60_000,
+    // Vitest leaves one core free by default, which on a 2-core machine runs the files one by one;
+    // most files wait on child processes and module loading, so every core is worth a worker.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -1,6 +1,6 @@
 /**
  * `deadend run` and `validate` on the seed suite, through the real CLI (spawned): apart from
- * main.test.ts so that vitest runs the two long files side by side.
+ * main.slow.ts so that vitest runs the two long files side by side.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
