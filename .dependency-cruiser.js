@@ -20,7 +20,7 @@ export const LAYERS = [
   ['integrations', 'cli'],
 ];
 
-const TEST_FILES = '\\.(test|e2e)\\.ts$|\\.config\\.ts$';
+const TEST_FILES = '\\.(test|e2e|slow)\\.ts$|\\.config\\.ts$';
 const TESTS = '\\.(test|e2e|slow)\\.ts$|/testdata/|/fixtures/sample-|\\.config\\.ts$';
 const folders = LAYERS.flat();
 const alt = (names) => names.join('|');

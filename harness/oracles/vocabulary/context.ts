@@ -7,12 +7,12 @@
  * folder must not import its parent (a folder cycle).
  */
 import { parseInstant } from '../../clock/instant.ts';
-import { timeZone, wallClock } from '../../clock/wallClock.ts';
 import type { Finding, Severity } from '../../core/contract.ts';
 import { formatMoney } from '../../core/runEnv.ts';
 import type { TraceEvent } from '../../core/trace.ts';
 import type { VocabularyEventKind, VocabularyEventMap } from '../../vocabulary/events.ts';
 import type { LoadedOpenScenario } from '../../vocabulary/loaded.ts';
+import { longDateTime } from '../../vocabulary/world/words.ts';
 
 export interface VocabularyOracleContext {
   /** The run's final trace, the horizon's events included; indices are positions in it. */
@@ -61,27 +61,9 @@ export function zoneOf(ctx: VocabularyOracleContext): string {
   return ctx.loaded.scenario.customer.timezone ?? ctx.loaded.profile.timezone;
 }
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `Wednesday 1 April 2026 at 01:00` in the customer's zone (stories name dates as "1 April"). */
 export function at(ctx: VocabularyOracleContext, t: number): string {
-  const w = wallClock(t, timeZone(zoneOf(ctx)));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${WEEKDAYS[w.weekday - 1]} ${w.day} ${MONTHS[w.month - 1]} ${w.year} at ${pad(w.hour)}:${pad(w.minute)}`;
+  return longDateTime(t, zoneOf(ctx));
 }
 
 /** A scenario instant (local time in the customer's zone, or with an offset) as epoch ms. */
