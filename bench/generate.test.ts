@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarios } from '../harness/scenario/load.ts';
+import { renderMarkdown, writeReadme } from './benchReport.ts';
 import { generateSuite, runsOf, shiftInstant, toYaml } from './generate.ts';
-import { renderMarkdown, runBench, writeReadme } from './run.ts';
+import { runBench } from './run.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {

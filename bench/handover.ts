@@ -29,7 +29,8 @@ import { loadScenarios } from '../harness/scenario/load.ts';
 import { startHttpTarget } from '../harness/targets/http/wireShop.ts';
 import { WorldSync } from '../harness/targets/http/worldSync.ts';
 import { FREE_PORTS, startSandbox } from '../harness/targets/sandbox/index.ts';
-import { machine, revision, table } from './run.ts';
+import { table } from './benchReport.ts';
+import { machine, revision } from './run.ts';
 import { withSection } from './targets.ts';
 
 interface Recorded {

@@ -1,5 +1,5 @@
 /** The stress suite's table and verdicts in bench/README.md (the measuring is in stress.ts). */
-import { table } from './run.ts';
+import { table } from './benchReport.ts';
 import { type StressRow, shapeName } from './stress.ts';
 
 export const STRESS_TARGETS = {

@@ -24,7 +24,8 @@ import { CHROMIUM, launchSharedBrowser } from '../harness/targets/browser/browse
 import { dockerAvailable } from '../harness/targets/container/engine.ts';
 import { buildShopImage } from '../harness/targets/container/image.ts';
 import { type HttpTargetOptions, startHttpTarget } from '../harness/targets/http/wireShop.ts';
-import { machine, revision, table } from './run.ts';
+import { table } from './benchReport.ts';
+import { machine, revision } from './run.ts';
 
 export const TARGET_NAMES = ['sim', 'http', 'browser', 'container'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];

@@ -16,7 +16,8 @@ import { runSuiteParallel } from '../harness/engine/parallel.ts';
 import { planRuns } from '../harness/engine/runner.ts';
 import { type LoadedScenario, loadScenarios } from '../harness/scenario/load.ts';
 import type { Scenario } from '../harness/scenario/schema.ts';
-import { machine, revision, table } from './run.ts';
+import { table } from './benchReport.ts';
+import { machine, revision } from './run.ts';
 import {
   measureStress,
   STRESS_SEED_ID,
