@@ -55,12 +55,16 @@ describe.skipIf(!haveChromium && !onCI)('deadend run --target browser', () => {
     expect(haveChromium, missing).toBe(true);
   });
 
-  it('every seed scenario reaches the same outcomes, findings and paths as on sim', () => {
+  it('every seed and story scenario reaches the same outcomes, findings and paths as on sim', () => {
     const sim = join(tmp, 'sim');
     const browser = join(tmp, 'browser');
-    expect(deadend('run', '--report', sim, '--reporter', 'json', '-q').code).toBe(0);
+    // The 200-customer population of story 101 is a Monte Carlo over personas, not a page flow: in
+    // Chromium it would take most of the CI budget and show nothing the single customers do not.
+    const most = ['--grep-invert', 'trial-cancel-population'];
+    expect(deadend('run', ...most, '--report', sim, '--reporter', 'json', '-q').code).toBe(0);
     const r = deadend(
       'run',
+      ...most,
       '--target',
       'browser',
       '--workers',
