@@ -18,6 +18,7 @@ import {
   expectationFor,
   faultLabel,
   ruleMatches,
+  selectorProblems,
 } from './combinations.ts';
 import { planCombinations } from './faultSpace.ts';
 import { messageOf } from './files.ts';
@@ -292,21 +293,10 @@ function checkExpectations(s: Scenario, faults: readonly FaultUse[], problems: P
   const labels = faults.map(faultLabel);
   let usable = true;
   s.expect.forEach((rule, i) => {
-    const selectors = (['faults', 'includes', 'otherwise'] as const).filter((k) => rule[k] !== undefined);
-    if (selectors.length === 0) {
+    const selectorErrors = selectorProblems(rule, i);
+    if (selectorErrors.length > 0) {
       usable = false;
-      problems.push({
-        path: ['expect', i],
-        message: 'say which fault combinations this entry is for',
-        hint: 'add "faults: [a, b]" (exactly these; [] for none), "includes: [a]" (any with a) or "otherwise: true"',
-      });
-    } else if (selectors.length > 1) {
-      usable = false;
-      problems.push({
-        path: ['expect', i, selectors[1]!],
-        key: true,
-        message: `use one of faults, includes and otherwise per entry, not ${selectors.join(' and ')}`,
-      });
+      problems.push(...selectorErrors);
     }
     rule.findings?.forEach((oracle, k) => {
       if (ORACLE_IDS.includes(oracle)) return;

@@ -3,6 +3,7 @@
  * in one canonical order, and which `expect` entry applies to each.
  */
 import type { ExpectationRule, FaultUse } from './schema.ts';
+import type { Problem } from './source.ts';
 
 /** How a fault use is named in `expect` and in reports: its `id`, else the fault's name. */
 export function faultLabel(use: Pick<FaultUse, 'id' | 'fault'>): string {
@@ -68,4 +69,32 @@ export function expectationFor<R extends ExpectationRule>(
   combo: readonly string[],
 ): R | undefined {
   return rules.find((rule) => ruleMatches(rule, combo));
+}
+
+/**
+ * An expect entry names its fault combinations with exactly one of `faults`, `includes` and
+ * `otherwise`; the problems when it names none or several (seed and open scenarios alike).
+ */
+export function selectorProblems(
+  rule: Partial<Record<'faults' | 'includes' | 'otherwise', unknown>>,
+  i: number,
+): Problem[] {
+  const selectors = (['faults', 'includes', 'otherwise'] as const).filter((k) => rule[k] !== undefined);
+  if (selectors.length === 0)
+    return [
+      {
+        path: ['expect', i],
+        message: 'say which fault combinations this entry is for',
+        hint: 'add "faults: [a, b]" (exactly these; [] for none), "includes: [a]" (any with a) or "otherwise: true"',
+      },
+    ];
+  if (selectors.length > 1)
+    return [
+      {
+        path: ['expect', i, selectors[1]!],
+        key: true,
+        message: `use one of faults, includes and otherwise per entry, not ${selectors.join(' and ')}`,
+      },
+    ];
+  return [];
 }

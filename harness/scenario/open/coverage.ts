@@ -6,7 +6,13 @@
 
 import { didYouMean } from '../../input/didYouMean.ts';
 import type { OpenScenario } from '../../vocabulary/schema/index.ts';
-import { combinationKey, countCombinations, faultCombinations, ruleMatches } from '../combinations.ts';
+import {
+  combinationKey,
+  countCombinations,
+  faultCombinations,
+  ruleMatches,
+  selectorProblems,
+} from '../combinations.ts';
 import type { Problem } from '../source.ts';
 
 const MAX_CHECKED = 65_536;
@@ -30,21 +36,10 @@ export function coverageProblems(
         hint: `the oracles (deadend oracles): ${oracles.join(', ')}`,
       });
     });
-    const selectors = (['faults', 'includes', 'otherwise'] as const).filter((k) => rule[k] !== undefined);
-    if (selectors.length === 0) {
+    const selectorErrors = selectorProblems(rule, i);
+    if (selectorErrors.length > 0) {
       usable = false;
-      problems.push({
-        path: ['expect', i],
-        message: 'say which fault combinations this entry is for',
-        hint: 'add "faults: [a, b]" (exactly these; [] for none), "includes: [a]" (any with a) or "otherwise: true"',
-      });
-    } else if (selectors.length > 1) {
-      usable = false;
-      problems.push({
-        path: ['expect', i, selectors[1]!],
-        key: true,
-        message: `use one of faults, includes and otherwise per entry, not ${selectors.join(' and ')}`,
-      });
+      problems.push(...selectorErrors);
     }
     for (const kind of ['faults', 'includes'] as const) {
       rule[kind]?.forEach((label, k) => {
